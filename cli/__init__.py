@@ -1,0 +1,1 @@
+"""The `fls` command: a thin layer over tracker/, db/ and tui/."""

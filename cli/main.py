@@ -1,0 +1,51 @@
+"""Entry point of the `fls` command.
+
+Every command lives in its own module under cli/ and is registered here. Errors the user can fix arrive
+as `tracker.errors.FlsError` and leave as one line on stderr with exit status 1; nothing prints a traceback.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tracker.errors import FlsError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="fls")
+def cli() -> None:
+    """fls: track what management promised on earnings calls, and whether they delivered."""
+
+
+def _register() -> None:
+    from cli import extract_cmd
+
+    cli.add_command(extract_cmd.extract)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (also used by tests)."""
+    try:
+        cli.main(args=argv, prog_name="fls", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("fls: aborted", err=True)
+        return 130
+    except FlsError as exc:
+        click.echo(f"fls: {exc}", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

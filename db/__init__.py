@@ -1,0 +1,1 @@
+"""fls persistence: SQLAlchemy models, sessions, migrations and converters to and from domain objects."""

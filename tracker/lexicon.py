@@ -1,0 +1,25 @@
+"""Vocabularies kept as data: TOML files in tracker/data/, loaded once and cached.
+
+A new industry should need a new TOML entry, not new code.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tracker.errors import LexiconError
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed `tracker/data/<name>.toml`."""
+    try:
+        raw = resources.files("tracker.data").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon {name}.toml is missing") from exc
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"lexicon {name}.toml is malformed: {exc}") from exc
