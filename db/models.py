@@ -1,0 +1,273 @@
+"""The database schema as SQLAlchemy 2.0 typed models.
+
+Enumerations are stored as short strings (the `.value` of the tracker enums) rather than native database
+enums, so adding a value never needs a migration. Timestamps are naive UTC. Every constraint is named by
+the MetaData naming convention so that Alembic can alter them on SQLite (batch mode) and PostgreSQL alike.
+The Alembic migration in db/migrations/versions must match these models exactly (a test checks it).
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Claim.status values. "superseded": a re-extraction no longer produced the claim, but it carries user
+# edits (override, note or dismissal) and so is kept instead of deleted; it is not scored or listed.
+STATUS_ACTIVE = "active"
+STATUS_DISMISSED = "dismissed"
+STATUS_SUPERSEDED = "superseded"
+
+# Event.kind values beyond tracker.model.EventKind: "revised" is new guidance a user recorded by hand.
+EVENT_REVISED = "revised"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticker: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    fiscal_year_end: Mapped[str] = mapped_column(String(5), default="12-31")   # MM-DD
+
+    documents: Mapped[list[Document]] = relationship(back_populates="company")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("company_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String(300))
+    call_date: Mapped[date | None] = mapped_column(Date)
+    period_label: Mapped[str | None] = mapped_column(String(32))   # the fiscal period the call reports
+    layout: Mapped[str] = mapped_column(String(16))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    company: Mapped[Company] = relationship(back_populates="documents")
+    claims: Mapped[list[ClaimRecord]] = relationship(back_populates="document")
+
+
+class SpeakerRecord(Base):
+    __tablename__ = "speakers"
+    __table_args__ = (UniqueConstraint("company_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(16), default="unknown")
+
+
+class ClaimRecord(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("document_id", "fingerprint"),
+        # The claims table of one company sorted by deadline: the UI's main list.
+        Index("ix_claims_company_id_period_end", "company_id", "period_end"),
+        Index("ix_claims_metric_scope", "metric", "scope"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # company_id repeats document.company_id so that listing a company's claims needs no join to filter.
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)   # order within the extraction
+    status: Mapped[str] = mapped_column(String(16), default=STATUS_ACTIVE)
+
+    kind: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str | None] = mapped_column(String(64))
+    comparator: Mapped[str | None] = mapped_column(String(8))
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    period_label: Mapped[str | None] = mapped_column(String(32))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)      # the deadline
+    period_phrase: Mapped[str] = mapped_column(Text, default="")
+    period_fiscal: Mapped[bool] = mapped_column(Boolean, default=False)
+    speaker: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16), default="unknown")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    hedge: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    event: Mapped[str | None] = mapped_column(Text)
+    baseline: Mapped[float | None] = mapped_column(Float)
+    specific: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    document: Mapped[Document] = relationship(back_populates="claims")
+    mentions: Mapped[list[MentionRecord]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="MentionRecord.position"
+    )
+
+
+class MentionRecord(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    speaker: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16), default="unknown")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    claim: Mapped[ClaimRecord] = relationship(back_populates="mentions")
+
+
+class ActualRecord(Base):
+    __tablename__ = "actuals"
+    __table_args__ = (
+        Index("ix_actuals_company_id_metric_scope_period_label", "company_id", "metric", "scope", "period_label"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str | None] = mapped_column(String(64))
+    period_label: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    period_fiscal: Mapped[bool] = mapped_column(Boolean, default=False)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    reported_on: Mapped[date | None] = mapped_column(Date)
+    source_kind: Mapped[str] = mapped_column(String(16))
+    source_ref: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    speaker: Mapped[str] = mapped_column(String(200), default="")
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    # The earlier stored actual this one repeats (same company/metric/scope/period and value).
+    restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EventRecord(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_company_id_metric", "company_id", "metric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))        # achieved / withdrawn / revised
+    on: Mapped[date] = mapped_column(Date)
+    metric: Mapped[str | None] = mapped_column(String(64))
+    scope: Mapped[str | None] = mapped_column(String(64))
+    period_label: Mapped[str | None] = mapped_column(String(32))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    # For kind "revised": the new guidance figure.
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RevisionRecord(Base):
+    """`earlier_claim_id` was revised (raised, lowered, ...) by `claim_id` said on `on`, in `document_id`.
+    For kind "withdrawn", `claim_id` is NULL: the earlier claim was withdrawn, not replaced."""
+    __tablename__ = "claim_revisions"
+    __table_args__ = (UniqueConstraint("earlier_claim_id", "claim_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    earlier_claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    on: Mapped[date | None] = mapped_column(Date)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    quote: Mapped[str] = mapped_column(Text, default="")
+
+
+class VerdictRecord(Base):
+    """A computed verdict; replaced whenever claims are scored again for the same as-of date."""
+    __tablename__ = "verdicts"
+    __table_args__ = (
+        UniqueConstraint("claim_id", "as_of", "against"),
+        Index("ix_verdicts_claim_id_computed_at", "claim_id", "computed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    verdict: Mapped[str] = mapped_column(String(16))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    surprise_pct: Mapped[float | None] = mapped_column(Float)
+    attainment: Mapped[float | None] = mapped_column(Float)
+    days_late: Mapped[int | None] = mapped_column(Integer)
+    actual_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
+    against: Mapped[str] = mapped_column(String(16), default="original")   # original / latest guidance
+    computed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OverrideRecord(Base):
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    verdict: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class NoteRecord(Base):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditRecord(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)   # JSON
+    after: Mapped[str | None] = mapped_column(Text)    # JSON

@@ -1,0 +1,168 @@
+"""Opening a database: URL resolution, engine set-up and automatic migration to the newest schema.
+
+Nothing here connects at import time. `open_database(url)` creates the engine, upgrades the schema when it is
+behind (a new file gets the whole schema), and returns a `Database` whose `.session()` context manager commits
+on success and rolls back on error.
+
+SQLite files are opened in WAL mode with foreign keys on and a 30 s busy timeout. Write transactions start
+with BEGIN IMMEDIATE so that two processes writing the same file queue on the lock instead of failing on a
+stale read snapshot; read-only sessions (`session(write=False)`) start a deferred transaction.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from tracker.errors import InputError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+_BEGIN_OPTION = "fls_sqlite_begin"
+
+
+def default_url() -> str:
+    """FLS_DATABASE_URL, else the SQLite file `fls.db` in the user's data directory (created if missing)."""
+    env = os.environ.get("FLS_DATABASE_URL", "").strip()
+    if env:
+        return resolve_url(env)
+    import platformdirs
+
+    data_dir = Path(platformdirs.user_data_dir("fls"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'fls.db'}"
+
+
+def resolve_url(option: str | None) -> str:
+    """A `--db` option as a SQLAlchemy URL: None -> default_url(); a plain path -> sqlite:///absolute/path."""
+    if option is None or not option.strip():
+        return default_url()
+    option = option.strip()
+    if "://" in option:
+        return option
+    return f"sqlite:///{Path(option).expanduser().resolve()}"
+
+
+def _is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _install_sqlite_events(engine: Engine, *, foreign_keys: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API objects
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin" below).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _make_engine(url: str, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+    if _is_sqlite(url):
+        path = _sqlite_file(url)
+        if path is not None:
+            if not path.parent.is_dir():
+                raise InputError(f"database folder does not exist: {path.parent}")
+        engine = create_engine(url, poolclass=None if pooled else NullPool)
+        _install_sqlite_events(engine, foreign_keys=foreign_keys)
+        return engine
+    return create_engine(url, pool_pre_ping=True, poolclass=None if pooled else NullPool)
+
+
+def alembic_config(url: str):  # -> alembic.config.Config
+    """An Alembic Config for `url` with the script location inside this package (no alembic.ini needed)."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the schema at `url` to `revision` (`fls db upgrade`). Safe to run concurrently on SQLite: the
+    whole upgrade runs in one BEGIN IMMEDIATE transaction, so a second process waits and then finds it done."""
+    from alembic import command
+
+    # Foreign keys off while migrating: SQLite batch mode re-creates tables, and dropping a parent table
+    # with foreign keys on would cascade-delete the children.
+    engine = _make_engine(url, foreign_keys=False, pooled=False)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back if it raises.
+        `write=False` takes no write lock on SQLite (for readers that may stay open a while)."""
+        if write or not _is_sqlite(self.url):
+            sess = self.sessions()
+        else:
+            sess = self.sessions(bind=self.engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"}))
+        try:
+            yield sess
+            sess.commit()
+        except BaseException:
+            sess.rollback()
+            raise
+        finally:
+            sess.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Open `url` (default: `default_url()`), upgrading its schema to head first when it is behind."""
+    url = resolve_url(url)
+    engine = _make_engine(url)
+    if migrate:
+        head = head_revision()
+        if current_revision(engine) != head:
+            upgrade(url)
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
