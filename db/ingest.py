@@ -1,0 +1,270 @@
+"""Storing one Extraction (a transcript's claims and actuals) in the database.
+
+`ingest_extraction` is idempotent: a document is identified by (company, sha256 of the file), and a second
+ingest of the same file changes nothing. With `replace=True` the claims of an already stored document are
+re-stored from the new extraction; claims are matched on their `fingerprint` so that their ids, and with them
+the user's overrides, notes and dismissals, survive. Claims that the new extraction no longer produces are
+deleted, unless a user edited them: those are kept with status "superseded".
+
+New claims are linked to the latest earlier claim (earlier call, same company) about the same subject with a
+claim_revisions row (raised, lowered, ...), and the call's withdrawals mark the earlier claims they cover.
+The caller owns the transaction (one per file: `with db.session() as s: ingest_extraction(s, ...)`).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from db import audit
+from db.companies import ensure_company
+from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
+from db.models import (
+    STATUS_ACTIVE,
+    STATUS_DISMISSED,
+    STATUS_SUPERSEDED,
+    ActualRecord,
+    ClaimRecord,
+    Company,
+    Document,
+    MentionRecord,
+    NoteRecord,
+    OverrideRecord,
+    RevisionRecord,
+    SpeakerRecord,
+    utcnow,
+)
+from tracker.errors import InputError
+from tracker.model import Actual, Claim, Extraction, RevisionKind, Role
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What one ingest wrote: all zeros (and created False) when the document was already stored."""
+    document_id: int
+    created: bool
+    claims: int
+    actuals: int
+    revisions: int
+    withdrawn: int
+
+
+def claim_fingerprint(document_sha: str, claim: Claim, occurrence: int = 0) -> str:
+    """The natural key of a claim within its document; stable across re-extractions of the same file.
+    `occurrence` tells apart claims that agree on every keyed field."""
+    first_start = min((m.start for m in claim.mentions), default=-1)
+    parts = [document_sha, " ".join(claim.metric.split()).casefold(), (claim.scope or "").casefold(),
+             claim.period.label if claim.period else "", str(claim.kind), repr(claim.low), repr(claim.high),
+             str(first_start)]
+    if occurrence:
+        parts.append(f"#{occurrence}")
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+
+
+def fingerprints(document_sha: str, claims: tuple[Claim, ...]) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for claim in claims:
+        base = claim_fingerprint(document_sha, claim)
+        out.append(claim_fingerprint(document_sha, claim, seen[base]) if seen[base] else base)
+        seen[base] += 1
+    return out
+
+
+def _document_sha(extraction: Extraction) -> str:
+    if extraction.transcript.sha256:
+        return extraction.transcript.sha256
+    return hashlib.sha256(extraction.transcript.text.encode("utf-8")).hexdigest()
+
+
+def _reported_period(actuals: tuple[Actual, ...]) -> str | None:
+    """The period the call reports on: the most common span label among the transcript's actuals."""
+    labels = Counter(a.period.label for a in actuals
+                     if a.period.label and not (a.period.start is not None and a.period.start == a.period.end))
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def _speaker_ids(session: Session, company: Company, extraction: Extraction) -> dict[str, int]:
+    existing = {s.name: s for s in session.scalars(
+        select(SpeakerRecord).where(SpeakerRecord.company_id == company.id))}
+    for sp in extraction.transcript.speakers:
+        if not sp.name:
+            continue
+        row = existing.get(sp.name)
+        if row is None:
+            row = SpeakerRecord(company_id=company.id, name=sp.name, title=sp.title, role=Role(sp.role).value)
+            session.add(row)
+            existing[sp.name] = row
+        elif sp.title and not row.title:
+            row.title = sp.title
+    session.flush()
+    return {name: row.id for name, row in existing.items()}
+
+
+def _new_claim(company: Company, doc: Document, claim: Claim, fingerprint: str, position: int,
+               speakers: dict[str, int]) -> ClaimRecord:
+    rec = ClaimRecord(company_id=company.id, document_id=doc.id, fingerprint=fingerprint, position=position,
+                      status=STATUS_ACTIVE, speaker_id=speakers.get(claim.speaker), **claim_columns(claim))
+    rec.mentions = [MentionRecord(speaker_id=speakers.get(m.speaker), **mention_columns(m, i))
+                    for i, m in enumerate(claim.mentions)]
+    return rec
+
+
+def _store_actuals(session: Session, company: Company, doc: Document, actuals: tuple[Actual, ...]) -> int:
+    for actual in actuals:
+        cols = actual_columns(actual)
+        if cols["reported_on"] is None:
+            cols["reported_on"] = doc.call_date
+        cols["source_ref"] = cols["source_ref"] or (doc.path or doc.sha256)
+        row = ActualRecord(company_id=company.id, document_id=doc.id, **cols)
+        row.restates_id = find_restated(session, row)
+        session.add(row)
+        session.flush()
+    return len(actuals)
+
+
+def find_restated(session: Session, row: ActualRecord) -> int | None:
+    """The earliest stored actual of the same company/metric/scope/period with the same value and unit."""
+    stmt = (select(ActualRecord.id)
+            .where(ActualRecord.company_id == row.company_id, ActualRecord.metric == row.metric,
+                   ActualRecord.period_label == row.period_label, ActualRecord.value == row.value,
+                   (ActualRecord.scope.is_(None) if row.scope is None else ActualRecord.scope == row.scope),
+                   (ActualRecord.unit.is_(None) if row.unit is None else ActualRecord.unit == row.unit))
+            .order_by(ActualRecord.id).limit(1))
+    if row.id is not None:
+        stmt = stmt.where(ActualRecord.id != row.id)
+    return session.scalar(stmt)
+
+
+def _earlier_claims(session: Session, company: Company, call_date: date) -> list[tuple[ClaimRecord, date]]:
+    """Claims of the company's earlier calls, latest call first."""
+    stmt = (select(ClaimRecord, Document.call_date).join(Document, ClaimRecord.document_id == Document.id)
+            .where(ClaimRecord.company_id == company.id, Document.call_date < call_date,
+                   ClaimRecord.status != STATUS_SUPERSEDED)
+            .options(selectinload(ClaimRecord.mentions))
+            .order_by(Document.call_date.desc(), ClaimRecord.id.desc()))
+    return [(rec, when) for rec, when in session.execute(stmt)]
+
+
+def _link_revisions(session: Session, company: Company, doc: Document, new: list[tuple[ClaimRecord, Claim]],
+                    extraction: Extraction) -> tuple[int, int]:
+    """Link the document's claims to earlier claims and apply its withdrawals. Returns (revisions, withdrawn)."""
+    from tracker.scoring import classify_revision, same_subject, withdrawal_covers
+
+    if doc.call_date is None:
+        return 0, 0
+    earlier = [(rec, claim_from_record(rec)) for rec, _ in _earlier_claims(session, company, doc.call_date)]
+    revisions = 0
+    for rec, claim in new:
+        for old_rec, old in earlier:    # latest call first: the first match is the one revised
+            kind = classify_revision(old, claim) if same_subject(old, claim) else None
+            if kind is not None:   # None: restated in an incomparable unit, so not the same promise
+                session.add(RevisionRecord(claim_id=rec.id, earlier_claim_id=old_rec.id,
+                                           kind=RevisionKind(kind).value, on=doc.call_date,
+                                           document_id=doc.id))
+                revisions += 1
+                break
+    withdrawn = 0
+    done: set[int] = set()
+    for w in extraction.withdrawals:
+        for old_rec, old in earlier:
+            if old_rec.id in done or not withdrawal_covers(w, old):
+                continue
+            session.add(RevisionRecord(claim_id=None, earlier_claim_id=old_rec.id,
+                                       kind=RevisionKind.WITHDRAWN.value, on=doc.call_date,
+                                       document_id=doc.id, quote=w.quote))
+            done.add(old_rec.id)
+            withdrawn += 1
+    session.flush()
+    return revisions, withdrawn
+
+
+def _has_user_edits(session: Session, rec: ClaimRecord) -> bool:
+    if rec.status == STATUS_DISMISSED:
+        return True
+    return bool(session.scalar(select(
+        exists().where(OverrideRecord.claim_id == rec.id) | exists().where(NoteRecord.claim_id == rec.id))))
+
+
+def _store_claims(session: Session, company: Company, doc: Document, extraction: Extraction,
+                  speakers: dict[str, int]) -> tuple[list[tuple[ClaimRecord, Claim]], int]:
+    """Insert the extraction's claims, updating in place those whose fingerprint is already stored.
+    Returns the (row, claim) pairs and how many stored claims were superseded or deleted."""
+    stored = {rec.fingerprint: rec for rec in session.scalars(
+        select(ClaimRecord).where(ClaimRecord.document_id == doc.id).options(selectinload(ClaimRecord.mentions)))}
+    pairs: list[tuple[ClaimRecord, Claim]] = []
+    for position, (claim, fp) in enumerate(zip(extraction.claims, fingerprints(doc.sha256, extraction.claims))):
+        rec = stored.pop(fp, None)
+        if rec is None:
+            rec = _new_claim(company, doc, claim, fp, position, speakers)
+            session.add(rec)
+        else:
+            for key, value in claim_columns(claim).items():
+                setattr(rec, key, value)
+            rec.position = position
+            rec.speaker_id = speakers.get(claim.speaker)
+            if rec.status == STATUS_SUPERSEDED:
+                rec.status = STATUS_ACTIVE
+            rec.mentions = [MentionRecord(speaker_id=speakers.get(m.speaker), **mention_columns(m, i))
+                            for i, m in enumerate(claim.mentions)]
+        pairs.append((rec, claim))
+    gone = 0
+    for rec in stored.values():
+        gone += 1
+        if _has_user_edits(session, rec):
+            if rec.status == STATUS_ACTIVE:
+                rec.status = STATUS_SUPERSEDED
+        else:
+            session.delete(rec)
+    session.flush()
+    return pairs, gone
+
+
+def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
+                      replace: bool = False) -> IngestResult:
+    info = extraction.info
+    if not info.ticker:
+        raise InputError("unknown company: pass --company TICKER")
+    company = ensure_company(session, info.ticker, info.company, info.fiscal_year_end)
+    sha = _document_sha(extraction)
+    doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
+    created = doc is None
+    if doc is not None and not replace:
+        return IngestResult(document_id=doc.id, created=False, claims=0, actuals=0, revisions=0, withdrawn=0)
+
+    transcript = extraction.transcript
+    before = audit.snapshot(doc)
+    if doc is None:
+        doc = Document(company_id=company.id, sha256=sha)
+        session.add(doc)
+    doc.path = transcript.path
+    doc.title = info.title
+    doc.call_date = info.call_date
+    doc.layout = transcript.layout.value
+    doc.period_label = _reported_period(extraction.actuals)
+    doc.ingested_at = utcnow()
+    session.flush()
+
+    if not created:
+        # Re-extraction: this document's own revision links and actuals are rebuilt from scratch.
+        session.execute(delete(RevisionRecord).where(RevisionRecord.document_id == doc.id))
+        session.execute(delete(ActualRecord).where(ActualRecord.document_id == doc.id))
+        session.flush()
+
+    speakers = _speaker_ids(session, company, extraction)
+    pairs, gone = _store_claims(session, company, doc, extraction, speakers)
+    actuals = _store_actuals(session, company, doc, extraction.actuals)
+    revisions, withdrawn = _link_revisions(session, company, doc, pairs, extraction)
+
+    result = IngestResult(document_id=doc.id, created=created, claims=len(pairs), actuals=actuals,
+                          revisions=revisions, withdrawn=withdrawn)
+    after = audit.snapshot(doc) | {"claims": len(pairs), "actuals": actuals, "revisions": revisions,
+                                   "withdrawn": withdrawn, "claims_dropped": gone}
+    audit.record(session, author=author, action="ingest" if created else "reextract", entity="document",
+                 entity_id=doc.id, before=before, after=after)
+    session.flush()
+    return result
