@@ -1,0 +1,131 @@
+"""Which actuals, events and withdrawals belong to a claim.
+
+Metric and scope compare case- and whitespace-insensitively; a missing or empty scope means company-wide.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from tracker.model import Actual, Claim, Event, EventKind, Kind, Period, Withdrawal
+from tracker.scoring.units import unit_family
+
+AS_OF_SLACK = timedelta(days=7)   # an as-of figure this close to the deadline is the figure at the deadline
+MILESTONE_METRIC = "milestone"
+
+# match tiers: the better the tie to the claim's period, the higher
+TIER_LABEL, TIER_DEADLINE, TIER_INTERIM = 3, 2, 1
+
+
+def norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def same_subject(a: Claim, b: Claim) -> bool:
+    """Same metric, same scope (None == "" == company-wide) and same period label."""
+    return (norm(a.metric) == norm(b.metric) and norm(a.scope) == norm(b.scope)
+            and norm(a.period.label if a.period else None) == norm(b.period.label if b.period else None))
+
+
+def is_as_of(period: Period) -> bool:
+    """An as-of figure ("at 28 February") rather than a figure for a span."""
+    return period.start is not None and period.start == period.end
+
+
+def known_on(actual: Actual, as_of: date) -> bool:
+    """Was the actual public on `as_of`? Without a report date, once its period had ended."""
+    if actual.reported_on is not None:
+        return actual.reported_on <= as_of
+    return actual.period.end is None or actual.period.end <= as_of
+
+
+def units_comparable(a: str | None, b: str | None) -> bool:
+    fam_a, _ = unit_family(a)
+    fam_b, _ = unit_family(b)
+    return fam_a is None or fam_b is None or fam_a == fam_b
+
+
+def match_tier(claim: Claim, actual: Actual) -> int:
+    """0 when the actual is not about the claim's period, else how closely it is (see TIER_*)."""
+    period = claim.period
+    if period is None:
+        return 0
+    if norm(period.label) and norm(period.label) == norm(actual.period.label):
+        return TIER_LABEL
+    if not is_as_of(actual.period) or period.end is None:
+        return 0
+    at = actual.period.end
+    if abs(at - period.end) <= AS_OF_SLACK:
+        return TIER_DEADLINE
+    if claim.kind is Kind.TARGET and period.start is not None and period.start <= at <= period.end:
+        return TIER_INTERIM
+    return 0
+
+
+def match_actual(claim: Claim, actuals: Sequence[Actual], *, as_of: date | None = None) -> Actual | None:
+    """The actual that settles the claim: same metric, scope and comparable unit; the same period label, or an
+    as-of figure at the deadline (±7 days), or (targets) an as-of figure inside the period. The closest tie wins,
+    then the latest report date, then the latest as-of date. With `as_of`, only actuals known by then count."""
+    best: tuple[tuple[int, date, date], Actual] | None = None
+    for actual in actuals:
+        if norm(actual.metric) != norm(claim.metric) or norm(actual.scope) != norm(claim.scope):
+            continue
+        if not units_comparable(claim.unit, actual.unit):
+            continue
+        if as_of is not None and not known_on(actual, as_of):
+            continue
+        tier = match_tier(claim, actual)
+        if tier == 0:
+            continue
+        key = (tier, actual.reported_on or date.min, actual.period.end or date.min)
+        if best is None or key > best[0]:
+            best = (key, actual)
+    return best[1] if best else None
+
+
+def _label_fits(event_label: str | None, claim: Claim) -> bool:
+    return event_label is None or claim.period is None or norm(event_label) == norm(claim.period.label)
+
+
+def achievement_matches(event: Event, claim: Claim) -> bool:
+    """An ACHIEVED event for this milestone: same scope exactly (company-wide == None), metric "milestone",
+    the claim's metric or unset, and the claim's period label when the event names one."""
+    return (event.kind is EventKind.ACHIEVED
+            and norm(event.metric) in ("", MILESTONE_METRIC, norm(claim.metric))
+            and norm(event.scope) == norm(claim.scope)
+            and _label_fits(event.period_label, claim))
+
+
+def withdrawal_event_matches(event: Event, claim: Claim) -> bool:
+    """A WITHDRAWN event covers the claim; an unset metric, scope or period label means "any" (a blanket
+    "we withdraw our guidance")."""
+    return (event.kind is EventKind.WITHDRAWN
+            and (event.metric is None or norm(event.metric) == norm(claim.metric))
+            and (event.scope is None or norm(event.scope) == norm(claim.scope))
+            and _label_fits(event.period_label, claim))
+
+
+def match_events(claim: Claim, events: Sequence[Event]) -> list[Event]:
+    """Events (achievements and withdrawals) that concern the claim, oldest first."""
+    hits = [e for e in events if achievement_matches(e, claim) or withdrawal_event_matches(e, claim)]
+    return sorted(hits, key=lambda e: e.on)
+
+
+def withdrawal_covers(w: Withdrawal, claim: Claim) -> bool:
+    """Does the withdrawal take back this claim? Unset metric/scope/period mean any. A withdrawal of a period
+    covers claims for that period label and claims for spans inside it (withdrawing 2025 guidance takes back
+    the 2025-Q3 figure too)."""
+    if w.metric is not None and norm(w.metric) != norm(claim.metric):
+        return False
+    if w.scope is not None and norm(w.scope) != norm(claim.scope):
+        return False
+    if w.period is None:
+        return True
+    if claim.period is None:
+        return False
+    if norm(w.period.label) == norm(claim.period.label):
+        return True
+    spans = (w.period.start, w.period.end, claim.period.start, claim.period.end)
+    if any(d is None for d in spans):
+        return False
+    return w.period.start <= claim.period.start and claim.period.end <= w.period.end
