@@ -1,0 +1,94 @@
+"""The JSON Lines contract (shared/eval README): one record per claim, actual, prior claim and withdrawal."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from tracker.model import Actual, Claim, Extraction, PriorClaim, Withdrawal
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 1e15 else x
+
+
+def claim_record(c: Claim) -> dict[str, Any]:
+    return {
+        "type": "claim",
+        "kind": str(c.kind),
+        "metric": c.metric,
+        "scope": c.scope,
+        "comparator": str(c.comparator) if c.comparator else None,
+        "low": _num(c.low),
+        "high": _num(c.high),
+        "unit": c.unit,
+        "period": c.period.label if c.period else None,
+        "deadline": c.deadline.isoformat() if c.deadline else None,
+        "period_phrase": c.period.phrase if c.period else None,
+        "speaker": c.speaker,
+        "role": str(c.role),
+        "quote": c.quote,
+        "mentions": [{"speaker": m.speaker, "quote": m.quote, "start": m.start, "end": m.end} for m in c.mentions],
+        "hedge": str(c.hedge),
+        "confidence": c.confidence,
+        "specific": c.specific,
+        "event": c.event,
+        "baseline": _num(c.baseline),
+    }
+
+
+def actual_record(a: Actual) -> dict[str, Any]:
+    return {
+        "type": "actual",
+        "metric": a.metric,
+        "scope": a.scope,
+        "value": _num(a.value),
+        "unit": a.unit,
+        "period": a.period.label,
+        "period_end": a.period.end.isoformat() if a.period.end else None,
+        "quote": a.quote,
+        "speaker": a.speaker,
+        "start": a.start,
+        "end": a.end,
+    }
+
+
+def prior_record(p: PriorClaim) -> dict[str, Any]:
+    rec = claim_record(p.claim)
+    rec["type"] = "prior_claim"
+    rec["actual"] = actual_record(p.actual) if p.actual else None
+    return rec
+
+
+def withdrawal_record(w: Withdrawal) -> dict[str, Any]:
+    return {"type": "withdrawal", "metric": w.metric, "scope": w.scope,
+            "period": w.period.label if w.period else None, "quote": w.quote, "speaker": w.speaker,
+            "start": w.start, "end": w.end}
+
+
+def records(ex: Extraction) -> Iterator[dict[str, Any]]:
+    yield from (claim_record(c) for c in ex.claims)
+    yield from (actual_record(a) for a in ex.actuals)
+    yield from (prior_record(p) for p in ex.prior_claims)
+    yield from (withdrawal_record(w) for w in ex.withdrawals)
+
+
+def to_jsonl(ex: Extraction) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(ex))
+
+
+def to_json(ex: Extraction) -> str:
+    info = ex.info
+    doc = {
+        "call": {"company": info.company, "ticker": info.ticker, "title": info.title,
+                 "call_date": info.call_date.isoformat() if info.call_date else None,
+                 "fiscal_year_end": info.fiscal_year_end, "layout": str(ex.transcript.layout),
+                 "sha256": ex.transcript.sha256},
+        "claims": [claim_record(c) for c in ex.claims],
+        "actuals": [actual_record(a) for a in ex.actuals],
+        "prior_claims": [prior_record(p) for p in ex.prior_claims],
+        "withdrawals": [withdrawal_record(w) for w in ex.withdrawals],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

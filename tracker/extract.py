@@ -1,0 +1,66 @@
+"""The extraction pipeline: transcript in, claims, actuals, prior claims and withdrawals out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.actuals import sentence_actuals
+from tracker.callinfo import resolve_call_info
+from tracker.claims import ClaimSet, Said, direction_claim, figure_claims, milestone_claim
+from tracker.errors import InputError
+from tracker.model import Actual, CallInfo, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
+from tracker.periods import calendar_from, reported_period
+from tracker.sentence_facts import analyse, is_future
+from tracker.transcript import read_transcript
+
+# Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
+COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
+
+
+def extract_file(path: str | Path, *, call_date: str | None = None, company: str | None = None,
+                 fiscal_year_end: str | None = None) -> Extraction:
+    transcript = read_transcript(path)
+    info = resolve_call_info(transcript.header, path=path, call_date=call_date, company=company,
+                             fiscal_year_end=fiscal_year_end)
+    return extract_transcript(transcript, info)
+
+
+def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
+    if info.call_date is None:
+        raise InputError("no call date: pass --call-date YYYY-MM-DD")
+    call_date = info.call_date
+    cal = calendar_from(info.fiscal_year_end)
+    reported = reported_period(call_date, cal)
+    claims = ClaimSet()
+    actuals: dict[tuple, Actual] = {}
+    priors: list[PriorClaim] = []
+    withdrawals: list[Withdrawal] = []
+    for turn in transcript.turns:
+        if turn.speaker.role not in COMPANY_ROLES:
+            continue
+        neighbour: Period | None = None
+        for sentence in turn.sentences:
+            facts = analyse(sentence.text, call_date, cal)
+            if facts.boilerplate and not facts.figures:
+                neighbour = None
+                continue
+            said = Said(turn.speaker, sentence)
+            found = figure_claims(facts, said, call_date, neighbour)
+            if not found:
+                extra = direction_claim(facts, said, call_date) or milestone_claim(facts, said, call_date)
+                found = [extra] if extra else []
+            for claim in found:
+                claims.add(claim)
+            if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():
+                period = next((p.period for p in facts.periods if p.period), None)
+                withdrawals.append(Withdrawal(
+                    metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=period,
+                    quote=sentence.text, speaker=turn.speaker.name, start=sentence.start, end=sentence.end))
+            found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
+                                                           sentence.start, sentence.end)
+            for a in found_actuals:
+                actuals.setdefault((a.metric, a.scope, a.period.label, a.value), a)
+            priors.extend(found_priors)
+            future = [p.period for p in facts.periods if p.period and is_future(p.period, call_date)]
+            neighbour = future[0] if len(future) == 1 else None
+    return Extraction(info=info, transcript=transcript, claims=tuple(claims.claims),
+                      actuals=tuple(actuals.values()), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))

@@ -1,0 +1,181 @@
+"""Read one sentence the way an analyst does: what it measures, about which scope and period, in which tense.
+
+`analyse()` turns a sentence into `Figure`s (a quantity tied to a metric, scope and period) plus the cues that
+decide whether it promises, reports or withdraws something. The claim and actual builders consume this.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.model import FiscalCalendar, Hedge, Period, Quantity
+from tracker.periods import PeriodMatch, find_periods
+from tracker.quantities import find_quantities, unit_family
+from tracker.vocab import Term, cue_finder, metric_finder, metric_for_unit_family, metric_spec, scope_finders
+
+_HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
+# a change, not a level: "up 84% year-over-year", "an increase of $10.1 million"
+_CHANGE_BEFORE = re.compile(
+    r"\b(up|down|increas\w*|decreas\w*|grow\w*|grew|growth|rose|rise|declin\w*|fell|drop\w*|expand\w*|"
+    r"contract\w*|improv\w*|reduc\w*|gain\w*|cagr)\s+(of\s+|by\s+)?(approximately\s+|about\s+|"
+    r"around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|quarter[- ]over[- ]quarter|q/q|qoq|compared|versus|vs\.?|"
+    r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
+    r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|from|against)\s+(\w+\s+){0,3}$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b", re.I)
+_NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
+_PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
+                      r"[A-Z][a-z]+\s+\d+[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
+
+
+@dataclass(frozen=True)
+class Figure:
+    quantity: Quantity
+    metric: str | None
+    metric_term: Term | None
+    scope: str | None
+    period: PeriodMatch | None
+    is_change: bool        # a growth rate or difference, not a level
+    is_comparison: bool    # the baseline of a comparison ("compared to $8.2 in the same quarter")
+    negative: bool         # named as a loss
+
+
+@dataclass
+class SentenceFacts:
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    periods: list[PeriodMatch] = field(default_factory=list)
+    metrics: list[Term] = field(default_factory=list)
+    forward: list[Term] = field(default_factory=list)
+    hedge: Hedge | None = None
+    fact_verbs: list[Term] = field(default_factory=list)
+    milestone_verbs: list[Term] = field(default_factory=list)
+    direction: str | None = None      # "up" / "down"
+    withdrawal: bool = False
+    boilerplate: bool = False
+    prior_refs: list[Term] = field(default_factory=list)
+
+    @property
+    def forward_looking(self) -> bool:
+        return bool(self.forward)
+
+
+def _hedge(terms: list[Term], text: str) -> Hedge | None:
+    levels = {t.name for t in terms}
+    if not levels:
+        return None
+    if "conditional" in levels and re.search(r"\b(if|assuming|subject to|provided that|depending on)\b", text, re.I):
+        return Hedge.CONDITIONAL
+    best = max(levels, key=lambda lv: _HEDGE_ORDER.get(lv, 0))
+    return Hedge(best)
+
+
+def _segment_bounds(quantities: list[Quantity], i: int, text: str) -> tuple[int, int]:
+    """The stretch of text that belongs to quantity i: from the previous quantity (or clause break) to the next."""
+    q = quantities[i]
+    lo = quantities[i - 1].end if i > 0 else 0
+    hi = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+    return lo, hi
+
+
+def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
+    """The term closest to [start, end) inside [lo, hi); a term before the quantity wins a tie."""
+    best, best_d = None, None
+    for t in terms:
+        if t.start < lo or t.end > hi:
+            continue
+        d = start - t.end if t.end <= start else (t.start - end if t.start >= end else 0)
+        d = d if t.end <= start else d + 5   # metric words usually precede the figure
+        if best_d is None or d < best_d:
+            best, best_d = t, d
+    return best
+
+
+def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
+    family = unit_family(q.unit)
+    compatible = [m for m in metrics if not metric_spec(m.name).get("units") or family is None
+                  or family in metric_spec(m.name).get("units", [])]
+    term = _nearest(compatible, q.start, q.end, lo, hi)
+    if term is None:
+        # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
+        left = [m for m in compatible if m.end <= q.start]
+        term = left[-1] if left else None
+    if term is not None:
+        return term.name, term
+    by_unit = metric_for_unit_family(family) if family else None
+    if by_unit == "hashrate" and re.search(r"\bcomputing power\b", text, re.I):
+        return "computing_power_sold", None
+    if family == "crypto":
+        return ("btc_mined" if re.search(r"\bmined?\b|\bmining\b.*\bproduced\b", text, re.I) else "btc_holdings"), None
+    return by_unit, None
+
+
+def _scope_for(text: str, lo: int, hi: int, q: Quantity) -> str | None:
+    geo, seg = scope_finders()
+    window = text[lo:hi]
+    found = geo.find(window)
+    if found:
+        return min(found, key=lambda t: abs(t.start + lo - q.start)).name
+    found = seg.find(window)
+    if found:
+        return min(found, key=lambda t: abs(t.start + lo - q.start)).name
+    return None
+
+
+def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int) -> PeriodMatch | None:
+    if not periods:
+        return None
+    inside = [p for p in periods if p.start >= lo and p.end <= hi]
+    pool = inside or periods
+    return min(pool, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
+
+
+def product_scope(text: str) -> str | None:
+    """A product or program name in the sentence ("X200", "Model 9", "Gen 4"), used as a milestone's scope."""
+    m = _PRODUCT.search(text)
+    return m.group(1) if m else None
+
+
+def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
+    facts = SentenceFacts(text=text)
+    facts.boilerplate = bool(cue_finder("boilerplate").find(text))
+    facts.forward = [t for t in cue_finder("forward").find(text) if not (t.text == "May")]
+    facts.hedge = _hedge(facts.forward, text)
+    facts.fact_verbs = cue_finder("fact").find(text)
+    facts.milestone_verbs = cue_finder("milestone").find(text)
+    facts.withdrawal = bool(cue_finder("withdrawal").find(text))
+    facts.prior_refs = cue_finder("prior").find(text)
+    direction = cue_finder("direction").find(text)
+    if direction:
+        facts.direction = direction[0].name
+    facts.periods = find_periods(text, call_date, cal)
+    facts.metrics = metric_finder().find(text)
+    quantities = [q for q in find_quantities(text)
+                  if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
+    for i, q in enumerate(quantities):
+        lo, hi = _segment_bounds(quantities, i, text)
+        metric, term = _metric_for(q, facts.metrics, lo, hi, text)
+        before = text[max(0, q.start - 40):q.start]
+        after = text[q.end:q.end + 40]
+        facts.figures.append(Figure(
+            quantity=q,
+            metric=metric,
+            metric_term=term,
+            scope=_scope_for(text, lo, hi, q),
+            period=_period_for(facts.periods, q, lo, hi),
+            is_change=bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
+            is_comparison=bool(_COMPARISON_BEFORE.search(before)),
+            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)),
+        ))
+    return facts
+
+
+def is_future(period: Period | None, call_date: date) -> bool:
+    return period is not None and period.end is not None and period.end >= call_date
+
+
+def is_past(period: Period | None, call_date: date) -> bool:
+    return period is not None and period.end is not None and period.end < call_date
