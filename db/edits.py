@@ -1,0 +1,134 @@
+"""Changes a person makes by hand. Each writes an audit_log row with the state before and after.
+
+The caller owns the transaction. Errors the user can fix raise InputError / NotFoundError."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.companies import require_company
+from db.ingest import find_restated
+from db.models import (
+    STATUS_ACTIVE,
+    STATUS_DISMISSED,
+    ActualRecord,
+    ClaimRecord,
+    NoteRecord,
+    OverrideRecord,
+)
+from db.values import parse_date, parse_value, resolve_period
+from tracker.errors import InputError, NotFoundError
+from tracker.model import SourceKind, Verdict
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimRecord:
+    rec = session.get(ClaimRecord, claim_id)
+    if rec is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return rec
+
+
+def _need_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InputError(f"{what} is required")
+    return text
+
+
+def add_actual(session: Session, ticker: str, metric: str, scope: str | None, period_label_or_asof: str,
+               value: float | str, unit: str | None, reported_on: date | str | None, source: str = "",
+               note: str = "", author: str = "") -> ActualRecord:
+    """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"."""
+    company = require_company(session, ticker)
+    metric = _need_text(metric, "metric")
+    period = resolve_period(period_label_or_asof, company.fiscal_year_end)
+    if isinstance(value, str):
+        value, dollar = parse_value(value)
+        unit = unit or ("USD" if dollar else None)
+    if isinstance(reported_on, str):
+        reported_on = parse_date(reported_on, "reported-on date") if reported_on.strip() else None
+    row = ActualRecord(company_id=company.id, metric=metric, scope=(scope or None), period_label=period.label,
+                       period_start=period.start, period_end=period.end, period_fiscal=period.fiscal,
+                       value=float(value), unit=unit or None, reported_on=reported_on,
+                       source_kind=SourceKind.MANUAL.value, source_ref=source or "", note=note or "")
+    row.restates_id = find_restated(session, row)
+    session.add(row)
+    session.flush()
+    audit.record(session, author=author, action="add_actual", entity="actual", entity_id=row.id,
+                 after=audit.snapshot(row))
+    return row
+
+
+def override_verdict(session: Session, claim_id: int, verdict: str | Verdict, reason: str,
+                     author: str) -> OverrideRecord:
+    """Set the claim's verdict by hand; it wins over every computed verdict until cleared."""
+    try:
+        verdict = Verdict(str(verdict).strip().lower())
+    except ValueError:
+        raise InputError(f"unknown verdict {verdict!r}: use one of {', '.join(v.value for v in Verdict)}") from None
+    reason = _need_text(reason, "a reason for the override")
+    claim = get_claim(session, claim_id)
+    before = current_override(session, claim.id)
+    row = OverrideRecord(claim_id=claim.id, verdict=verdict.value, reason=reason, author=author)
+    session.add(row)
+    session.flush()
+    audit.record(session, author=author, action="override", entity="claim", entity_id=claim.id,
+                 before=audit.snapshot(before), after=audit.snapshot(row))
+    return row
+
+
+def current_override(session: Session, claim_id: int) -> OverrideRecord | None:
+    return session.scalar(select(OverrideRecord).where(OverrideRecord.claim_id == claim_id)
+                          .order_by(OverrideRecord.created_at.desc(), OverrideRecord.id.desc()).limit(1))
+
+
+def clear_override(session: Session, claim_id: int, author: str) -> int:
+    """Remove the claim's overrides (the computed verdict applies again). Returns how many were removed."""
+    claim = get_claim(session, claim_id)
+    before = current_override(session, claim.id)
+    if before is None:
+        raise InputError(f"claim {claim_id} has no override")
+    snap = audit.snapshot(before)
+    removed = session.execute(delete(OverrideRecord).where(OverrideRecord.claim_id == claim.id)).rowcount
+    audit.record(session, author=author, action="clear_override", entity="claim", entity_id=claim.id,
+                 before=snap, after=None)
+    session.flush()
+    return removed
+
+
+def add_note(session: Session, claim_id: int, text: str, author: str) -> NoteRecord:
+    text = _need_text(text, "note text")
+    claim = get_claim(session, claim_id)
+    row = NoteRecord(claim_id=claim.id, text=text, author=author)
+    session.add(row)
+    session.flush()
+    audit.record(session, author=author, action="add_note", entity="claim", entity_id=claim.id,
+                 after=audit.snapshot(row))
+    return row
+
+
+def dismiss_claim(session: Session, claim_id: int, reason: str, author: str) -> ClaimRecord:
+    """Set aside a false claim: kept, not scored, reversible with restore_claim."""
+    reason = _need_text(reason, "a reason for dismissing the claim")
+    claim = get_claim(session, claim_id)
+    before = {"status": claim.status}
+    claim.status = STATUS_DISMISSED
+    session.flush()
+    audit.record(session, author=author, action="dismiss", entity="claim", entity_id=claim.id,
+                 before=before, after={"status": claim.status, "reason": reason})
+    return claim
+
+
+def restore_claim(session: Session, claim_id: int, author: str) -> ClaimRecord:
+    claim = get_claim(session, claim_id)
+    if claim.status != STATUS_DISMISSED:
+        raise InputError(f"claim {claim_id} is not dismissed")
+    before = {"status": claim.status}
+    claim.status = STATUS_ACTIVE
+    session.flush()
+    audit.record(session, author=author, action="restore", entity="claim", entity_id=claim.id,
+                 before=before, after={"status": claim.status})
+    return claim

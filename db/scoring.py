@@ -1,0 +1,215 @@
+"""Scoring stored claims: computed verdicts are replaced per as-of date; overrides and notes are never touched.
+
+`score_all` gathers, for each active claim, the company's actuals and events, the chain of later claims that
+revised it (plus "revised" events a user recorded: new guidance on a date), and the earliest withdrawal known
+from the transcripts, then stores the verdict against the original promise (and, when revised, against the
+latest one). `effective_verdict` is what a person sees: their override if any, else the newest computed one.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from db.companies import require_company
+from db.convert import actual_from_record, claim_from_record, event_from_record
+from db.models import (
+    EVENT_REVISED,
+    STATUS_ACTIVE,
+    STATUS_DISMISSED,
+    ActualRecord,
+    ClaimRecord,
+    Company,
+    EventRecord,
+    OverrideRecord,
+    RevisionRecord,
+    VerdictRecord,
+    utcnow,
+)
+from tracker.model import Actual, Claim, Comparator, Event, RevisionKind, Verdict
+
+AGAINST_ORIGINAL = "original"
+AGAINST_LATEST = "latest"
+
+
+@dataclasses.dataclass
+class _CompanyFacts:
+    actuals: list[Actual]
+    actual_ids: dict[int, int]          # id(domain Actual) -> actuals.id
+    events: list[Event]
+    revised: list[EventRecord]          # user-recorded new guidance
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _company_facts(session: Session, company: Company) -> _CompanyFacts:
+    actual_rows = session.scalars(select(ActualRecord).where(ActualRecord.company_id == company.id)
+                                  .order_by(ActualRecord.id)).all()
+    actuals, ids = [], {}
+    for row in actual_rows:
+        obj = actual_from_record(row)
+        actuals.append(obj)
+        ids[id(obj)] = row.id
+    events, revised = [], []
+    for row in session.scalars(select(EventRecord).where(EventRecord.company_id == company.id)
+                               .order_by(EventRecord.on, EventRecord.id)):
+        if row.kind == EVENT_REVISED:
+            revised.append(row)
+        else:
+            events.append(event_from_record(row, company.ticker))
+    return _CompanyFacts(actuals, ids, events, revised)
+
+
+def _revised_claim(claim: Claim, row: EventRecord) -> Claim:
+    """The claim as re-guided by a user-recorded "revised" event (a point figure, in the event's unit)."""
+    return dataclasses.replace(claim, low=row.value, high=row.value, unit=row.unit or claim.unit,
+                               comparator=Comparator.APPROX, quote=row.note or claim.quote, mentions=())
+
+
+def _revision_links(session: Session, claim_ids: Iterable[int]) -> tuple[dict[int, list[RevisionRecord]],
+                                                                         dict[int, list[RevisionRecord]]]:
+    """(successors by earlier claim id, withdrawals by claim id) for every revision touching the claims."""
+    successors: dict[int, list[RevisionRecord]] = defaultdict(list)
+    withdrawals: dict[int, list[RevisionRecord]] = defaultdict(list)
+    ids = list(claim_ids)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        for rev in session.scalars(select(RevisionRecord).where(RevisionRecord.earlier_claim_id.in_(chunk))
+                                   .order_by(RevisionRecord.on, RevisionRecord.id)):
+            if rev.kind == RevisionKind.WITHDRAWN.value:
+                withdrawals[rev.earlier_claim_id].append(rev)
+            elif rev.claim_id is not None:
+                successors[rev.earlier_claim_id].append(rev)
+    return successors, withdrawals
+
+
+def _chain(claim_id: int, successors: dict[int, list[RevisionRecord]]) -> list[RevisionRecord]:
+    """The revisions that replaced this claim by later ones, oldest first (following the latest revision
+    at each step)."""
+    out, seen, current = [], {claim_id}, claim_id
+    while successors.get(current):
+        rev = successors[current][-1]
+        if rev.claim_id in seen:
+            break
+        out.append(rev)
+        seen.add(rev.claim_id)
+        current = rev.claim_id
+    return out
+
+
+def score_all(session: Session, as_of: date, *, ticker: str | None = None, policy=None,  # noqa: ANN001
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Compute and store verdicts on `as_of` for every active claim (of `ticker`, or of every company).
+    Returns the number of claims scored."""
+    from tracker.scoring import ScoringPolicy, score_with_revisions
+
+    policy = policy or ScoringPolicy()
+    companies = [require_company(session, ticker)] if ticker else list(session.scalars(select(Company)))
+    total_stmt = select(ClaimRecord).where(ClaimRecord.status == STATUS_ACTIVE)
+    if ticker:
+        total_stmt = total_stmt.where(ClaimRecord.company_id == companies[0].id)
+    claims = session.scalars(total_stmt.options(selectinload(ClaimRecord.mentions))
+                             .order_by(ClaimRecord.company_id, ClaimRecord.id)).all()
+    total = len(claims)
+    if progress:
+        progress(0, total)
+    by_company: dict[int, list[ClaimRecord]] = defaultdict(list)
+    for rec in claims:
+        by_company[rec.company_id].append(rec)
+    domain = {rec.id: claim_from_record(rec) for rec in claims}
+    successors, withdrawals = _revision_links(session, domain)
+    missing = {cid for revs in successors.values() for r in revs for cid in [r.claim_id] if cid not in domain}
+    if missing:   # successors that are not themselves active (dismissed) still carry the revised figure
+        for rec in session.scalars(select(ClaimRecord).where(ClaimRecord.id.in_(missing))
+                                   .options(selectinload(ClaimRecord.mentions))):
+            domain[rec.id] = claim_from_record(rec)
+
+    claim_ids = [rec.id for rec in claims]
+    for start in range(0, len(claim_ids), 500):
+        session.execute(delete(VerdictRecord).where(VerdictRecord.as_of == as_of,
+                                                    VerdictRecord.claim_id.in_(claim_ids[start:start + 500])))
+    done = 0
+    now = utcnow()
+    for company in companies:
+        facts = _company_facts(session, company)
+        for rec in by_company.get(company.id, []):
+            claim = domain[rec.id]
+            chain = _chain(rec.id, successors)
+            revised = [(r.on or date.min, domain[r.claim_id]) for r in chain]
+            revised += [(ev.on, _revised_claim(claim, ev)) for ev in facts.revised
+                        if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
+                        and _norm(ev.scope) == _norm(claim.scope)
+                        and (ev.period_label is None or claim.period is None
+                             or _norm(ev.period_label) == _norm(claim.period.label))]
+            revised = [c for when, c in sorted(revised, key=lambda p: p[0]) if when <= as_of]
+            outs = [w for cid in [rec.id, *(r.claim_id for r in chain)]
+                    for w in withdrawals.get(cid, []) if w.on is not None]
+            first_out = min(outs, key=lambda w: w.on, default=None)
+            original, latest = score_with_revisions(
+                claim, revised, facts.actuals, facts.events, as_of, policy,
+                withdrawn_on=first_out.on if first_out else None,
+                withdrawn_note=first_out.quote if first_out else "")
+            for result, against in ((original, AGAINST_ORIGINAL), (latest, AGAINST_LATEST)):
+                if result is None:
+                    continue
+                session.add(VerdictRecord(
+                    claim_id=rec.id, as_of=as_of, verdict=Verdict(result.verdict).value,
+                    explanation=result.explanation, surprise_pct=result.surprise_pct,
+                    attainment=result.attainment, days_late=result.days_late,
+                    actual_id=facts.actual_ids.get(id(result.actual)) if result.actual is not None else None,
+                    against=against, computed_at=now))
+            done += 1
+            if progress and (done % 100 == 0 or done == total):
+                progress(done, total)
+    session.flush()
+    return done
+
+
+@dataclasses.dataclass(frozen=True)
+class Effective:
+    verdict: Verdict | None            # None: never scored
+    overridden: bool
+    computed: VerdictRecord | None     # the newest computed verdict against the original promise
+    override: OverrideRecord | None
+
+
+def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, Effective]:
+    """Effective verdicts of many claims in a few queries (for lists of thousands of claims)."""
+    ids = list(claim_ids)
+    status: dict[int, str] = {}
+    computed: dict[int, VerdictRecord] = {}
+    overrides: dict[int, OverrideRecord] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        status.update(session.execute(select(ClaimRecord.id, ClaimRecord.status)
+                                      .where(ClaimRecord.id.in_(chunk))).all())
+        for v in session.scalars(select(VerdictRecord)
+                                 .where(VerdictRecord.claim_id.in_(chunk), VerdictRecord.against == AGAINST_ORIGINAL)
+                                 .order_by(VerdictRecord.as_of, VerdictRecord.computed_at, VerdictRecord.id)):
+            computed[v.claim_id] = v          # ordered ascending: the last one wins
+        for o in session.scalars(select(OverrideRecord).where(OverrideRecord.claim_id.in_(chunk))
+                                 .order_by(OverrideRecord.created_at, OverrideRecord.id)):
+            overrides[o.claim_id] = o
+    out = {}
+    for cid in ids:
+        o, c = overrides.get(cid), computed.get(cid)
+        if o is not None:
+            verdict = Verdict(o.verdict)
+        elif status.get(cid) == STATUS_DISMISSED:
+            verdict = Verdict.DISMISSED
+        else:
+            verdict = Verdict(c.verdict) if c is not None else None
+        out[cid] = Effective(verdict=verdict, overridden=o is not None, computed=c, override=o)
+    return out
+
+
+def effective_verdict(session: Session, claim: ClaimRecord | int) -> Verdict | None:
+    """The claim's override if any; a dismissed claim is DISMISSED; else the newest computed verdict."""
+    claim_id = claim if isinstance(claim, int) else claim.id
+    return effective_verdicts(session, [claim_id])[claim_id].verdict

@@ -1,0 +1,53 @@
+"""Reading the figures and periods a person types (CSV cells, `fls actual add` options)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tracker.errors import InputError, PeriodError
+from tracker.model import Period
+
+_SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+_VALUE = re.compile(r"^\s*(?P<neg>-)?\s*(?P<cur>\$)?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<scale>[a-z]{0,2})\s*$",
+                    re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_value(text: str) -> tuple[float, bool]:
+    """"82.8M" -> 82_800_000.0; "$1.1B", "8.75", "1,234". Returns (value, had a $ sign)."""
+    m = _VALUE.match(text or "")
+    if not m or m["scale"].lower() not in _SCALE:
+        raise InputError(f"not a number: {text!r} (write e.g. 82.8M, 1.1B, $100.2M, 8.75)")
+    value = float(m["num"].replace(",", "")) * _SCALE[m["scale"].lower()]
+    return (-value if m["neg"] else value), bool(m["cur"])
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    text = (text or "").strip()
+    if not _ISO_DATE.match(text):
+        raise InputError(f"bad {what} {text!r}: use YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"bad {what} {text!r}: {exc}") from None
+
+
+def as_of_period(day: date) -> Period:
+    """An as-of figure: a period of one day, labelled by the ISO date."""
+    return Period(label=day.isoformat(), start=day, end=day)
+
+
+def resolve_period(label_or_asof: str, fiscal_year_end: str) -> Period:
+    """A period label (2025-Q1, FY2025-Q1, 2025-H1, 2025-FY) in the company's fiscal calendar, or an as-of
+    date YYYY-MM-DD."""
+    text = (label_or_asof or "").strip()
+    if not text:
+        raise InputError("no period: give a period label (e.g. 2025-Q1) or an as-of date (YYYY-MM-DD)")
+    if _ISO_DATE.match(text):
+        return as_of_period(parse_date(text, "as-of date"))
+    from tracker.periods import calendar_from, period_from_label
+
+    try:
+        return period_from_label(text, calendar_from(fiscal_year_end))
+    except (PeriodError, ValueError) as exc:
+        raise InputError(f"bad period {text!r}: {exc}") from None
