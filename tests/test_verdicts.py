@@ -164,6 +164,8 @@ def test_actual_known_as_of(reported_on, as_of, verdict):
 WITHDRAWN = [
     ("param-before-deadline", dict(withdrawn_on=date(2025, 5, 20), withdrawn_note="tariffs"), [],
      Verdict.WITHDRAWN, "withdrawn 2025-05-20 (tariffs)"),
+    ("long-note-one-line", dict(withdrawn_on=date(2025, 5, 20), withdrawn_note="We are withdrawing\n" + "x" * 200),
+     [], Verdict.WITHDRAWN, "withdrawn 2025-05-20 (We are withdrawing " + "x" * 80 + "…)"),
     ("param-after-as-of", dict(withdrawn_on=date(2025, 9, 5)), [], Verdict.BEAT, None),
     ("param-after-period", dict(withdrawn_on=date(2025, 7, 15)), [], Verdict.BEAT,
      "actual $90.0M vs ~$75.0M: +20.0%, beat (withdrawn 2025-07-15, after the period ended: not counted)"),

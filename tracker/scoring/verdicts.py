@@ -44,6 +44,14 @@ class VerdictResult:
     against: str = ORIGINAL              # "original" or "latest revision"
 
 
+NOTE_MAX = 100   # a withdrawal note is often the whole quote: keep the explanation to one short line
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NOTE_MAX else text[:NOTE_MAX - 1].rstrip() + "…"
+
+
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -198,6 +206,7 @@ def _withdrawal(claim: Claim, events: Sequence[Event], as_of: date, withdrawn_on
     deadline = claim.deadline
     for on, note, event in found:
         if deadline is None or on <= deadline:
+            note = _one_line(note)
             text = f"withdrawn {on}" + (f" ({note})" if note else "")
             return VerdictResult(Verdict.WITHDRAWN, text, as_of, event=event), ""
     if found:
