@@ -1,0 +1,288 @@
+"""Importing reported figures and events from a CSV file (`fls actuals import FILE`).
+
+The file is UTF-8 (a byte-order mark is fine) with a header row. Columns, in any order:
+
+    ticker       the company's ticker; the company must already exist (ingest one of its calls first)
+    metric       what was measured, as in the claims ("revenue", "hashrate", "gross margin")
+    scope        optional: the segment or product line; empty means company-wide
+    period       a period label: 2025-Q1, FY2025-Q1, 2025-H1, 2025-FY (in the company's fiscal calendar)
+    as_of        a date YYYY-MM-DD: for a figure at a point in time, or the day an event happened
+    value        the figure: 82.8M, 1.1B, $100.2M, 8.75, 10.5 (a $ sign means USD when unit is empty)
+    unit         USD, EH/s, USD/TH, units, % ...
+    reported_on  optional: YYYY-MM-DD the figure was made public (for "revised": the day of the new guidance)
+    source       optional: where it comes from (a filing, a press release URL)
+    note         optional: free text
+    event        optional: empty for a figure; "achieved" or "withdrawn" for an event, dated by as_of (or
+                 reported_on), with metric/scope/period saying what it covers; "revised" for new guidance
+                 (value, unit and period required, dated by reported_on or as_of)
+
+Required in the header: ticker, metric, value, unit, and period or as_of. Every bad row is reported as
+"line N: message" (N counts the file's lines, the header is line 1) and then nothing from the file is written.
+Importing the same rows again changes nothing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.companies import find_company, norm_ticker
+from db.ingest import find_restated
+from db.models import EVENT_REVISED, ActualRecord, Company, EventRecord
+from db.values import as_of_period, parse_date, parse_value, resolve_period
+from tracker.errors import InputError
+from tracker.model import EventKind, Period, SourceKind
+
+COLUMNS = ("ticker", "metric", "scope", "period", "as_of", "value", "unit", "reported_on", "source", "note",
+           "event")
+REQUIRED = ("ticker", "metric", "value", "unit")
+EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISED)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    actuals: int      # figures written
+    events: int       # events written (achieved, withdrawn, revised)
+    skipped: int = 0  # rows already stored (or repeated in the file)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    company: Company
+    metric: str
+    scope: str | None
+    period: Period
+    value: float
+    unit: str | None
+    reported_on: date | None
+    source: str
+    note: str
+
+    def key(self) -> tuple:
+        return (self.company.id, self.metric, self.scope, self.period.label, self.value, self.unit,
+                self.reported_on, self.source)
+
+
+@dataclass(frozen=True)
+class _Event:
+    company: Company
+    kind: str
+    on: date
+    metric: str | None
+    scope: str | None
+    period: Period | None
+    value: float | None
+    unit: str | None
+    source: str
+    note: str
+
+    def key(self) -> tuple:
+        return (self.company.id, self.kind, self.on, self.metric, self.scope,
+                self.period.label if self.period else None, self.value, self.unit, self.source)
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """(header, [(line number, row)]) with header names lower-cased and cells stripped."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"actuals CSV not found: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"actuals CSV is a directory: {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read actuals CSV {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"actuals CSV is not UTF-8 text: {path}") from None
+    if not text.strip():
+        raise InputError(f"actuals CSV is empty: {path}")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in next(reader)]
+    missing = [c for c in REQUIRED if c not in header]
+    if "period" not in header and "as_of" not in header:
+        missing.append("period or as_of")
+    if missing:
+        raise InputError(f"actuals CSV {path.name} lacks columns: {', '.join(missing)} "
+                         f"(expected {', '.join(COLUMNS)})")
+    rows = []
+    line = reader.line_num
+    for cells in reader:
+        first_line, line = line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            rows.append((first_line, {"__error__": f"{len(cells)} cells but the header has {len(header)}"}))
+            continue
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+        rows.append((first_line, row))
+    return header, rows
+
+
+class _RowError(Exception):
+    pass
+
+
+def _company(session: Session, cache: dict[str, Company | None], ticker: str) -> Company:
+    if not ticker:
+        raise _RowError("ticker is empty")
+    key = norm_ticker(ticker)
+    if key not in cache:
+        cache[key] = find_company(session, key)
+    company = cache[key]
+    if company is None:
+        raise _RowError(f"unknown ticker {key} (ingest one of its calls first)")
+    return company
+
+
+def _value(row: dict[str, str], *, required: bool) -> tuple[float | None, str | None]:
+    text, unit = row.get("value", ""), row.get("unit", "") or None
+    if not text:
+        if required:
+            raise _RowError("value is empty")
+        return None, unit
+    try:
+        value, dollar = parse_value(text)
+    except InputError as exc:
+        raise _RowError(str(exc)) from None
+    if unit is None and dollar:
+        unit = "USD"
+    if unit is None:
+        raise _RowError("unit is empty (e.g. USD, EH/s, units, %)")
+    return value, unit
+
+
+def _date(row: dict[str, str], column: str) -> date | None:
+    text = row.get(column, "")
+    if not text:
+        return None
+    try:
+        return parse_date(text, column)
+    except InputError as exc:
+        raise _RowError(str(exc)) from None
+
+
+def _period(row: dict[str, str], company: Company) -> Period | None:
+    label = row.get("period", "")
+    if not label:
+        return None
+    try:
+        return resolve_period(label, company.fiscal_year_end)
+    except InputError as exc:
+        raise _RowError(str(exc)) from None
+
+
+def _parse_row(session: Session, cache: dict[str, Company | None], row: dict[str, str]) -> _Figure | _Event:
+    if "__error__" in row:
+        raise _RowError(row["__error__"])
+    company = _company(session, cache, row.get("ticker", ""))
+    metric = row.get("metric", "") or None
+    scope = row.get("scope", "") or None
+    source, note = row.get("source", ""), row.get("note", "")
+    event = row.get("event", "").lower()
+    as_of, reported_on = _date(row, "as_of"), _date(row, "reported_on")
+    period = _period(row, company)
+    if not event:
+        if metric is None:
+            raise _RowError("metric is empty")
+        if period is not None and as_of is not None:
+            raise _RowError("give period or as_of, not both")
+        if period is None and as_of is None:
+            raise _RowError("period and as_of are both empty (e.g. period 2025-Q1 or as_of 2025-02-28)")
+        value, unit = _value(row, required=True)
+        return _Figure(company, metric, scope, period or as_of_period(as_of), value, unit,
+                       reported_on, source, note)
+    if event not in EVENT_KINDS:
+        raise _RowError(f"unknown event {event!r}: use achieved, withdrawn or revised")
+    if event == EVENT_REVISED:
+        on = reported_on or as_of
+        if on is None:
+            raise _RowError("a revised event needs reported_on (the day of the new guidance)")
+        if metric is None or period is None:
+            raise _RowError("a revised event needs metric and period")
+        value, unit = _value(row, required=True)
+        return _Event(company, event, on, metric, scope, period, value, unit, source, note)
+    on = as_of or reported_on
+    if on is None:
+        raise _RowError(f"an {event} event needs as_of (the day it happened)")
+    return _Event(company, event, on, metric, scope, period, None, None, source, note)
+
+
+def _figure_stored(session: Session, fig: _Figure) -> bool:
+    def eq(column, value):  # noqa: ANN001, ANN202
+        return column.is_(None) if value is None else column == value
+
+    stmt = select(ActualRecord.id).where(
+        ActualRecord.company_id == fig.company.id, ActualRecord.metric == fig.metric,
+        eq(ActualRecord.scope, fig.scope), ActualRecord.period_label == fig.period.label,
+        ActualRecord.value == fig.value, eq(ActualRecord.unit, fig.unit),
+        eq(ActualRecord.reported_on, fig.reported_on), ActualRecord.source_ref == fig.source).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def _event_stored(session: Session, ev: _Event) -> bool:
+    def eq(column, value):  # noqa: ANN001, ANN202
+        return column.is_(None) if value is None else column == value
+
+    stmt = select(EventRecord.id).where(
+        EventRecord.company_id == ev.company.id, EventRecord.kind == ev.kind, EventRecord.on == ev.on,
+        eq(EventRecord.metric, ev.metric), eq(EventRecord.scope, ev.scope),
+        eq(EventRecord.period_label, ev.period.label if ev.period else None),
+        eq(EventRecord.value, ev.value), eq(EventRecord.unit, ev.unit), EventRecord.source == ev.source).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> ImportResult:
+    """Read every row, and write them all only when none is bad. The caller owns the transaction."""
+    path = Path(path)
+    _, rows = _read_rows(path)
+    cache: dict[str, Company | None] = {}
+    parsed: list[_Figure | _Event] = []
+    errors: list[str] = []
+    for line, row in rows:
+        try:
+            parsed.append(_parse_row(session, cache, row))
+        except _RowError as exc:
+            errors.append(f"line {line}: {exc}")
+    if errors:
+        noun = "bad row" if len(errors) == 1 else "bad rows"
+        raise InputError(f"actuals CSV has {len(errors)} {noun}: " + "; ".join(errors))
+
+    written_actuals = written_events = skipped = 0
+    seen: set[tuple] = set()
+    for item in parsed:
+        key = (type(item).__name__, *item.key())
+        if key in seen or (_figure_stored(session, item) if isinstance(item, _Figure)
+                           else _event_stored(session, item)):
+            skipped += 1
+            continue
+        seen.add(key)
+        if isinstance(item, _Figure):
+            rec = ActualRecord(company_id=item.company.id, metric=item.metric, scope=item.scope,
+                               period_label=item.period.label, period_start=item.period.start,
+                               period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
+                               unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
+                               source_ref=item.source, note=item.note)
+            rec.restates_id = find_restated(session, rec)
+            session.add(rec)
+            written_actuals += 1
+        else:
+            p = item.period
+            session.add(EventRecord(company_id=item.company.id, kind=item.kind, on=item.on, metric=item.metric,
+                                    scope=item.scope, period_label=p.label if p else None,
+                                    period_start=p.start if p else None, period_end=p.end if p else None,
+                                    value=item.value, unit=item.unit, source=item.source, note=item.note))
+            written_events += 1
+        session.flush()
+    result = ImportResult(actuals=written_actuals, events=written_events, skipped=skipped)
+    audit.record(session, author=author, action="import_actuals", entity="file", entity_id=None,
+                 after={"path": str(path), "actuals": written_actuals, "events": written_events,
+                        "skipped": skipped})
+    session.flush()
+    return result
