@@ -1,7 +1,7 @@
 """Recognise how a transcript marks its speakers, and cut it into draft turns.
 
 Every layout works on line spans of the original text, so offsets stay exact whatever the newlines
-(LF, CRLF, CR). Lines where CJK characters outnumber Latin letters are machine translations (or a
+(LF, CRLF, CR). Lines dense in CJK characters (at least one per four Latin letters) are machine translations (or a
 translated disclaimer): they are skipped and reported, never read as speech.
 """
 from __future__ import annotations
@@ -68,9 +68,14 @@ def split_lines(text: str) -> list[Line]:
 def is_translation(line: str) -> bool:
     if not line or line.isascii():
         return False
-    sample = line[:300]                                 # a translation is CJK from its start
+    # CJK need not outnumber Latin letters: a translated "(Operator Instructions) Jane Doe, Big Bank."
+    # keeps the name and firm in Latin script. So: one CJK character per four Latin letters, or a few
+    # CJK characters and a CJK ending ("。"); an English line quoting a Chinese name has neither.
+    sample = line[:300]
     cjk = len(_CJK.findall(sample))
-    return cjk >= 2 and cjk > len(_LATIN.findall(sample))
+    if cjk < 2:
+        return False
+    return cjk * 4 >= len(_LATIN.findall(sample)) or (cjk >= 4 and _CJK.match(line[-1]) is not None)
 
 
 def normalise(line: str) -> str:
