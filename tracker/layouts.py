@@ -29,7 +29,8 @@ _HEADER_SCAN_LINES = 15
 class Line:
     start: int
     end: int
-    text: str           # stripped
+    text: str                   # stripped
+    translation: bool = False   # a machine-translation line (see is_translation)
 
 
 @dataclass
@@ -58,10 +59,12 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for m in _LINE_BREAK.finditer(text):
-        lines.append(Line(pos, m.start(), text[pos:m.start()].strip()))
+        stripped = text[pos:m.start()].strip()
+        lines.append(Line(pos, m.start(), stripped, is_translation(stripped)))
         pos = m.end()
     if pos < len(text):
-        lines.append(Line(pos, len(text), text[pos:].strip()))
+        stripped = text[pos:].strip()
+        lines.append(Line(pos, len(text), stripped, is_translation(stripped)))
     return lines
 
 
@@ -151,7 +154,7 @@ def detect(lines: list[Line]) -> Layout:
     dash = colon = 0
     colon_labels: dict[str, int] = {}
     for ln in lines:
-        if not ln.text or is_translation(ln.text):
+        if not ln.text or ln.translation:
             continue
         if dash_speaker(ln.text) is not None:
             dash += 1
@@ -234,7 +237,7 @@ def parse_dash(text: str, lines: list[Line]) -> Parsed:
         if not ln.text:
             b.gap()
             continue
-        if is_translation(ln.text):
+        if ln.translation:
             b.translation(ln)
             continue
         if normalise(ln.text) in v.qa:
@@ -278,7 +281,7 @@ def parse_colon(text: str, lines: list[Line]) -> Parsed:
     counts: dict[str, int] = {}
     labelled: dict[int, tuple[str, str, bool, str]] = {}
     for i, ln in enumerate(lines):
-        if ln.text and not is_translation(ln.text):
+        if ln.text and not ln.translation:
             c = colon_speaker(ln.text)
             if c is not None:
                 labelled[i] = c
@@ -295,7 +298,7 @@ def parse_colon(text: str, lines: list[Line]) -> Parsed:
         if not ln.text or set(ln.text) <= set("-*_= \t"):
             b.gap()
             continue
-        if is_translation(ln.text):
+        if ln.translation:
             b.translation(ln)
             continue
         if normalise(ln.text) in v.qa:
@@ -366,7 +369,7 @@ def parse_participants(text: str, lines: list[Line]) -> Parsed:
             b.gap()
             i += 1
             continue
-        if is_translation(ln.text):
+        if ln.translation:
             b.translation(ln)
             i += 1
             continue
@@ -431,7 +434,7 @@ def parse_plain(text: str, lines: list[Line]) -> Parsed:
     for ln in lines[first:]:
         if not ln.text:
             b.gap()
-        elif is_translation(ln.text):
+        elif ln.translation:
             b.translation(ln)
         else:
             b.body(ln.start, ln.end)
@@ -444,7 +447,7 @@ def plain_header_end(lines: list[Line]) -> int:
     """Index of the first line of speech in an unlabelled transcript: short leading lines that are not
     sentences ("Acme Q3 2025 Earnings Call", "Date: March 13, 2025") are its header."""
     for i, ln in enumerate(lines[:_HEADER_SCAN_LINES]):
-        if not ln.text or is_translation(ln.text):
+        if not ln.text or ln.translation:
             continue
         if len(ln.text) > 200 or ln.text[-1] in ".?!" or ln.text.count(". ") > 0:
             return i

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.errors import TranscriptError
-from tracker.layouts import (Draft, Line, Parsed, detect, is_translation, normalise, parse_colon, parse_dash,
+from tracker.layouts import (Draft, Line, Parsed, detect, normalise, parse_colon, parse_dash,
                              parse_participants, parse_plain, split_lines)
 from tracker.model import CallInfo, Layout, Speaker, Transcript, Turn
 from tracker.roles import TurnFacts, resolve, role_of_label, vocabulary
@@ -146,7 +146,7 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
     limit = min(len(lines), _HEADER_LINES, first_turn_line)
     for ln in lines[:limit]:
         line = ln.text
-        if not line or is_translation(line) or len(line) > 300:
+        if not line or ln.translation or len(line) > 300:
             continue
         kv = _KEY_VALUE.match(line)
         key = normalise(kv.group("key")) if kv else ""
