@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -103,19 +103,25 @@ def _chain(claim_id: int, successors: dict[int, list[RevisionRecord]]) -> list[R
     return out
 
 
-def score_all(session: Session, as_of: date, *, ticker: str | None = None, policy=None,  # noqa: ANN001
-              progress: Callable[[int, int], None] | None = None) -> int:
-    """Compute and store verdicts on `as_of` for every active claim (of `ticker`, or of every company).
-    Returns the number of claims scored."""
+@dataclasses.dataclass(frozen=True)
+class Scored:
+    """One claim scored on a date: against the original promise and, when revised, the latest one."""
+    record: ClaimRecord
+    claim: Claim
+    original: object                     # tracker.scoring.VerdictResult
+    latest: object | None
+    original_actual_id: int | None
+    latest_actual_id: int | None
+    revisions: tuple[RevisionRecord, ...]    # the chain of later claims that revised it, oldest first
+    withdrawals: tuple[RevisionRecord, ...]  # transcript withdrawals of it or of its revisions
+
+
+def score_records(session: Session, claims: list[ClaimRecord], as_of: date, policy=None,  # noqa: ANN001
+                  progress: Callable[[int, int], None] | None = None) -> Iterator[Scored]:
+    """Score stored claims on `as_of` without writing anything (claims need their mentions loaded)."""
     from tracker.scoring import ScoringPolicy, score_with_revisions
 
     policy = policy or ScoringPolicy()
-    companies = [require_company(session, ticker)] if ticker else list(session.scalars(select(Company)))
-    total_stmt = select(ClaimRecord).where(ClaimRecord.status == STATUS_ACTIVE)
-    if ticker:
-        total_stmt = total_stmt.where(ClaimRecord.company_id == companies[0].id)
-    claims = session.scalars(total_stmt.options(selectinload(ClaimRecord.mentions))
-                             .order_by(ClaimRecord.company_id, ClaimRecord.id)).all()
     total = len(claims)
     if progress:
         progress(0, total)
@@ -124,49 +130,68 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
         by_company[rec.company_id].append(rec)
     domain = {rec.id: claim_from_record(rec) for rec in claims}
     successors, withdrawals = _revision_links(session, domain)
-    missing = {cid for revs in successors.values() for r in revs for cid in [r.claim_id] if cid not in domain}
-    if missing:   # successors that are not themselves active (dismissed) still carry the revised figure
+    missing = {r.claim_id for revs in successors.values() for r in revs if r.claim_id not in domain}
+    if missing:   # successors that are not themselves scored (dismissed) still carry the revised figure
         for rec in session.scalars(select(ClaimRecord).where(ClaimRecord.id.in_(missing))
                                    .options(selectinload(ClaimRecord.mentions))):
             domain[rec.id] = claim_from_record(rec)
-
-    claim_ids = [rec.id for rec in claims]
-    for start in range(0, len(claim_ids), 500):
-        session.execute(delete(VerdictRecord).where(VerdictRecord.as_of == as_of,
-                                                    VerdictRecord.claim_id.in_(claim_ids[start:start + 500])))
     done = 0
-    now = utcnow()
-    for company in companies:
-        facts = _company_facts(session, company)
-        for rec in by_company.get(company.id, []):
+    for company_id, records in by_company.items():
+        facts = _company_facts(session, session.get(Company, company_id))
+        for rec in records:
             claim = domain[rec.id]
-            chain = _chain(rec.id, successors)
+            chain = [r for r in _chain(rec.id, successors) if (r.on or date.min) <= as_of]
             revised = [(r.on or date.min, domain[r.claim_id]) for r in chain]
             revised += [(ev.on, _revised_claim(claim, ev)) for ev in facts.revised
                         if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
                         and _norm(ev.scope) == _norm(claim.scope)
                         and (ev.period_label is None or claim.period is None
                              or _norm(ev.period_label) == _norm(claim.period.label))]
-            revised = [c for when, c in sorted(revised, key=lambda p: p[0]) if when <= as_of]
-            outs = [w for cid in [rec.id, *(r.claim_id for r in chain)]
-                    for w in withdrawals.get(cid, []) if w.on is not None]
+            revised_claims = [c for _, c in sorted(revised, key=lambda p: p[0])]
+            outs = tuple(w for cid in [rec.id, *(r.claim_id for r in chain)]
+                         for w in withdrawals.get(cid, []) if w.on is not None)
             first_out = min(outs, key=lambda w: w.on, default=None)
             original, latest = score_with_revisions(
-                claim, revised, facts.actuals, facts.events, as_of, policy,
+                claim, revised_claims, facts.actuals, facts.events, as_of, policy,
                 withdrawn_on=first_out.on if first_out else None,
                 withdrawn_note=first_out.quote if first_out else "")
-            for result, against in ((original, AGAINST_ORIGINAL), (latest, AGAINST_LATEST)):
-                if result is None:
-                    continue
-                session.add(VerdictRecord(
-                    claim_id=rec.id, as_of=as_of, verdict=Verdict(result.verdict).value,
-                    explanation=result.explanation, surprise_pct=result.surprise_pct,
-                    attainment=result.attainment, days_late=result.days_late,
-                    actual_id=facts.actual_ids.get(id(result.actual)) if result.actual is not None else None,
-                    against=against, computed_at=now))
+
+            def actual_id(result):  # noqa: ANN001, ANN202
+                if result is None or result.actual is None:
+                    return None
+                return facts.actual_ids.get(id(result.actual))
+
+            yield Scored(rec, claim, original, latest, actual_id(original), actual_id(latest), tuple(chain), outs)
             done += 1
             if progress and (done % 100 == 0 or done == total):
                 progress(done, total)
+
+
+def score_all(session: Session, as_of: date, *, ticker: str | None = None, policy=None,  # noqa: ANN001
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Compute and store verdicts on `as_of` for every active claim (of `ticker`, or of every company),
+    replacing the computed verdicts of that date. Returns the number of claims scored."""
+    stmt = select(ClaimRecord).where(ClaimRecord.status == STATUS_ACTIVE)
+    if ticker:
+        stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
+    claims = list(session.scalars(stmt.options(selectinload(ClaimRecord.mentions))
+                                  .order_by(ClaimRecord.company_id, ClaimRecord.id)))
+    claim_ids = [rec.id for rec in claims]
+    for start in range(0, len(claim_ids), 500):
+        session.execute(delete(VerdictRecord).where(VerdictRecord.as_of == as_of,
+                                                    VerdictRecord.claim_id.in_(claim_ids[start:start + 500])))
+    now = utcnow()
+    done = 0
+    for scored in score_records(session, claims, as_of, policy, progress):
+        for result, against, actual_id in ((scored.original, AGAINST_ORIGINAL, scored.original_actual_id),
+                                           (scored.latest, AGAINST_LATEST, scored.latest_actual_id)):
+            if result is None:
+                continue
+            session.add(VerdictRecord(
+                claim_id=scored.record.id, as_of=as_of, verdict=Verdict(result.verdict).value,
+                explanation=result.explanation, surprise_pct=result.surprise_pct, attainment=result.attainment,
+                days_late=result.days_late, actual_id=actual_id, against=against, computed_at=now))
+        done += 1
     session.flush()
     return done
 
