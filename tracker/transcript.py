@@ -21,6 +21,7 @@ from tracker.sentences import split_sentences
 __all__ = ["read_transcript", "parse_transcript", "split_sentences"]
 
 _BOM = "\ufeff"
+_HEADER_LINES = 15            # the header is looked for only this near the top
 _SNIFF_BYTES = 8192
 _PARSERS = {
     Layout.DASH_TITLE: parse_dash,
@@ -182,8 +183,6 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
             call_date = parse_date(clean, fuzzy=False)
     return CallInfo(call_date=call_date, company=company, ticker=ticker, title=title)
 
-
-_HEADER_LINES = 15
 
 
 def _title_without_date(line: str) -> str:
