@@ -1,0 +1,247 @@
+"""Fiscal calendars: when a company's fiscal years, halves and quarters start and end, and how they are labelled.
+
+Conventions (real ones):
+- A year end within 7 days of Dec 31 (a 52/53-week year ending near the turn of the year) tracks the calendar
+  year: periods get calendar labels ("2024-Q4") but their deadlines are the fiscal ends (e.g. Dec 28).
+- Otherwise labels are fiscal ("FY2025-Q3"); fiscal year Y is named by the calendar year it ends in
+  (label_by "end") or starts in (label_by "start", the default for January year ends, as US retailers do).
+- A year end on a month end gives quarters ending on month ends 3, 6, 9 and 12 months after the previous
+  year end. Any other day is taken as a 52/53-week calendar: quarter k ends 13*k weeks after the previous
+  year end (k = 1..3) and Q4 on the year end itself. Without knowing which year the MM-DD was taken from
+  this lands within a week of the true dates, which is the slack scorers allow.
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, timedelta
+
+from tracker.errors import InputError
+from tracker.model import FiscalCalendar, Period
+
+_MMDD = re.compile(r"^\s*(\d{1,2})-(\d{1,2})\s*$")
+# How long after a period ends a bare mention of it ("Q4") still means that ended period: a call reports
+# its quarter within about four months.
+REPORTING_LAG_DAYS = 120
+
+
+# --- building calendars ----------------------------------------------------------------------------------
+
+
+def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None) -> FiscalCalendar:
+    """Parse "MM-DD" into a FiscalCalendar. label_by None picks "start" for January year ends, else "end"."""
+    m = _MMDD.match(fiscal_year_end or "")
+    if not m:
+        raise InputError(f"fiscal year end '{fiscal_year_end}' is not MM-DD")
+    month, day = int(m.group(1)), int(m.group(2))
+    try:
+        date(2024, month, day)          # a leap year, so "02-29" is allowed
+    except ValueError:
+        raise InputError(f"fiscal year end '{fiscal_year_end}' is not MM-DD") from None
+    if label_by is None:
+        label_by = "start" if month == 1 else "end"
+    if label_by not in ("start", "end"):
+        raise InputError(f"fiscal year label_by '{label_by}' must be 'start' or 'end'")
+    return FiscalCalendar(year_end_month=month, year_end_day=day, label_by=label_by)
+
+
+def uses_calendar_labels(cal: FiscalCalendar) -> bool:
+    """True when the fiscal year ends within 7 days of Dec 31, so it is named and labelled like the calendar."""
+    m, d = cal.year_end_month, cal.year_end_day
+    return (m == 12 and d >= 24) or (m == 1 and d <= 7)
+
+
+def _month_len(year: int, month: int) -> int:
+    return _cal.monthrange(year, month)[1]
+
+
+def _ends_on_month_end(cal: FiscalCalendar) -> bool:
+    m, d = cal.year_end_month, cal.year_end_day
+    return d >= 28 if m == 2 else d == _month_len(2023, m)
+
+
+def _add_months_end(d: date, months: int) -> date:
+    """The last day of the month `months` after d's month."""
+    idx = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(idx, 12)
+    return date(y, m + 1, _month_len(y, m + 1))
+
+
+def add_months(d: date, months: int) -> date:
+    """d moved by whole months, the day clamped to the target month's length."""
+    idx = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(idx, 12)
+    return date(y, m + 1, min(d.day, _month_len(y, m + 1)))
+
+
+# --- fiscal years ------------------------------------------------------------------------------------------
+
+
+def _end_year(label_year: int, cal: FiscalCalendar) -> int:
+    """The calendar year in which fiscal year `label_year` ends."""
+    if uses_calendar_labels(cal):
+        return label_year if cal.year_end_month == 12 else label_year + 1
+    return label_year if cal.label_by == "end" else label_year + 1
+
+
+def _label_year(end_year: int, cal: FiscalCalendar) -> int:
+    if uses_calendar_labels(cal):
+        return end_year if cal.year_end_month == 12 else end_year - 1
+    return end_year if cal.label_by == "end" else end_year - 1
+
+
+def _year_end_in(end_year: int, cal: FiscalCalendar) -> date:
+    m = cal.year_end_month
+    if _ends_on_month_end(cal):
+        return date(end_year, m, _month_len(end_year, m))
+    return date(end_year, m, min(cal.year_end_day, _month_len(end_year, m)))
+
+
+def fiscal_year_end(label_year: int, cal: FiscalCalendar) -> date:
+    return _year_end_in(_end_year(label_year, cal), cal)
+
+
+def fiscal_year_start(label_year: int, cal: FiscalCalendar) -> date:
+    return fiscal_year_end(label_year - 1, cal) + timedelta(days=1)
+
+
+def fiscal_year_of(d: date, cal: FiscalCalendar) -> int:
+    """The label year of the fiscal year containing d."""
+    end_year = d.year if d <= _year_end_in(d.year, cal) else d.year + 1
+    return _label_year(end_year, cal)
+
+
+# --- quarters and halves ---------------------------------------------------------------------------------
+
+
+def quarter_end(year_label: int, q: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    """Last day of quarter q (1..4) of fiscal year `year_label` (or of calendar year when fiscal is False)."""
+    if not 1 <= q <= 4:
+        raise ValueError(f"quarter {q} is not 1..4")
+    if not fiscal:
+        return date(year_label, 3 * q, _month_len(year_label, 3 * q))
+    if q == 4:
+        return fiscal_year_end(year_label, cal)
+    prev_end = fiscal_year_end(year_label - 1, cal)
+    if _ends_on_month_end(cal):
+        return _add_months_end(prev_end, 3 * q)
+    return prev_end + timedelta(weeks=13 * q)
+
+
+def quarter_start(year_label: int, q: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    if not fiscal:
+        return date(year_label, 3 * q - 2, 1)
+    if q == 1:
+        return fiscal_year_start(year_label, cal)
+    return quarter_end(year_label, q - 1, cal) + timedelta(days=1)
+
+
+def half_end(year_label: int, h: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    return quarter_end(year_label, 2 * h, cal, fiscal)
+
+
+def half_start(year_label: int, h: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    return quarter_start(year_label, 2 * h - 1, cal, fiscal)
+
+
+def year_end(year_label: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    return fiscal_year_end(year_label, cal) if fiscal else date(year_label, 12, 31)
+
+
+def year_start(year_label: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
+    return fiscal_year_start(year_label, cal) if fiscal else date(year_label, 1, 1)
+
+
+def quarter_of(d: date, cal: FiscalCalendar, fiscal: bool = True) -> tuple[int, int]:
+    """(year label, quarter) of the quarter containing d."""
+    if not fiscal:
+        return d.year, (d.month - 1) // 3 + 1
+    y = fiscal_year_of(d, cal)
+    for q in (1, 2, 3, 4):
+        if d <= quarter_end(y, q, cal):
+            return y, q
+    return y + 1, 1     # unreachable: d lies in fiscal year y
+
+
+def shift_quarter(year_label: int, q: int, n: int) -> tuple[int, int]:
+    """The quarter n quarters after (year_label, q); n may be negative."""
+    y, r = divmod((q - 1) + n, 4)
+    return year_label + y, r + 1
+
+
+# --- periods -----------------------------------------------------------------------------------------------
+
+
+def _label(year_label: int, suffix: str, cal: FiscalCalendar, fiscal: bool) -> tuple[str, bool]:
+    if fiscal and not uses_calendar_labels(cal):
+        return f"FY{year_label}-{suffix}", True
+    return f"{year_label}-{suffix}", False
+
+
+def quarter_period(year_label: int, q: int, cal: FiscalCalendar, fiscal: bool = True, phrase: str = "") -> Period:
+    label, is_fiscal = _label(year_label, f"Q{q}", cal, fiscal)
+    return Period(label, quarter_start(year_label, q, cal, fiscal), quarter_end(year_label, q, cal, fiscal),
+                  phrase, is_fiscal)
+
+
+def half_period(year_label: int, h: int, cal: FiscalCalendar, fiscal: bool = True, phrase: str = "") -> Period:
+    label, is_fiscal = _label(year_label, f"H{h}", cal, fiscal)
+    return Period(label, half_start(year_label, h, cal, fiscal), half_end(year_label, h, cal, fiscal),
+                  phrase, is_fiscal)
+
+
+def year_period(year_label: int, cal: FiscalCalendar, fiscal: bool = True, phrase: str = "") -> Period:
+    label, is_fiscal = _label(year_label, "FY", cal, fiscal)
+    return Period(label, year_start(year_label, cal, fiscal), year_end(year_label, cal, fiscal), phrase, is_fiscal)
+
+
+def month_period(year: int, month: int, phrase: str = "") -> Period:
+    return Period(f"{year}-{month:02d}", date(year, month, 1), date(year, month, _month_len(year, month)), phrase)
+
+
+def day_period(d: date, phrase: str = "", start: date | None = None) -> Period:
+    """A period labelled by its ISO end date: an as-of date (start == end) or a span ending on d."""
+    return Period(d.isoformat(), start or d, d, phrase)
+
+
+def reported_period(call_date: date, cal: FiscalCalendar) -> Period:
+    """The fiscal quarter most recently ended on or before the call date: the quarter the call reports."""
+    y, q = quarter_of(call_date, cal)
+    if quarter_end(y, q, cal) != call_date:
+        y, q = shift_quarter(y, q, -1)
+    return quarter_period(y, q, cal)
+
+
+_LABEL = re.compile(r"^(?P<fy>FY)?(?P<y>\d{4})-(?:(?P<part>Q[1-4]|H[12]|FY)|(?P<m>\d{2})(?:-(?P<d>\d{2}))?)$",
+                    re.IGNORECASE)
+
+
+def period_from_label(label: str, cal: FiscalCalendar) -> Period:
+    """Inverse of the labels: "2025-Q2", "2025-H1", "2025-FY", "2025-05", "FY2025-Q1", "2025-02-28".
+
+    "FYnnnn-…" labels are fiscal periods; plain year labels are calendar periods, except when the fiscal year
+    tracks the calendar year (year end near Dec 31): then they are the company's fiscal periods, whose
+    labels are calendar ones. The label returned is canonical for `cal`.
+    """
+    m = _LABEL.match(label.strip())
+    if not m:
+        raise InputError(f"period label '{label}' is not like 2025-Q2, 2025-H1, 2025-FY, 2025-05, FY2025-Q1 "
+                         f"or 2025-02-28")
+    y = int(m.group("y"))
+    fiscal = bool(m.group("fy")) or uses_calendar_labels(cal)
+    part = (m.group("part") or "").upper()
+    if part:
+        if part == "FY":
+            return year_period(y, cal, fiscal)
+        if part.startswith("Q"):
+            return quarter_period(y, int(part[1]), cal, fiscal)
+        return half_period(y, int(part[1]), cal, fiscal)
+    if m.group("fy"):
+        raise InputError(f"period label '{label}': a month or date takes no FY prefix")
+    month = int(m.group("m"))
+    try:
+        if m.group("d"):
+            return day_period(date(y, month, int(m.group("d"))))
+        return month_period(y, month)
+    except ValueError:
+        raise InputError(f"period label '{label}' is not a real month or date") from None
