@@ -1,0 +1,365 @@
+"""Read-only queries for the CLI, the UI and scorecards. Results are frozen dataclasses, detached from the
+session, so a caller may keep them after the session closes.
+
+`list_claims` does its filtering, the effective verdict (override, else dismissed, else the newest computed
+verdict) and the paging in SQL, so that a company with tens of thousands of claims lists quickly.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from db import audit
+from db.companies import require_company
+from db.convert import actual_from_record, claim_from_record
+from db.edits import get_claim
+from db.models import (
+    STATUS_DISMISSED,
+    STATUS_SUPERSEDED,
+    ActualRecord,
+    AuditRecord,
+    ClaimRecord,
+    Company,
+    Document,
+    NoteRecord,
+    OverrideRecord,
+    RevisionRecord,
+    VerdictRecord,
+)
+from db.scoring import AGAINST_ORIGINAL, effective_verdicts, score_records
+from tracker.model import Actual, Claim, Mention, Verdict
+
+
+# --- companies -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CompanyRow:
+    id: int
+    ticker: str
+    name: str
+    fiscal_year_end: str
+    documents: int
+    claims: int
+    last_call: date | None
+    credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
+
+
+def _stored_result(v: VerdictRecord | None, verdict: Verdict | None):  # noqa: ANN202
+    from tracker.scoring import VerdictResult
+
+    if verdict is None:
+        return None
+    as_of = v.as_of if v is not None else date.today()
+    return VerdictResult(verdict=verdict, explanation=v.explanation if v else "", as_of=as_of,
+                         surprise_pct=v.surprise_pct if v else None, attainment=v.attainment if v else None,
+                         days_late=v.days_late if v else None)
+
+
+def list_companies(session: Session) -> list[CompanyRow]:
+    from tracker.scoring import credibility
+
+    docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
+    last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
+                                .group_by(Document.company_id)).all())
+    out = []
+    for company in session.scalars(select(Company).order_by(Company.ticker)):
+        claims = session.scalars(select(ClaimRecord).where(ClaimRecord.company_id == company.id,
+                                                           ClaimRecord.status != STATUS_SUPERSEDED)).all()
+        eff = effective_verdicts(session, [c.id for c in claims])
+        pairs = []
+        for rec in claims:
+            e = eff[rec.id]
+            result = _stored_result(e.computed, e.verdict)
+            if result is not None:
+                pairs.append((claim_from_record(rec, with_mentions=False), result))
+        out.append(CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
+                              fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
+                              claims=len(claims), last_call=last.get(company.id), credibility=credibility(pairs)))
+    return out
+
+
+# --- the claims table ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    ticker: str
+    deadline: date | None
+    metric: str
+    scope: str | None
+    comparator: str | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    period_label: str | None
+    actual_value: float | None        # the actual the newest computed verdict used
+    actual_unit: str | None
+    verdict: str | None               # effective: override, else "dismissed", else newest computed; None if unscored
+    overridden: bool
+    surprise_pct: float | None
+    speaker: str
+    hedge: str
+    quote: str
+    kind: str
+    status: str
+    call_date: date | None
+    document_id: int
+    confidence: float
+
+
+def _latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
+    """A subquery of `model` rows, the newest per claim_id (row_number() = 1)."""
+    rn = func.row_number().over(partition_by=model.claim_id, order_by=order_by).label("rn")
+    inner = select(model, rn).where(*where).subquery()
+    return aliased(model, inner), inner.c.rn
+
+
+def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
+                verdict: str | None = None, metric: str | None = None, speaker: str | None = None,
+                period: str | None = None, search: str | None = None, limit: int | None = None,
+                offset: int = 0, include_superseded: bool = False) -> list[ClaimRow]:
+    """Claims sorted by deadline (undated last), then id. `verdict` filters on the effective verdict
+    ("unscored" for none yet); `speaker`/`search` match case-insensitive substrings."""
+    v, v_rn = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(), VerdictRecord.computed_at.desc(),
+                                                VerdictRecord.id.desc()),
+                                VerdictRecord.against == AGAINST_ORIGINAL)
+    o, o_rn = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+    effective = case(
+        (o.id.is_not(None), o.verdict),
+        (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+        else_=v.verdict,
+    ).label("effective")
+    stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
+                   ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
+                   ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, effective,
+                   o.id.is_not(None), v.surprise_pct, ClaimRecord.speaker, ClaimRecord.hedge, ClaimRecord.quote,
+                   ClaimRecord.kind, ClaimRecord.status, Document.call_date, ClaimRecord.document_id,
+                   ClaimRecord.confidence)
+            .join(Company, Company.id == ClaimRecord.company_id)
+            .join(Document, Document.id == ClaimRecord.document_id)
+            .outerjoin(v, and_(v.claim_id == ClaimRecord.id, v_rn == 1))
+            .outerjoin(o, and_(o.claim_id == ClaimRecord.id, o_rn == 1))
+            .outerjoin(ActualRecord, ActualRecord.id == v.actual_id))
+    if not include_superseded:
+        stmt = stmt.where(ClaimRecord.status != STATUS_SUPERSEDED)
+    if ticker:
+        stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
+    if due_before is not None:
+        stmt = stmt.where(ClaimRecord.period_end <= due_before)
+    if metric:
+        stmt = stmt.where(func.lower(ClaimRecord.metric) == metric.strip().lower())
+    if period:
+        stmt = stmt.where(func.lower(ClaimRecord.period_label) == period.strip().lower())
+    if speaker:
+        stmt = stmt.where(ClaimRecord.speaker.ilike(f"%{_like(speaker)}%", escape="\\"))
+    if search:
+        pattern = f"%{_like(search)}%"
+        stmt = stmt.where(or_(ClaimRecord.quote.ilike(pattern, escape="\\"),
+                              ClaimRecord.metric.ilike(pattern, escape="\\"),
+                              ClaimRecord.scope.ilike(pattern, escape="\\"),
+                              ClaimRecord.speaker.ilike(pattern, escape="\\")))
+    if verdict:
+        wanted = verdict.strip().lower()
+        stmt = stmt.where(effective.is_(None) if wanted == "unscored" else effective == wanted)
+    stmt = stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end, ClaimRecord.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return [ClaimRow(*row) for row in session.execute(stmt)]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --- one claim in full ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RevisionLink:
+    kind: str
+    on: date | None
+    claim_id: int | None       # the other claim: the later one (for `later`) or the earlier one (for `earlier`)
+    description: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class VerdictInfo:
+    as_of: date
+    verdict: str
+    explanation: str
+    surprise_pct: float | None
+    attainment: float | None
+    days_late: int | None
+    actual_id: int | None
+    against: str
+    computed_at: datetime
+
+
+@dataclass(frozen=True)
+class OverrideInfo:
+    verdict: str
+    reason: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    text: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditInfo:
+    at: datetime
+    author: str
+    action: str
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    id: int
+    ticker: str
+    status: str
+    claim: Claim
+    mentions: tuple[Mention, ...]
+    document_id: int
+    document_path: str | None
+    call_date: date | None
+    earlier: tuple[RevisionLink, ...]      # what this claim revised (the chain back, nearest first)
+    later: tuple[RevisionLink, ...]        # what revised or withdrew it (the chain forward, oldest first)
+    actuals: tuple[tuple[int, Actual], ...]   # (actual id, actual) about the claim's metric, scope and period
+    verdicts: tuple[VerdictInfo, ...]      # newest as-of first
+    effective: str | None
+    overrides: tuple[OverrideInfo, ...]    # newest first; the first one is in force
+    notes: tuple[NoteInfo, ...]
+    audit: tuple[AuditInfo, ...]
+
+
+def _describe(session: Session, claim_id: int | None) -> str:
+    from tracker.scoring import describe_promise
+
+    if claim_id is None:
+        return ""
+    rec = session.get(ClaimRecord, claim_id)
+    return describe_promise(claim_from_record(rec, with_mentions=False)) if rec is not None else ""
+
+
+def _chain_back(session: Session, claim_id: int) -> list[RevisionLink]:
+    out, seen, current = [], {claim_id}, claim_id
+    while True:
+        rev = session.scalars(select(RevisionRecord).where(RevisionRecord.claim_id == current)
+                              .order_by(RevisionRecord.on.desc(), RevisionRecord.id.desc())).first()
+        if rev is None or rev.earlier_claim_id in seen:
+            return out
+        out.append(RevisionLink(rev.kind, rev.on, rev.earlier_claim_id, _describe(session, rev.earlier_claim_id),
+                                rev.quote))
+        seen.add(rev.earlier_claim_id)
+        current = rev.earlier_claim_id
+
+
+def _chain_forward(session: Session, claim_id: int) -> list[RevisionLink]:
+    out, seen, current = [], {claim_id}, claim_id
+    while current is not None:
+        revs = session.scalars(select(RevisionRecord).where(RevisionRecord.earlier_claim_id == current)
+                               .order_by(RevisionRecord.on, RevisionRecord.id)).all()
+        nxt = None
+        for rev in revs:
+            if rev.claim_id in seen:
+                continue
+            out.append(RevisionLink(rev.kind, rev.on, rev.claim_id, _describe(session, rev.claim_id), rev.quote))
+            if rev.claim_id is not None:
+                nxt = rev.claim_id
+        if nxt is not None:
+            seen.add(nxt)
+        current = nxt
+    return out
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    from tracker.scoring.matching import match_tier, norm
+
+    rec = get_claim(session, claim_id)
+    claim = claim_from_record(rec)
+    doc = session.get(Document, rec.document_id)
+    company = session.get(Company, rec.company_id)
+    actual_rows = session.scalars(select(ActualRecord).where(ActualRecord.company_id == rec.company_id,
+                                                             func.lower(ActualRecord.metric) == rec.metric.lower())
+                                  .order_by(ActualRecord.period_end, ActualRecord.id)).all()
+    actuals = tuple((a.id, actual_from_record(a)) for a in actual_rows
+                    if norm(a.scope) == norm(rec.scope) and match_tier(claim, actual_from_record(a)) > 0)
+    verdicts = tuple(VerdictInfo(v.as_of, v.verdict, v.explanation, v.surprise_pct, v.attainment, v.days_late,
+                                 v.actual_id, v.against, v.computed_at)
+                     for v in session.scalars(select(VerdictRecord).where(VerdictRecord.claim_id == rec.id)
+                                              .order_by(VerdictRecord.as_of.desc(), VerdictRecord.against.desc())))
+    overrides = tuple(OverrideInfo(o.verdict, o.reason, o.author, o.created_at)
+                      for o in session.scalars(select(OverrideRecord).where(OverrideRecord.claim_id == rec.id)
+                                               .order_by(OverrideRecord.created_at.desc(), OverrideRecord.id.desc())))
+    notes = tuple(NoteInfo(n.text, n.author, n.created_at)
+                  for n in session.scalars(select(NoteRecord).where(NoteRecord.claim_id == rec.id)
+                                           .order_by(NoteRecord.created_at, NoteRecord.id)))
+    trail = tuple(AuditInfo(a.at, a.author, a.action, audit.loads(a.before), audit.loads(a.after))
+                  for a in audit.trail(session, "claim", rec.id))
+    eff = effective_verdicts(session, [rec.id])[rec.id].verdict
+    return ClaimDetail(id=rec.id, ticker=company.ticker, status=rec.status, claim=claim, mentions=claim.mentions,
+                       document_id=doc.id, document_path=doc.path, call_date=doc.call_date,
+                       earlier=tuple(_chain_back(session, rec.id)), later=tuple(_chain_forward(session, rec.id)),
+                       actuals=actuals, verdicts=verdicts, effective=eff.value if eff else None,
+                       overrides=overrides, notes=notes, audit=trail)
+
+
+# --- scorecards ----------------------------------------------------------------------------------------
+
+def build_scorecard(session: Session, ticker: str, as_of: date, period: str | None = None, *,
+                    policy=None):  # noqa: ANN001, ANN201 -> tracker.scorecard.Scorecard
+    """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
+    revisions and dismissals applied. `period`: only claims about that period label."""
+    from tracker.scorecard import Scorecard, ScorecardRow
+    from tracker.scoring import VerdictResult, credibility, describe_promise
+
+    company = require_company(session, ticker)
+    stmt = (select(ClaimRecord).where(ClaimRecord.company_id == company.id,
+                                      ClaimRecord.status != STATUS_SUPERSEDED)
+            .options(selectinload(ClaimRecord.mentions), selectinload(ClaimRecord.document)))
+    if period:
+        stmt = stmt.where(func.lower(ClaimRecord.period_label) == period.strip().lower())
+    records = list(session.scalars(stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
+                                                 ClaimRecord.id)))
+    eff = effective_verdicts(session, [r.id for r in records])
+    notes: dict[int, list[str]] = {}
+    for n in session.scalars(select(NoteRecord).where(NoteRecord.claim_id.in_([r.id for r in records]))
+                             .order_by(NoteRecord.created_at, NoteRecord.id)):
+        notes.setdefault(n.claim_id, []).append(n.text)
+    rows, pairs = [], []
+    for scored in score_records(session, records, as_of, policy):
+        rec, claim = scored.record, scored.claim
+        result = scored.original
+        if rec.status == STATUS_DISMISSED:
+            result = VerdictResult(Verdict.DISMISSED, "dismissed by a user", as_of)
+        override = eff[rec.id].override
+        revisions = [(r.kind, r.on, describe_promise(claim_from_record(session.get(ClaimRecord, r.claim_id),
+                                                                       with_mentions=False)))
+                     for r in scored.revisions]
+        revisions += [(w.kind, w.on, w.quote) for w in scored.withdrawals]
+        first = min(claim.mentions, key=lambda m: m.start, default=None)
+        rows.append(ScorecardRow(
+            claim=claim, result=result, latest=scored.latest,
+            document=Path(rec.document.path).name if rec.document.path else rec.document.sha256[:12],
+            call_date=rec.document.call_date, start=first.start if first else None,
+            end=first.end if first else None, revisions=tuple(sorted(revisions, key=lambda t: t[1] or date.min)),
+            override=(override.verdict, override.reason) if override else None,
+            notes=tuple(notes.get(rec.id, ()))))
+        shown = dataclasses.replace(result, verdict=Verdict(override.verdict)) if override else result
+        pairs.append((claim, shown))
+    return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
+                     credibility=credibility(pairs), rows=tuple(rows))
