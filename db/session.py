@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -26,6 +26,7 @@ from tracker.errors import InputError
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 _BEGIN_OPTION = "fls_sqlite_begin"
+_PG_MIGRATION_LOCK = 0x666C73   # "fls"
 
 
 def default_url() -> str:
@@ -115,7 +116,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the schema at `url` to `revision` (`fls db upgrade`). Safe to run concurrently on SQLite: the
-    whole upgrade runs in one BEGIN IMMEDIATE transaction, so a second process waits and then finds it done."""
+    whole upgrade runs in one BEGIN IMMEDIATE transaction, so a second process waits and then finds it done;
+    on PostgreSQL an advisory lock does the same."""
     from alembic import command
 
     # Foreign keys off while migrating: SQLite batch mode re-creates tables, and dropping a parent table
@@ -123,6 +125,9 @@ def upgrade(url: str, revision: str = "head") -> None:
     engine = _make_engine(url, foreign_keys=False, pooled=False)
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Serialise concurrent upgrades (the lock ends with the transaction).
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
             cfg = alembic_config(url)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
