@@ -1,0 +1,199 @@
+"""The claims list: filter, search as you type, sort by any column, act on the highlighted claim.
+
+Rows are loaded once in a worker; filtering and sorting work on those rows in memory, and the table is
+refilled in batches so that thousands of claims never freeze the screen.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from db.queries import list_claims
+from tui import claim_table
+from tui.claim_table import COLUMNS, ClaimFilter
+from tui.jobs import run_db
+from tui.screens.claim_actions import ClaimActions, claim_ref
+from tui.verdicts import SYMBOLS, STYLES
+
+FIRST_BATCH = 200      # rows shown at once; the rest follow in batches between screen refreshes
+BATCH = 1000
+SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
+SELECTS = ("verdict", "metric", "period", "speaker")
+
+
+class ClaimsScreen(ClaimActions, Screen):
+    CSS_PATH = "claims.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("f", "focus_filters", "Filters"),
+        *ClaimActions.CLAIM_BINDINGS,
+        *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in COLUMNS),
+    ]
+
+    def __init__(self, ticker: str | None = None) -> None:
+        super().__init__()
+        self.ticker = ticker
+        self.rows: list[Any] = []
+        self.shown: list[Any] = []
+        self.by_id: dict[int, Any] = {}
+        self.sort_column: str | None = "deadline"
+        self.sort_reverse = False
+        self._generation = 0
+        self._search_timer: Timer | None = None
+
+    @property
+    def current_ticker(self) -> str | None:
+        row = self.selected_row()
+        return self.ticker or (row.ticker if row else None)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder="search…", id="search", compact=True)
+            for name in SELECTS:
+                yield Select([], prompt=name, id=f"filter-{name}", compact=True)
+            yield Input(placeholder="due ≤ days", id="due", type="integer", compact=True)
+        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Static("loading…", id="claims-status", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"claims of {self.ticker}" if self.ticker else "claims of every company"
+        table = self.query_one("#claims", DataTable)
+        for c in COLUMNS:
+            table.add_column(c.label, key=c.key, width=c.width)
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        run_db(self, lambda s: list_claims(s, ticker=self.ticker), self._loaded, group="claims", exclusive=True)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self.by_id = {r.id: r for r in rows}
+        for name in SELECTS:
+            select = self.query_one(f"#filter-{name}", Select)
+            attr = "period_label" if name == "period" else name
+            keep = select.value
+            options = claim_table.choices(rows, attr)
+            select.set_options([(o, o) for o in options])
+            if keep in options:
+                select.value = keep
+        self.refilter()
+
+    # --- filtering and sorting -------------------------------------------------------------------------
+
+    def current_filter(self) -> ClaimFilter:
+        def picked(name: str) -> str | None:
+            value = self.query_one(f"#filter-{name}", Select).value
+            return None if value is Select.NULL else str(value)
+
+        due = self.query_one("#due", Input).value.strip()
+        return ClaimFilter(search=self.query_one("#search", Input).value, verdict=picked("verdict"),
+                           metric=picked("metric"), period=picked("period"), speaker=picked("speaker"),
+                           due_days=int(due) if due.lstrip("-").isdigit() else None)
+
+    def refilter(self) -> None:
+        table = self.query_one("#claims", DataTable)
+        keep = self.selected_row()
+        self.shown = claim_table.visible(self.rows, self.current_filter(), self.app.as_of, self.sort_column,
+                                         self.sort_reverse)
+        self._generation += 1
+        table.clear()
+        self._add_batch(self._generation, 0, FIRST_BATCH, keep.id if keep else None)
+        self._update_status()
+
+    def _add_batch(self, generation: int, start: int, size: int, keep_id: int | None) -> None:
+        if generation != self._generation:
+            return    # a newer filter replaced this list
+        table = self.query_one("#claims", DataTable)
+        batch = self.shown[start:start + size]
+        for r in batch:
+            table.add_row(*claim_table.cells(r), key=str(r.id))
+        if keep_id is not None and any(r.id == keep_id for r in batch):
+            table.move_cursor(row=table.get_row_index(str(keep_id)))
+        end = start + len(batch)
+        if end < len(self.shown):
+            self.call_after_refresh(self._add_batch, generation, end, BATCH, keep_id)
+
+    def _update_status(self) -> None:
+        counts = Counter(r.verdict for r in self.shown)
+        text = Text(f"{len(self.shown)} of {len(self.rows)} claims ")
+        for verdict, symbol in SYMBOLS.items():
+            if counts.get(verdict):
+                text.append(f" {symbol}{counts[verdict]}", style=STYLES[verdict])
+        if counts.get(None):
+            text.append(f"  ·{counts[None]} unscored")
+        if self.sort_column:
+            text.append(f"   sort: {self.sort_column} {'↓' if self.sort_reverse else '↑'}")
+        self.query_one("#claims-status", Static).update(text)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.refilter)
+
+    @on(Input.Changed, "#due")
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted)
+    def _search_submitted(self) -> None:
+        self.query_one("#claims", DataTable).focus()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self.action_sort(str(event.column_key.value))
+
+    def action_sort(self, column: str) -> None:
+        if self.sort_column == column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self.refilter()
+
+    # --- selection and navigation ----------------------------------------------------------------------
+
+    def selected_row(self) -> Any | None:
+        table = self.query_one("#claims", DataTable)
+        if table.row_count == 0 or not self.shown:
+            return None
+        row = table.cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def selected_claim(self):
+        row = self.selected_row()
+        return claim_ref(row) if row else None
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open_detail()
+
+    def action_open_detail(self) -> None:
+        from tui.screens.claim_detail import ClaimDetailScreen
+
+        row = self.selected_row()
+        if row is not None:
+            self.app.push_screen(ClaimDetailScreen(row.id))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#filter-verdict", Select).focus()
+
+    def action_back(self) -> None:
+        if self.focused is not self.query_one("#claims", DataTable):
+            self.query_one("#claims", DataTable).focus()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,144 @@
+"""The home screen: every company with its credibility, verdict counts and next deadlines.
+
+On an empty database it says how to get started instead.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from db.queries import list_claims, list_companies
+from tui import summaries
+from tui.jobs import run_db
+from tui.verdicts import verdict_bar
+
+EMPTY_HINT = """No transcripts yet.
+
+To start, ingest an earnings-call transcript:
+
+  • press  i  here and give the file's path, or
+  • run    fls ingest FILE   in a shell.
+
+Then import reported figures with  u  (or  fls actuals import FILE.csv)
+and the claims are scored against them. Press ? for every key."""
+
+
+@dataclass(frozen=True)
+class CompaniesData:
+    companies: list[Any]
+    claims_by_ticker: dict[str, list[Any]]
+
+
+def load(session: Session) -> CompaniesData:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in list_claims(session):
+        grouped[row.ticker].append(row)
+    return CompaniesData(list_companies(session), dict(grouped))
+
+
+def bias(cred: Any) -> str:
+    pct = cred.mean_signed_surprise_pct
+    return "—" if pct is None else f"{pct:+.1f}%"
+
+
+class CompaniesScreen(Screen):
+    CSS_PATH = "companies.tcss"
+    BINDINGS = [
+        Binding("enter", "open_claims", "Claims", show=False),
+        Binding("c", "all_claims", "All claims"),
+        Binding("s", "app.show_scorecard", "Scorecard"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: CompaniesData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(EMPTY_HINT, id="companies-empty", markup=False)
+        yield DataTable(id="companies", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="company-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#companies", DataTable)
+        table.add_columns("Ticker", "Company", "Credibility", "Bias", "Claims", "Verdicts", "Next due")
+        self.query_one("#companies-empty").display = False
+        self.reload()
+
+    def reload(self) -> None:
+        self.query_one("#companies", DataTable).loading = True
+        run_db(self, load, self._show, group="companies", exclusive=True)
+
+    @property
+    def current_ticker(self) -> str | None:
+        table = self.query_one("#companies", DataTable)
+        if not self.data or not self.data.companies or table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _show(self, data: CompaniesData) -> None:
+        self.data = data
+        table = self.query_one("#companies", DataTable)
+        table.loading = False
+        keep = self.current_ticker if table.row_count else None
+        table.clear()
+        empty = not data.companies
+        self.query_one("#companies-empty").display = empty
+        table.display = not empty
+        self.query_one("#company-detail").display = not empty
+        for c in data.companies:
+            rows = data.claims_by_ticker.get(c.ticker, [])
+            due = summaries.next_deadlines(rows, self.app.as_of, 1)
+            table.add_row(c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(len(rows)),
+                          verdict_bar(summaries.verdict_counts(rows)), str(due[0].deadline) if due else "—",
+                          key=c.ticker)
+        if keep and keep in data.claims_by_ticker:
+            table.move_cursor(row=table.get_row_index(keep))
+        if not empty:
+            table.focus()
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open_claims()
+
+    def _show_detail(self) -> None:
+        ticker = self.current_ticker
+        if ticker is None or self.data is None:
+            return
+        rows = self.data.claims_by_ticker.get(ticker, [])
+        text = Text()
+        text.append(f"{ticker} — verdicts per period\n", style="bold")
+        periods = summaries.by_period(rows)
+        for label, counts in periods:
+            text.append(f"  {label:<12} ")
+            text.append_text(verdict_bar(counts))
+            text.append("\n")
+        if not periods:
+            text.append("  no scored claims yet\n")
+        text.append("Next deadlines\n", style="bold")
+        for r in summaries.next_deadlines(rows, self.app.as_of):
+            text.append(f"  {r.deadline}  {r.metric}{f' ({r.scope})' if r.scope else ''}  {r.period_label or ''}\n")
+        self.query_one("#company-detail", Static).update(text)
+
+    def action_open_claims(self) -> None:
+        from tui.screens.claims import ClaimsScreen
+
+        if self.current_ticker:
+            self.app.push_screen(ClaimsScreen(ticker=self.current_ticker))
+
+    def action_all_claims(self) -> None:
+        from tui.screens.claims import ClaimsScreen
+
+        self.app.push_screen(ClaimsScreen(ticker=None))

@@ -1,0 +1,58 @@
+"""The help screen (`?`): every key and what it does."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.verdicts import SYMBOLS
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("q", "quit"), ("?", "this help"), ("ctrl+p", "command palette: every action by name"),
+        ("i", "ingest a transcript file"), ("u", "import an actuals CSV"), ("r", "re-score as of a date"),
+        ("ctrl+t", "toggle light / dark theme"), ("escape", "back"),
+    )),
+    ("Companies", (
+        ("enter", "claims of the company"), ("c", "claims of every company"), ("s", "scorecard"),
+    )),
+    ("Claims", (
+        ("enter", "claim detail"), ("/", "search as you type"), ("f", "filters"),
+        ("V D M P A S W H Q", "sort by verdict, deadline, metric, promised, actual, surprise, who, hedge, "
+                              "quote (again: reverse)"),
+        ("a", "add an actual"), ("o", "override the verdict"), ("x", "dismiss / restore"), ("n", "add a note"),
+        ("t", "open the transcript at the claim"),
+    )),
+    ("Transcript", (
+        ("n / p", "next / previous claim"), ("enter", "detail of the current claim"),
+        ("l", "show / hide translation lines"),
+    )),
+    ("Scorecard", (("e", "export as Markdown, CSV, JSON or HTML"),)),
+)
+
+
+def help_text() -> str:
+    lines: list[str] = []
+    for section, keys in KEYS:
+        lines.append(section)
+        lines.extend(f"  {key:<18} {what}" for key, what in keys)
+        lines.append("")
+    lines.append("Verdicts")
+    lines.extend(f"  {symbol}  {verdict}" for verdict, symbol in SYMBOLS.items())
+    lines.append("  *  set by hand (override)")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Label("fls — keys", id="help-title")
+            yield Static(help_text(), markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,29 @@
+"""Override a claim's verdict by hand; a reason is required (it goes into the audit log)."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from db.edits import override_verdict
+from tracker.model import Verdict
+from tui.claim_ref import ClaimRef
+from tui.screens.form import Field, FormScreen
+
+
+class OverrideForm(FormScreen):
+    TITLE_TEXT = "Override verdict"
+    OK_LABEL = "Override"
+
+    def __init__(self, claim: ClaimRef) -> None:
+        super().__init__()
+        self.claim = claim
+
+    def intro(self) -> str:
+        return self.claim.summary
+
+    def fields(self) -> list[Field]:
+        return [Field("verdict", "Verdict", choices=tuple(v.value for v in Verdict)),
+                Field("reason", "Reason (required)")]
+
+    def apply(self, session: Session, v: dict[str, str]) -> str:
+        row = override_verdict(session, self.claim.id, v["verdict"], v["reason"], author=self.app.author)
+        return f"Claim {self.claim.id} set to {row.verdict}"
