@@ -4,7 +4,8 @@ them to Periods relative to the call date and the company's fiscal calendar.
 How it works: a handful of compiled "core" patterns (quarters, halves, years, months, dates, durations, vague
 phrases) run over the sentence; each core may be extended to the left by a preposition ("by", "in") and a
 modifier ("the end of", "early", "mid-"), which the resolver uses. Overlaps keep the longest match. Word lists
-live in tracker/data/periods.toml. A quick keyword check skips sentences that cannot hold a period.
+live in tracker/data/periods.toml. Cheap per-pattern gates (a substring each match needs) skip
+patterns that cannot match, so a sentence without period words costs a few microseconds.
 
 Resolution rules (why each is so):
 - Plain words ("Q3", "the third quarter", "this year", "fiscal 2025", a bare "2026") are the company's FISCAL
@@ -91,6 +92,17 @@ class _Core:
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], "Period | None | _Reject"]
     takes_mod: bool
+    gate: str             # name of the cheap test (in _Grammar.gates) any match of this core passes
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A cheap test run before a core's regex: a lower-case substring, or a small regex, that any match needs."""
+    words: tuple[str, ...] = ()
+    regex: re.Pattern[str] | None = None
+
+    def opens(self, text: str, low: str) -> bool:
+        return any(w in low for w in self.words) or (self.regex is not None and self.regex.search(text) is not None)
 
 
 def _words(phrases: list[str]) -> str:
@@ -101,7 +113,7 @@ def _words(phrases: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Grammar:
-    trigger: re.Pattern[str]
+    gates: dict[str, _Gate]
     prefix: re.Pattern[str]
     prep_only: re.Pattern[str]
     cores: tuple[_Core, ...]
@@ -147,69 +159,79 @@ def _grammar() -> _Grammar:
     yr_num = rf"(?:{yr_explicit}|{yr_bare})"
     yr_tail = rf"(?:,?\s+(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"
 
+    gates = {
+        # Regex gates start with a character class so the regex engine can scan for it quickly.
+        "month_name": _Gate(regex=re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|"
+                                             r"UG|EP|CT|OV|EC)")),
+        "iso": _Gate(regex=re.compile(r"\d-\d\d-\d")),
+        "quarter": _Gate(("quarter",)), "qn": _Gate(("q1", "q2", "q3", "q4")), "nq": _Gate(("1q", "2q", "3q", "4q")),
+        "half": _Gate(("half",)), "hn": _Gate(("h1", "h2")), "nh": _Gate(("1h", "2h")),
+        "year": _Gate(("year",)), "month": _Gate(("month",)),
+        "year_ref": _Gate(("year", "fiscal", "calendar"),
+                          re.compile(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
+        "unit": _Gate(("day", "week", "month", "quarter", "year")),
+        "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
+    }
     I = re.IGNORECASE
     c = lambda p: re.compile(p, I)  # noqa: E731 - local shorthand
     cores = (
         _Core("date_md", c(rf"\b(?P<mon>{mon})\b\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YR4})\b)?"),
-              _r_date, False),
+              _r_date, False, gate="month_name"),
         _Core("date_dm", c(rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?"
-                           rf"(?:,?\s+(?P<y>{YR4})\b)?"), _r_date, False),
-        _Core("date_iso", c(rf"\b(?P<y>{YR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), _r_iso, False),
+                           rf"(?:,?\s+(?P<y>{YR4})\b)?"), _r_date, False, gate="month_name"),
+        _Core("date_iso", c(rf"\b(?P<y>{YR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), _r_iso, False, gate="iso"),
         _Core("quarter_ordinal", c(rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?"
                                    rf"(?:(?P<sys1>fiscal|calendar)(?:{SEP}year)?{SEP})?(?P<ord>{qord}){SEP}"
                                    rf"(?:(?P<sys2>fiscal|calendar){SEP})?quarter\b(?!{APOS}?s\b){yr_tail}"),
-              _r_quarter, True),
+              _r_quarter, True, gate="quarter"),
         _Core("quarter_q", c(rf"(?:\b(?P<sys>fiscal|calendar)\s+|\b(?P<letter>[FC])(?=Q)|\b)Q(?P<q>[1-4])"
                              rf"(?:(?=F\.?Y)|\b)(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"),
-              _r_quarter, True),
+              _r_quarter, True, gate="qn"),
         _Core("quarter_nq", c(rf"\b(?P<letter>[FC])?(?P<q>[1-4])Q(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"),
-              _r_quarter, True),
-        _Core("quarter_month", c(rf"\b(?:the\s+)?(?P<mon>{mon_full}){SEP}quarter\b{yr_tail}"), _r_quarter_month, True),
+              _r_quarter, True, gate="nq"),
+        _Core("quarter_month", c(rf"\b(?:the\s+)?(?P<mon>{mon_full}){SEP}quarter\b{yr_tail}"), _r_quarter_month, True, gate="quarter"),
         _Core("quarter_relative", c(rf"\b(?P<rel>this|next|last|current|the(?:{SEP}(?:current|next|following|"
                                     rf"coming|prior|previous|last|preceding))?)\s+(?:(?P<sys>fiscal|calendar)\s+)?"
                                     rf"quarter\b(?!(?:{SEP})?(?:over|on|ago|to{SEP}date)\b)(?!s)"),
-              _r_quarter_relative, True),
+              _r_quarter_relative, True, gate="quarter"),
         _Core("quarter_end", c(rf"\b(?:the\s+)?(?:(?P<rel>this|current|next)\s+)?quarter{SEP}?end\b"),
-              _r_quarter_end, True),
+              _r_quarter_end, True, gate="quarter"),
         _Core("half_ordinal", c(rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?(?P<ord>{hord}){SEP}"
-                                rf"(?:(?P<sys>fiscal|calendar){SEP})?half\b(?![\-–]){yr_tail}"), _r_half, True),
+                                rf"(?:(?P<sys>fiscal|calendar){SEP})?half\b(?![\-–]){yr_tail}"), _r_half, True, gate="half"),
         _Core("half_h", c(rf"(?:\b(?P<letter>C)(?=H)|\b)H(?P<h>[12])(?:(?=F\.?Y)|\b)"
-                          rf"(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"), _r_half, True),
-        _Core("half_nh", c(rf"\b(?P<h>[12])H(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"), _r_half, True),
+                          rf"(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"), _r_half, True, gate="hn"),
+        _Core("half_nh", c(rf"\b(?P<h>[12])H(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"), _r_half, True, gate="nh"),
         _Core("half_relative", c(rf"\b(?P<rel>this|next|current|the(?:{SEP}(?:current|next|following|coming))?)"
                                  rf"\s+half\b(?!{SEP}(?:of|year|a|an|hour|point|percent|dozen)\b)"),
-              _r_half_relative, True),
+              _r_half_relative, True, gate="half"),
         _Core("year_end", c(rf"\b(?:the\s+)?(?:(?P<rel>this|next|last|current|prior|previous)\s+)?"
                             rf"(?:(?P<sys>fiscal|calendar){SEP})?year{SEP}?end\b(?:,?\s+(?P<yr>{yr_num}))?"),
-              _r_year_end, True),
-        _Core("mid_year", c(rf"\b(?:the\s+)?mid{SEP}?year\b(?:,?\s+(?P<yr>{year_ref}))?"), _r_mid_year, True),
+              _r_year_end, True, gate="year"),
+        _Core("mid_year", c(rf"\b(?:the\s+)?mid{SEP}?year\b(?:,?\s+(?P<yr>{year_ref}))?"), _r_mid_year, True, gate="year"),
         _Core("full_year", c(rf"\b(?:the\s+)?full{SEP}(?:(?P<sys>fiscal|calendar){SEP})?year\b"
-                             rf"(?!(?:{SEP})?(?:over|on|ago)\b)(?:,?\s+(?P<yr>{year_ref}))?"), _r_full_year, True),
-        _Core("year", c(rf"(?P<yr>{year_ref})|(?-i:\bFY\b)(?!\s*{APOS}?\d)"), _r_year, True),
-        _Core("month", c(rf"\b(?P<mon>{mon})\b(?!\.?\s+\d)\.?(?:,?\s+(?:of\s+)?"
-                         rf"(?P<yr>{YR4}\b|(?:this|next|last){SEP}year\b|{APOS}\d{{2}}\b))?"), _r_month, True),
+                             rf"(?!(?:{SEP})?(?:over|on|ago)\b)(?:,?\s+(?P<yr>{year_ref}))?"), _r_full_year, True, gate="year"),
+        _Core("year", c(rf"(?P<yr>{year_ref})|(?-i:\bFY\b)(?!\s*{APOS}?\d)"), _r_year, True, gate="year_ref"),
+        _Core("month", c(rf"\b(?P<mon>{mon})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:(?<=\b[A-Za-z]{{3}})\.|(?<=\bSept)\.)?(?:,?\s+(?:of\s+)?"
+                         rf"(?P<yr>{YR4}\b|(?:this|next|last){SEP}year\b|{APOS}\d{{2}}\b))?"), _r_month, True, gate="month_name"),
         _Core("month_relative", c(rf"\b(?P<rel>this|next|last|current|the(?:{SEP}(?:current|next|following|coming|"
                                   rf"prior|previous|last))?)\s+month\b(?!s)(?!(?:{SEP})?(?:over|on|ago)\b)"
-                                  rf"|\b(?:the\s+)?(?P<mend>month){SEP}?end\b"), _r_month_relative, True),
+                                  rf"|\b(?:the\s+)?(?P<mend>month){SEP}?end\b"), _r_month_relative, True, gate="month"),
         _Core("duration", c(rf"\b(?:(?P<prep>within|in|inside(?:\s+of)?|over|during|for|throughout)\s+)?(?:the\s+)?"
                             rf"(?:(?P<dir>{_words(direction['forward'] + direction['backward'])})\s+)?"
                             rf"(?:(?P<n>{count_alt})(?:\s*(?:to|-|–|or)\s*(?P<n2>{count_alt}))?\s+)?"
                             rf"(?P<unit>days?|weeks?|months?|quarters?|years?)\b(?:{APOS}s?)?"
                             rf"(?:\s+or\s+(?P<orso>so|two|three|more|longer|less|sooner)\b)?"
-                            rf"(?P<tail>\s+(?:from\s+(?:now|today)|time|out|hence)\b)?"), _r_duration, False),
+                            rf"(?P<tail>\s+(?:from\s+(?:now|today)|time|out|hence)\b)?"), _r_duration, False, gate="unit"),
         _Core("vague", c(rf"\b(?:{_words(v['vague']['phrases'])})\b"
                          rf"|\b(?:in|over|for|during)\s+the\s+(?:{_words(v['vague']['term_words'])}){SEP}term\b"
                          rf"|\b(?:{_words(v['vague']['term_words'])}){SEP}term\b(?=\s*(?:[,.;:!?)]|$))"
-                         rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)"), _r_vague, False),
+                         rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)"), _r_vague, False, gate="vague"),
     )
     prep_alt = _words(preps)
     prefix = re.compile(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z", I)
     prep_only = re.compile(rf"\b(?P<prep>{prep_alt})\s+\Z", I)
-    trigger = re.compile(
-        r"(?i:quarter|half|year|month|week|day|term|time|future|soon|shortly|eventual|forward|road|course|point|"
-        r"ahead|come|run|haul|horizon|mid|fiscal|calendar)|\d|[QHqh][1-4]|FY|CY|" + mon, )
     noise = re.compile(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", I)
-    return _Grammar(trigger=trigger, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
+    return _Grammar(gates=gates, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},
                     half_ordinals={_norm(k): n for k, n in v["half_ordinals"].items()}, counts=counts,
                     vague_counts=frozenset(_norm(w) for w in v["vague_counts"]["words"]),
@@ -612,10 +634,15 @@ def _r_vague(m: re.Match[str], ctx: _Ctx) -> None:
 
 def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: bool) -> list[PeriodMatch]:
     g = _grammar()
-    if not g.trigger.search(text):
-        return []
+    low = text.lower()
+    gate_open: dict[str, bool] = {}
     found: list[tuple[int, int, int, Period | None]] = []
     for prio, core in enumerate(g.cores):
+        is_open = gate_open.get(core.gate)
+        if is_open is None:
+            is_open = gate_open[core.gate] = g.gates[core.gate].opens(text, low)
+        if not is_open:
+            continue
         for m in core.regex.finditer(text):
             s, e = m.span()
             if s == e:
