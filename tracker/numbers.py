@@ -55,7 +55,7 @@ def spelled_pattern() -> str:
     whole = (rf"(?:{small}|a(?=[\s-]+{big}))(?:[\s-]+{small})?"
              rf"(?:[\s-]+{big}(?:(?:[\s-]+and)?[\s-]+{small}(?:[\s-]+{small})?)?)*")
     tail = rf"(?:[\s-]+and[\s-]+{phrase_pattern(w.fractions)}|[\s-]+point(?:[\s-]+{digit_word})+)?"
-    return rf"\b(?:{phrase_pattern(w.phrases)}|{whole}{tail})"
+    return rf"\b(?:{phrase_pattern(w.phrases)}(?:[\s-]+{big})*|{whole}{tail})"
 
 
 def parse_spelled(text: str) -> float | None:
@@ -64,6 +64,13 @@ def parse_spelled(text: str) -> float | None:
     key = norm(text)
     if key in w.phrases:
         return w.phrases[key]
+    for phrase, value in w.phrases.items():
+        # "a couple of hundred", "a dozen million"
+        rest = key[len(phrase) + 1:].split() if key.startswith(phrase + " ") else None
+        if rest and all(r in w.multipliers for r in rest):
+            for r in rest:
+                value *= w.multipliers[r]
+            return tidy(value)
     extra = 0.0
     head, sep, tail = key.partition(" and ")
     while sep:
