@@ -146,6 +146,14 @@ ONE = [
     # a bare number is a quantity, a year with a count noun is not a year
     ("We have 2000 stores.", 2000.0, 2000.0, "stores", EQ, "2000 stores"),
     ("Acme added 37 in the quarter.", 37.0, 37.0, None, EQ, "37"),
+    ("Only 5 remain.", 5.0, 5.0, None, EQ, "5"),                  # the first word of a sentence is no name
+    # an opener without a second figure is not part of the quantity
+    ("Margins rose from about 40% at the start.", 40.0, 40.0, "%", APPROX, "about 40%"),
+    ("The heater supports 110 volts.", 110.0, 110.0, "V", EQ, "110 volts"),
+    ("We signed two new partners.", 2.0, 2.0, "partners", EQ, "two new partners"),
+    # translated lines: Chinese ten-thousands and hundred-millions
+    ("總營收約為 8,900 萬美元", 89e6, 89e6, "USD", EQ, "8,900 萬美元"),
+    ("年總收入在 9 億美元", 9e8, 9e8, "USD", EQ, "9 億美元"),
 ]
 
 
@@ -197,6 +205,8 @@ NOISE = [
     "We provide B2B services.",
     "In 2025 shares outstanding fell.",
     "From 2024 to 2025 margins rose.",
+    "Our heater, the Northwind Nano 3, sold well.",
+    "We support Windows 11 now.",
 ]
 
 

@@ -51,11 +51,12 @@ class _Amount:
 @dataclass(frozen=True)
 class _Pre:
     """Cue words just before an amount."""
-    start: int
+    start: int                      # of all the cue words
     comparator: Comparator | None = None
     opener: str | None = None       # "between", "from", "in the range of"
     plus_minus: bool = False
     negative: bool = False
+    cue_start: int = -1             # of the cue words that still count without a range ("from about 40%")
 
 
 @dataclass(frozen=True)
@@ -305,9 +306,23 @@ def _is_noise(text: str, low: str, a: _Amount, prev_end: int, p: _Patterns) -> b
     lo = max(prev_end, s - 25)
     if p.clock_after.match(low, e) or p.month_after.match(low, e) or p.month_before.search(low, lo, s):
         return True
-    if p.label_before.search(low, lo, s):
+    if p.label_before.search(low, lo, s) or _after_a_name(text, s):
         return True
     return bool(p.keypad_before.search(low, max(prev_end, s - _KEYPAD_WINDOW), s))
+
+
+_LAST_WORD = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*)\s+$")
+_NAME = re.compile(r"[A-Z]|[a-z]+[A-Z]")
+
+
+def _after_a_name(text: str, s: int) -> bool:
+    """A bare number right after a capitalised word inside a sentence names a product or version: "Nano 3",
+    "Windows 11". The sentence's first word ("Only 5 remain") and "I" do not count."""
+    m = _LAST_WORD.search(text, max(0, s - 30), s)
+    if m is None or not _NAME.match(m.group(1)) or m.group(1) == "I":
+        return False
+    head = text[:m.start()].rstrip()
+    return bool(head) and head[-1] not in ".!?:;\"“(—–-"
 
 
 def _scan(text: str, low: str, p: _Patterns) -> list[_Amount]:
@@ -338,22 +353,25 @@ def _pre(low: str, rev: str, lo: int, hi: int, p: _Patterns) -> _Pre:
     comparators: list[Comparator] = []
     opener = None
     pm = neg = False
+    cue_start = hi
     for tok in p.pre_token.finditer(low, start, hi):
         if p.plus_minus_token.fullmatch(tok.group()):
-            pm = True
+            pm, cue_start = True, min(cue_start, tok.start())
             continue
         key = norm(tok.group())
         for role in p.pre_roles.get(key, ()):
             if role == "open":
                 opener = key
-            elif role == "neg":
+                continue
+            cue_start = min(cue_start, tok.start())
+            if role == "neg":
                 neg = True
             else:
                 comparators.append(Comparator(role))
     # the more informative cue wins: "up to approximately" is LE
     firm = [c for c in comparators if c is not Comparator.APPROX]
     comparator = firm[-1] if firm else (comparators[-1] if comparators else None)
-    return _Pre(start, comparator, opener, pm, neg)
+    return _Pre(start, comparator, opener, pm, neg, cue_start)
 
 
 def _join_units(a: _Amount, b: _Amount) -> str | None | bool:
@@ -455,7 +473,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     low, high = tol
                     if sign < 0:
                         low, high = -high, -low
-                    q_start = pre.start if pre.comparator else start
+                    q_start = pre.cue_start if pre.comparator else start
                     out.append(Quantity(low, high, a.unit, Comparator.RANGE, text[q_start:b.end], q_start, b.end))
                     prev_end, i = b.end, i + 2
                     continue
@@ -468,7 +486,7 @@ def find_quantities(text: str) -> list[Quantity]:
             comparator = Comparator.RANGE                                           # "mid-teens"
         else:
             comparator = pre.comparator or a.after or Comparator.EQ
-        q_start = pre.start if (pre.comparator or pre.plus_minus or pre.negative) else start
+        q_start = pre.cue_start if (pre.comparator or pre.plus_minus or pre.negative) else start
         out.append(Quantity(low, high, a.unit, comparator, text[q_start:a.end], q_start, a.end))
         prev_end, i = a.end, i + 1
     return out
