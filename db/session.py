@@ -11,6 +11,8 @@ stale read snapshot; read-only sessions (`session(write=False)`) start a deferre
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -62,6 +64,22 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
+def _use_wal(cur) -> None:  # noqa: ANN001 - a sqlite3 cursor
+    """Switch the file to WAL (a setting stored in the file). Switching needs the file to itself and SQLite
+    does not wait on its busy handler for that, so retry while another process holds it, up to the timeout."""
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _install_sqlite_events(engine: Engine, *, foreign_keys: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API objects
@@ -69,7 +87,7 @@ def _install_sqlite_events(engine: Engine, *, foreign_keys: bool) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cur)
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cur.close()
 

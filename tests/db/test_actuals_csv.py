@@ -129,3 +129,19 @@ def test_value_rejects(text):
 
     with pytest.raises(InputError):
         parse_value(text)
+
+
+@pytest.mark.parametrize("period, start, end", [
+    ("FY2025-Q1", date(2025, 2, 1), date(2025, 4, 30)),     # fiscal quarter of a late-January year end
+    ("2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),       # a plain label is a calendar quarter
+])
+def test_periods_follow_the_company_calendar(db, tmp_path, period, start, end):
+    with db.session() as s:
+        ingest_extraction(s, f.extraction(ticker="HRBR", company="Harbor Retail", fiscal_year_end="01-31",
+                                          claims=(f.guidance("revenue", 5e9, period=f.full_year(2025)),)),
+                          author="ana")
+    path = _write(tmp_path, "ticker,metric,period,value,unit\n" f"HRBR,revenue,{period},1.2B,USD\n")
+    with db.session() as s:
+        import_actuals_csv(s, path, author="ana")
+        row = s.scalar(select(ActualRecord).where(ActualRecord.source_kind == "csv"))
+        assert (row.period_start, row.period_end) == (start, end)
