@@ -93,6 +93,9 @@ class _Core:
     resolve: Callable[[re.Match[str], _Ctx], "Period | None | _Reject"]
     takes_mod: bool
     gate: str             # name of the cheap test (in _Grammar.gates) any match of this core passes
+    # Compiled case-sensitive for lower-cased text, when the pattern has no case-sensitive part: the regex
+    # engine runs such patterns about twice as fast as case-insensitive ones.
+    lower: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -149,8 +152,9 @@ def _grammar() -> _Grammar:
     mods = {_norm(p): kind for kind, ps in v["modifiers"].items() for p in ps}
     preps = v["prepositions"]["words"]
 
-    yr_explicit = rf"(?:(?:fiscal|calendar)(?:{SEP}years?)?\s*|\bF\.?Y\.?\s*|\bC\.?Y\.?\s*){APOS}?(?:{YR4}|\d{{2}})(?!\d)"
-    yr_bare = rf"(?<![\w$€£¥#.,/]){YR4}(?![\d%])(?![.,]\d)"
+    yr_explicit = (rf"(?:(?:fiscal|calendar)(?:{SEP}years?)?\s*|\b[Ff]\.?[Yy]\.?\s*|\b[Cc]\.?[Yy]\.?\s*)"
+                   rf"{APOS}?(?:{YR4}|\d{{2}})(?!\d)")
+    yr_bare = rf"(?<![\w$€£¥#.,/]){YR4}(?![\d%])(?![.,]\d)(?!s\b)"     # not "$2025", "2,025", "2020s"
     yr_apos = rf"(?<!\w){APOS}\d{{2}}(?![\d'’\w])"
     yr_rel = (rf"(?:this|next|last|current|the(?:{SEP}(?:current|next|coming|following|prior|previous|last|"
               rf"preceding))?)(?:{SEP}full)?(?:{SEP}(?:fiscal|calendar))?{SEP}year"
@@ -172,65 +176,72 @@ def _grammar() -> _Grammar:
         "unit": _Gate(("day", "week", "month", "quarter", "year")),
         "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
     }
-    I = re.IGNORECASE
-    c = lambda p: re.compile(p, I)  # noqa: E731 - local shorthand
-    cores = (
-        _Core("date_md", c(rf"\b(?P<mon>{mon})\b\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YR4})\b)?"),
-              _r_date, False, gate="month_name"),
-        _Core("date_dm", c(rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?"
-                           rf"(?:,?\s+(?P<y>{YR4})\b)?"), _r_date, False, gate="month_name"),
-        _Core("date_iso", c(rf"\b(?P<y>{YR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"), _r_iso, False, gate="iso"),
-        _Core("quarter_ordinal", c(rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?"
-                                   rf"(?:(?P<sys1>fiscal|calendar)(?:{SEP}year)?{SEP})?(?P<ord>{qord}){SEP}"
-                                   rf"(?:(?P<sys2>fiscal|calendar){SEP})?quarter\b(?!{APOS}?s\b){yr_tail}"),
-              _r_quarter, True, gate="quarter"),
-        _Core("quarter_q", c(rf"(?:\b(?P<sys>fiscal|calendar)\s+|\b(?P<letter>[FC])(?=Q)|\b)Q(?P<q>[1-4])"
-                             rf"(?:(?=F\.?Y)|\b)(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"),
-              _r_quarter, True, gate="qn"),
-        _Core("quarter_nq", c(rf"\b(?P<letter>[FC])?(?P<q>[1-4])Q(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"),
-              _r_quarter, True, gate="nq"),
-        _Core("quarter_month", c(rf"\b(?:the\s+)?(?P<mon>{mon_full}){SEP}quarter\b{yr_tail}"), _r_quarter_month, True, gate="quarter"),
-        _Core("quarter_relative", c(rf"\b(?P<rel>this|next|last|current|the(?:{SEP}(?:current|next|following|"
-                                    rf"coming|prior|previous|last|preceding))?)\s+(?:(?P<sys>fiscal|calendar)\s+)?"
-                                    rf"quarter\b(?!(?:{SEP})?(?:over|on|ago|to{SEP}date)\b)(?!s)"),
-              _r_quarter_relative, True, gate="quarter"),
-        _Core("quarter_end", c(rf"\b(?:the\s+)?(?:(?P<rel>this|current|next)\s+)?quarter{SEP}?end\b"),
-              _r_quarter_end, True, gate="quarter"),
-        _Core("half_ordinal", c(rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?(?P<ord>{hord}){SEP}"
-                                rf"(?:(?P<sys>fiscal|calendar){SEP})?half\b(?![\-–]){yr_tail}"), _r_half, True, gate="half"),
-        _Core("half_h", c(rf"(?:\b(?P<letter>C)(?=H)|\b)H(?P<h>[12])(?:(?=F\.?Y)|\b)"
-                          rf"(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"), _r_half, True, gate="hn"),
-        _Core("half_nh", c(rf"\b(?P<h>[12])H(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"), _r_half, True, gate="nh"),
-        _Core("half_relative", c(rf"\b(?P<rel>this|next|current|the(?:{SEP}(?:current|next|following|coming))?)"
-                                 rf"\s+half\b(?!{SEP}(?:of|year|a|an|hour|point|percent|dozen)\b)"),
-              _r_half_relative, True, gate="half"),
-        _Core("year_end", c(rf"\b(?:the\s+)?(?:(?P<rel>this|next|last|current|prior|previous)\s+)?"
-                            rf"(?:(?P<sys>fiscal|calendar){SEP})?year{SEP}?end\b(?:,?\s+(?P<yr>{yr_num}))?"),
-              _r_year_end, True, gate="year"),
-        _Core("mid_year", c(rf"\b(?:the\s+)?mid{SEP}?year\b(?:,?\s+(?P<yr>{year_ref}))?"), _r_mid_year, True, gate="year"),
-        _Core("full_year", c(rf"\b(?:the\s+)?full{SEP}(?:(?P<sys>fiscal|calendar){SEP})?year\b"
-                             rf"(?!(?:{SEP})?(?:over|on|ago)\b)(?:,?\s+(?P<yr>{year_ref}))?"), _r_full_year, True, gate="year"),
-        _Core("year", c(rf"(?P<yr>{year_ref})|(?-i:\bFY\b)(?!\s*{APOS}?\d)"), _r_year, True, gate="year_ref"),
-        _Core("month", c(rf"\b(?P<mon>{mon})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:(?<=\b[A-Za-z]{{3}})\.|(?<=\bSept)\.)?(?:,?\s+(?:of\s+)?"
-                         rf"(?P<yr>{YR4}\b|(?:this|next|last){SEP}year\b|{APOS}\d{{2}}\b))?"), _r_month, True, gate="month_name"),
-        _Core("month_relative", c(rf"\b(?P<rel>this|next|last|current|the(?:{SEP}(?:current|next|following|coming|"
-                                  rf"prior|previous|last))?)\s+month\b(?!s)(?!(?:{SEP})?(?:over|on|ago)\b)"
-                                  rf"|\b(?:the\s+)?(?P<mend>month){SEP}?end\b"), _r_month_relative, True, gate="month"),
-        _Core("duration", c(rf"\b(?:(?P<prep>within|in|inside(?:\s+of)?|over|during|for|throughout)\s+)?(?:the\s+)?"
-                            rf"(?:(?P<dir>{_words(direction['forward'] + direction['backward'])})\s+)?"
-                            rf"(?:(?P<n>{count_alt})(?:\s*(?:to|-|–|or)\s*(?P<n2>{count_alt}))?\s+)?"
-                            rf"(?P<unit>days?|weeks?|months?|quarters?|years?)\b(?:{APOS}s?)?"
-                            rf"(?:\s+or\s+(?P<orso>so|two|three|more|longer|less|sooner)\b)?"
-                            rf"(?P<tail>\s+(?:from\s+(?:now|today)|time|out|hence)\b)?"), _r_duration, False, gate="unit"),
-        _Core("vague", c(rf"\b(?:{_words(v['vague']['phrases'])})\b"
-                         rf"|\b(?:in|over|for|during)\s+the\s+(?:{_words(v['vague']['term_words'])}){SEP}term\b"
-                         rf"|\b(?:{_words(v['vague']['term_words'])}){SEP}term\b(?=\s*(?:[,.;:!?)]|$))"
-                         rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)"), _r_vague, False, gate="vague"),
-    )
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    yr_q = rf"(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"     # after Q3 / H2
+    yy_after = rf"(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"                  # after 2Q / 1H
+    abbrev_dot = r"(?:(?<=\b[A-Za-z]{3})\.|(?<=\bSept)\.)?"
+    rel_words = r"this|next|last|current|the(?:{s}(?:current|next|following|coming|prior|previous|last|preceding))?"
+    rel_words = rel_words.format(s=SEP)
+    not_over = rf"(?!(?:{SEP})?(?:over|on|ago|to{SEP}date)\b)"
+    terms = _words(v["vague"]["term_words"])
+    units = r"(?P<unit>days?|weeks?|months?|quarters?|years?)"
+    patterns = [  # (name, pattern, resolver, takes a modifier, gate)
+        ("date_md", rf"\b(?P<mon>{mon})\b\.?\s+{day}\b(?:,?\s+(?P<y>{YR4})\b)?", _r_date, False, "month_name"),
+        ("date_dm", rf"\b(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})\b\.?(?:,?\s+(?P<y>{YR4})\b)?",
+         _r_date, False, "month_name"),
+        ("date_iso", rf"\b(?P<y>{YR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", _r_iso, False, "iso"),
+        ("quarter_ordinal", rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?"
+                            rf"(?:(?P<sys1>fiscal|calendar)(?:{SEP}year)?{SEP})?(?P<ord>{qord}){SEP}"
+                            rf"(?:(?P<sys2>fiscal|calendar){SEP})?quarter\b(?!{APOS}?s\b){yr_tail}",
+         _r_quarter, True, "quarter"),
+        ("quarter_q", rf"(?:\b(?P<sys>fiscal|calendar)\s+|\b(?P<letter>[FC])(?=Q)|\b)Q(?P<q>[1-4])"
+                      rf"(?:(?=F\.?Y)|\b){yr_q}",
+         _r_quarter, True, "qn"),
+        ("quarter_nq", rf"\b(?P<letter>[FC])?(?P<q>[1-4])Q{yy_after}", _r_quarter, True, "nq"),
+        ("quarter_month", rf"\b(?:the\s+)?(?P<mon>{mon_full}){SEP}quarter\b{yr_tail}", _r_quarter_month, True,
+         "quarter"),
+        ("quarter_relative", rf"\b(?P<rel>{rel_words})\s+(?:(?P<sys>fiscal|calendar)\s+)?quarter\b{not_over}(?!s)",
+         _r_quarter_relative, True, "quarter"),
+        ("quarter_end", rf"\b(?:the\s+)?(?:(?P<rel>this|current|next)\s+)?quarter{SEP}?end\b", _r_quarter_end, True,
+         "quarter"),
+        ("half_ordinal", rf"\b(?:the\s+)?(?:(?P<yrpre>{yr_num})(?:{APOS}s)?\s+)?(?P<ord>{hord}){SEP}"
+                         rf"(?:(?P<sys>fiscal|calendar){SEP})?half\b(?![\-–]){yr_tail}", _r_half, True, "half"),
+        ("half_h", rf"(?:\b(?P<letter>C)(?=H)|\b)H(?P<h>[12])(?:(?=F\.?Y)|\b){yr_q}", _r_half, True, "hn"),
+        ("half_nh", rf"\b(?P<h>[12])H{yy_after}", _r_half, True, "nh"),
+        ("half_relative", rf"\b(?P<rel>this|next|current|the(?:{SEP}(?:current|next|following|coming))?)"
+                          rf"\s+half\b(?!{SEP}(?:of|year|a|an|hour|point|percent|dozen)\b)",
+         _r_half_relative, True, "half"),
+        ("year_end", rf"\b(?:the\s+)?(?:(?P<rel>this|next|last|current|prior|previous)\s+)?"
+                     rf"(?:(?P<sys>fiscal|calendar){SEP})?year{SEP}?end\b(?:,?\s+(?P<yr>{yr_num}))?",
+         _r_year_end, True, "year"),
+        ("mid_year", rf"\b(?:the\s+)?mid{SEP}?year\b(?:,?\s+(?P<yr>{year_ref}))?", _r_mid_year, True, "year"),
+        ("full_year", rf"\b(?:the\s+)?full{SEP}(?:(?P<sys>fiscal|calendar){SEP})?year\b"
+                      rf"(?!(?:{SEP})?(?:over|on|ago)\b)(?:,?\s+(?P<yr>{year_ref}))?", _r_full_year, True, "year"),
+        ("year", rf"(?P<yr>{year_ref})|(?-i:\bFY\b)(?!\s*{APOS}?\d)", _r_year, True, "year_ref"),
+        ("month", rf"\b(?P<mon>{mon})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b){abbrev_dot}"
+                  rf"(?:,?\s+(?:of\s+)?(?P<yr>{YR4}\b|(?:this|next|last){SEP}year\b|{APOS}\d{{2}}\b))?",
+         _r_month, True, "month_name"),
+        ("month_relative", rf"\b(?P<rel>{rel_words})\s+month\b(?!s){not_over}|\b(?:the\s+)?(?P<mend>month){SEP}?end\b",
+         _r_month_relative, True, "month"),
+        ("duration", rf"\b(?:(?P<prep>within|in|inside(?:\s+of)?|over|during|for|throughout)\s+)?(?:the\s+)?"
+                     rf"(?:(?P<dir>{_words(direction['forward'] + direction['backward'])})\s+)?"
+                     rf"(?:(?P<n>{count_alt})(?:\s*(?:to|-|–|or)\s*(?P<n2>{count_alt}))?\s+)?{units}\b(?:{APOS}s?)?"
+                     rf"(?:\s+or\s+(?P<orso>so|two|three|more|longer|less|sooner)\b)?"
+                     rf"(?P<tail>\s+(?:from\s+(?:now|today)|time|out|hence)\b)?", _r_duration, False, "unit"),
+        ("vague", rf"\b(?:{_words(v['vague']['phrases'])})\b|\b(?:in|over|for|during)\s+the\s+(?:{terms}){SEP}term\b"
+                  rf"|\b(?:{terms}){SEP}term\b(?=\s*(?:[,.;:!?)]|$))"
+                  rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)", _r_vague, False, "vague"),
+    ]
+    lower_case_ok = {"duration", "vague", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
+                     "year_end", "mid_year", "full_year", "month_relative"}
+    cores = tuple(_Core(name, re.compile(pattern, re.IGNORECASE), resolve, takes_mod, gate,
+                        re.compile(pattern) if name in lower_case_ok else None)
+                  for name, pattern, resolve, takes_mod, gate in patterns)
     prep_alt = _words(preps)
-    prefix = re.compile(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z", I)
-    prep_only = re.compile(rf"\b(?P<prep>{prep_alt})\s+\Z", I)
-    noise = re.compile(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", I)
+    prefix = re.compile(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z",
+                        re.IGNORECASE)
+    prep_only = re.compile(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
+    noise = re.compile(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", re.IGNORECASE)
     return _Grammar(gates=gates, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},
                     half_ordinals={_norm(k): n for k, n in v["half_ordinals"].items()}, counts=counts,
@@ -401,8 +412,10 @@ def _r_quarter_relative(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
     if rel_word == "the" and not ctx.has_context:
         return _REJECT
     y, q = quarter_of(ctx.call, ctx.cal, fiscal)
-    if rel_word == "the" and ctx.past:
-        return reported_period(ctx.call, ctx.cal) if fiscal else quarter_period(*shift_quarter(y, q, -1), ctx.cal, False)
+    # in a report "the quarter" / "this quarter" is the quarter just ended; "last quarter" always is
+    if ctx.past and rel_word in ("the", "this"):
+        return reported_period(ctx.call, ctx.cal) if fiscal else quarter_period(*shift_quarter(y, q, -1), ctx.cal,
+                                                                                False)
     shift = _REL_WORDS.get(rel_word, 0)
     return quarter_period(*shift_quarter(y, q, shift), ctx.cal, fiscal)
 
@@ -635,6 +648,7 @@ def _r_vague(m: re.Match[str], ctx: _Ctx) -> None:
 def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: bool) -> list[PeriodMatch]:
     g = _grammar()
     low = text.lower()
+    same_length = len(low) == len(text)     # lower() keeps offsets (true except for a few non-ASCII letters)
     gate_open: dict[str, bool] = {}
     found: list[tuple[int, int, int, Period | None]] = []
     for prio, core in enumerate(g.cores):
@@ -643,7 +657,8 @@ def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: 
             is_open = gate_open[core.gate] = g.gates[core.gate].opens(text, low)
         if not is_open:
             continue
-        for m in core.regex.finditer(text):
+        matches = core.lower.finditer(low) if core.lower is not None and same_length else core.regex.finditer(text)
+        for m in matches:
             s, e = m.span()
             if s == e:
                 continue
@@ -675,8 +690,8 @@ def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: 
 def find_periods(text: str, call_date: date, cal: FiscalCalendar, *, past: bool = False) -> list[PeriodMatch]:
     """Period phrases in one sentence: longest non-overlapping matches, in text order.
 
-    past=True reads bare mentions ("Q4", "the quarter", "for the year") as the most recently ended period,
-    for sentences that report results rather than look ahead.
+    past=True reads bare mentions ("Q4", "the quarter", "this quarter", "for the full year") as the most
+    recently ended period, for sentences that report results rather than look ahead.
     """
     return _scan(text, call_date, cal, past, lenient=False)
 
