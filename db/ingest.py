@@ -81,8 +81,13 @@ def _document_sha(extraction: Extraction) -> str:
     return hashlib.sha256(extraction.transcript.text.encode("utf-8")).hexdigest()
 
 
-def _reported_period(actuals: tuple[Actual, ...]) -> str | None:
-    """The period the call reports on: the most common span label among the transcript's actuals."""
+def _reported_period(company: Company, call_date: date | None, actuals: tuple[Actual, ...]) -> str | None:
+    """The fiscal period the call reports on: the quarter last ended by the call date in the company's
+    calendar; without a call date, the most common span label among the transcript's actuals."""
+    if call_date is not None:
+        from tracker.periods import calendar_from, reported_period
+
+        return reported_period(call_date, calendar_from(company.fiscal_year_end)).label
     labels = Counter(a.period.label for a in actuals
                      if a.period.label and not (a.period.start is not None and a.period.start == a.period.end))
     return labels.most_common(1)[0][0] if labels else None
@@ -245,7 +250,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     doc.title = info.title
     doc.call_date = info.call_date
     doc.layout = transcript.layout.value
-    doc.period_label = _reported_period(extraction.actuals)
+    doc.period_label = _reported_period(company, info.call_date, extraction.actuals)
     doc.ingested_at = utcnow()
     session.flush()
 

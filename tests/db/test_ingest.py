@@ -50,6 +50,16 @@ def test_company_created_with_name_and_fiscal_year(db):
     with db.session() as s:
         company = s.scalar(select(Company))
         assert (company.ticker, company.name, company.fiscal_year_end) == ("HRBR", "Harbor Retail", "01-31")
+        # a call on 2025-02-20 reports the fiscal quarter that ended on 31 January 2025
+        assert s.scalar(select(Document.period_label)) == "FY2024-Q4"
+
+
+def test_document_reports_the_last_ended_quarter(db):
+    with db.session() as s:
+        ingest_extraction(s, f.first_call(), author="ana")
+    with db.session() as s:
+        doc = s.scalar(select(Document))
+        assert (doc.period_label, doc.call_date, doc.layout) == ("2024-Q4", date(2025, 2, 20), "colon")
 
 
 def test_missing_ticker_is_an_input_error(db):
