@@ -2,6 +2,8 @@
 Acme Industrial, Boreal Mining) so that nothing depends on a real transcript."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from tracker.model import Comparator
@@ -271,3 +273,22 @@ def test_offsets_survive_letters_that_lengthen_when_lower_cased():
     text = "İstanbul added 12 stores."     # "İ".lower() is two characters
     (q,) = find_quantities(text)
     assert text[q.start:q.end] == "12 stores"
+
+
+def test_random_word_salad_never_breaks_the_invariants():
+    """Units, cue words and symbols thrown together at random: no exception, offsets and order hold."""
+    words = ["$", "US$", "RMB", "€", "1,234", "5", "0.5", "-", "–", "to", "and", "between", "from", "plus or minus",
+             "±", "+/-", "+", "per", "/", "a", "couple", "of", "one", "hundred", "million", "mid", "high", "teens",
+             "30s", "single", "digits", "about", "up to", "sub-", "negative", "(", ")", ",", ".", "x", "M", "B", "bn",
+             "Q3", "2025", "March", "star", "press", "İ", "'", "#", ":", "24/7", "EH/s", "exa", "hash", "per second",
+             "basis points", "%", "stores", "Nano", "share", "TH", "kWh", "kilowatt hour", "or more", "times"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        found = find_quantities(text)
+        for q in found:
+            assert text[q.start:q.end] == q.text and q.low <= q.high, (text, q)
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start, text

@@ -208,8 +208,8 @@ def _read(text: str, low: str, m: re.Match[str], p: _Patterns) -> _Amount | None
     """The amount starting with core match `m`, extended over scale, unit, per-unit and trailing comparator."""
     t = tables()
     if m.group("vague") is not None:
-        low, high = _vague(m, p)
-        a = _Amount(m.start(), m.end(), low, high, "vague")
+        bottom, top = _vague(m, p)
+        a = _Amount(m.start(), m.end(), bottom, top, "vague")
         um = p.unit.match(text, a.end)
         if um and um.group("word") is not None:
             uw = t.words[norm(um.group("word"))]
