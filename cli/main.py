@@ -22,6 +22,7 @@ def _register() -> None:
     from cli import extract_cmd
 
     cli.add_command(extract_cmd.extract)
+    cli.add_command(__import__("cli.tui_cmd", fromlist=["tui"]).tui)
 
 
 _register()

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from rich.text import Text
+from sqlalchemy.orm import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,10 +25,16 @@ from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
 from tui.verdicts import SYMBOLS, STYLES
 
-FIRST_BATCH = 200      # rows shown at once; the rest follow in batches between screen refreshes
-BATCH = 1000
+FIRST_BATCH = 100      # rows shown at once; the rest follow in small batches between screen refreshes
+BATCH = 250
 SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
 SELECTS = ("verdict", "metric", "period", "speaker")
+
+
+def load(session: Session, ticker: str | None) -> tuple[list[Any], dict[int, tuple]]:
+    """The rows and their table cells, both made in the worker thread to keep the UI thread free."""
+    rows = list_claims(session, ticker=ticker)
+    return rows, {r.id: claim_table.cells(r) for r in rows}
 
 
 class ClaimsScreen(ClaimActions, Screen):
@@ -46,6 +53,7 @@ class ClaimsScreen(ClaimActions, Screen):
         self.rows: list[Any] = []
         self.shown: list[Any] = []
         self.by_id: dict[int, Any] = {}
+        self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
         self._generation = 0
@@ -76,9 +84,10 @@ class ClaimsScreen(ClaimActions, Screen):
         self.reload()
 
     def reload(self) -> None:
-        run_db(self, lambda s: list_claims(s, ticker=self.ticker), self._loaded, group="claims", exclusive=True)
+        run_db(self, lambda s: load(s, self.ticker), self._loaded, group="claims", exclusive=True)
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, loaded: tuple[list[Any], dict[int, tuple]]) -> None:
+        rows, self.cells = loaded
         self.rows = rows
         self.by_id = {r.id: r for r in rows}
         for name in SELECTS:
@@ -119,7 +128,7 @@ class ClaimsScreen(ClaimActions, Screen):
         table = self.query_one("#claims", DataTable)
         batch = self.shown[start:start + size]
         for r in batch:
-            table.add_row(*claim_table.cells(r), key=str(r.id))
+            table.add_row(*self.cells[r.id], key=str(r.id))
         if keep_id is not None and any(r.id == keep_id for r in batch):
             table.move_cursor(row=table.get_row_index(str(keep_id)))
         end = start + len(batch)

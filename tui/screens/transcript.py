@@ -129,7 +129,7 @@ class TranscriptScreen(Screen):
             self.stops = [(m.start, m.claim_id) for m in data.marks if m.claim_id is not None]
         await body.mount_all(widgets)
         self.current = next((i for i, (_, cid) in enumerate(self.stops) if cid == self.claim_id), 0)
-        self._go()
+        self.call_after_refresh(self._go)    # scrolling needs the lines laid out first
 
     def _line_index(self, offset: int) -> int:
         index = 0

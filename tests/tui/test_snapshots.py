@@ -1,0 +1,66 @@
+"""Snapshots of the five screens on the seed call (100x30), scored on a fixed date so they never drift.
+
+The extractor is still being tuned: after a change to it, regenerate with
+`pytest tests/tui/test_snapshots.py --snapshot-update` and review the SVG diffs."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db.actuals_csv import import_actuals_csv
+from db.ingest import ingest_extraction
+from db.scoring import score_all
+from db.session import open_database
+from tests.tui.conftest import settle
+from tracker.extract import extract_file
+from tui.app import FlsApp
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_AS_OF = date(2026, 3, 1)
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def seed_app(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'seed.db'}")
+    with database.session() as s:
+        ingest_extraction(s, extract_file(SEEDS / "canaan_2024q4_earnings_call.txt"), author="seed")
+    actuals = SEEDS / "canaan_actuals.csv"
+    if actuals.is_file():
+        with database.session() as s:
+            import_actuals_csv(s, actuals, author="seed")
+    with database.session() as s:
+        score_all(s, SEED_AS_OF)
+    yield FlsApp(database, as_of=SEED_AS_OF, author="seed")
+    database.dispose()
+
+
+def keys(*pressed: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+    return run_before
+
+
+@pytest.mark.parametrize("name, pressed", [
+    ("companies", ()),
+    ("claims", ("enter",)),
+    ("claim_detail", ("enter", "enter")),
+    ("transcript", ("enter", "t")),
+    ("scorecard", ("s",)),
+])
+def test_screen(snap_compare, seed_app, name, pressed):
+    assert snap_compare(seed_app, terminal_size=SIZE, run_before=keys(*pressed))
+
+
+def test_empty_database(snap_compare, tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'empty.db'}")
+    try:
+        assert snap_compare(FlsApp(database, as_of=SEED_AS_OF, author="t"), terminal_size=SIZE,
+                            run_before=keys())
+    finally:
+        database.dispose()
