@@ -131,7 +131,7 @@ ONE = [
     ("We mined 186 Bitcoins.", 186.0, 186.0, "BTC", EQ, "186 Bitcoins"),
     ("We hold 1,355 BTC.", 1355.0, 1355.0, "BTC", EQ, "1,355 BTC"),
     ("We shipped 12,000 units.", 12000.0, 12000.0, "units", EQ, "12,000 units"),
-    ("We took 24,000 Nano orders.", 24000.0, 24000.0, "orders", EQ, "24,000 Nano orders"),
+    ("We took 24,000 Zephyr orders.", 24000.0, 24000.0, "orders", EQ, "24,000 Zephyr orders"),
     ("There are 1.15 billion shares.", 1.15e9, 1.15e9, "shares", EQ, "1.15 billion shares"),
     ("We opened 5,000 new stores.", 5000.0, 5000.0, "stores", EQ, "5,000 new stores"),
     ("We delivered 1,234 vehicles.", 1234.0, 1234.0, "vehicles", EQ, "1,234 vehicles"),
@@ -181,7 +181,7 @@ NOISE = [
     "The fourth quarter was strong.",
     "First, let me thank the team.",
     "A third-party audit is under way.",
-    "Demand for the A16 is strong.",
+    "Demand for the X200 is strong.",
     "We closed our Series B.",
     "See our 10-K for details.",
     "See our 20-F for details.",
@@ -207,7 +207,7 @@ NOISE = [
     "We provide B2B services.",
     "In 2025 shares outstanding fell.",
     "From 2024 to 2025 margins rose.",
-    "Our heater, the Northwind Nano 3, sold well.",
+    "Our heater, the Northwind Zephyr 3, sold well.",
     "We support Windows 11 now.",
 ]
 
@@ -281,7 +281,7 @@ def test_random_word_salad_never_breaks_the_invariants():
              "±", "+/-", "+", "per", "/", "a", "couple", "of", "one", "hundred", "million", "mid", "high", "teens",
              "30s", "single", "digits", "about", "up to", "sub-", "negative", "(", ")", ",", ".", "x", "M", "B", "bn",
              "Q3", "2025", "March", "star", "press", "İ", "'", "#", ":", "24/7", "EH/s", "exa", "hash", "per second",
-             "basis points", "%", "stores", "Nano", "share", "TH", "kWh", "kilowatt hour", "or more", "times"]
+             "basis points", "%", "stores", "Zephyr", "share", "TH", "kWh", "kilowatt hour", "or more", "times"]
     rng = random.Random(7)
     for _ in range(3000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))

@@ -279,7 +279,7 @@ def _read(text: str, low: str, m: re.Match[str], p: _Patterns) -> _Amount | None
 
 
 def _is_noise(text: str, low: str, a: _Amount, prev_end: int, p: _Patterns) -> bool:
-    """Years, dates, clock times, codes ("A16", "10-K", "5G"), labels ("Phase 2") and telephone keys."""
+    """Years, dates, clock times, codes ("X200", "10-K", "5G"), labels ("Phase 2") and telephone keys."""
     if a.kind not in ("num", "words"):
         return False
     s, e = a.start, a.end
@@ -316,7 +316,7 @@ _NAME = re.compile(r"[A-Z]|[a-z]+[A-Z]")
 
 
 def _after_a_name(text: str, s: int) -> bool:
-    """A bare number right after a capitalised word inside a sentence names a product or version: "Nano 3",
+    """A bare number right after a capitalised word inside a sentence names a product or version: "Zephyr 3",
     "Windows 11". The sentence's first word ("Only 5 remain") and "I" do not count."""
     m = _LAST_WORD.search(text, max(0, s - 30), s)
     if m is None or not _NAME.match(m.group(1)) or m.group(1) == "I":
