@@ -30,42 +30,33 @@ def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCa
         return reported
     period = fig.period.period
     if is_future(period, call_date):
-        # a report of fact about "the full year" or "the fourth quarter" means the reported one
-        try:
-            period = resolve_period(fig.period.phrase, reported.end, cal)
-        except Exception:   # noqa: BLE001 - a phrase that does not resolve again is simply not an actual
-            return None
+        # a report of fact about "the full year" or "this quarter" means the ended one
+        period = resolve_period(fig.period.phrase, call_date, cal, past=True)
         if period is None or is_future(period, call_date):
             return None
-    if _AS_OF.search(fig.period.phrase) and not period.label.endswith(("-FY", "-Q1", "-Q2", "-Q3", "-Q4")):
+    if _AS_OF.search(fig.period.phrase):
         return _as_of(period)
     return period
-
-
-def _prior_ref_before(facts: SentenceFacts, fig: Figure) -> bool:
-    return any(0 <= fig.quantity.start - t.end <= 25 for t in facts.prior_refs)
 
 
 def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, call_date: date,
                      cal: FiscalCalendar, start: int, end: int) -> tuple[list[Actual], list[PriorClaim]]:
     """Actuals and prior claims stated by one sentence."""
-    if not facts.fact_verbs or facts.boilerplate:
+    if not facts.fact_verbs or facts.boilerplate or facts.counterfactual:
         return [], []
     actuals: list[Actual] = []
     priors: list[Claim] = []
     for fig in facts.figures:
-        if fig.metric is None or fig.is_change or fig.is_comparison:
+        if fig.metric is None or fig.is_change or fig.is_comparison or fig.tense == "forward":
             continue
         unit = fig.quantity.unit or metric_spec(fig.metric).get("unit")
         value = fig.quantity.low if fig.quantity.low is not None else fig.quantity.high
         if unit is None or value is None:
             continue
-        if facts.forward_looking and fig.period and fig.period.period and is_future(fig.period.period, call_date):
-            continue        # this figure is promised, not reported
         period = _actual_period(fig, reported, call_date, cal)
         if period is None:
             continue
-        if _prior_ref_before(facts, fig):
+        if fig.prior:
             priors.append(Claim(
                 kind=Kind.GUIDANCE, metric=fig.metric, scope=fig.scope, comparator=fig.quantity.comparator
                 or Comparator.EQ, low=fig.quantity.low, high=fig.quantity.high, unit=unit, period=period,

@@ -53,21 +53,19 @@ def _confidence(period: Period | None, has_value: bool, hedge: Hedge) -> float:
 def figure_claims(facts: SentenceFacts, said: Said, call_date: date,
                   neighbour_period: Period | None) -> list[Claim]:
     """Numeric claims: one per figure that names a metric and is not already past."""
-    if not facts.forward_looking:
+    if not facts.forward_looking or facts.counterfactual:
         return []
     out = []
     hedge = facts.hedge or Hedge.EXPECTED
     for fig in facts.figures:
-        if fig.metric is None or fig.is_comparison:
+        if fig.metric is None or fig.is_comparison or fig.prior or fig.tense == "fact":
             continue
         unit, low, high = _unit_and_values(fig)
         if unit is None:
             continue
-        period = fig.period.period if fig.period else None
-        if fig.period is not None and period is None:
-            period = None                       # a vague phrase: undated on purpose
-        elif period is None:
-            period = neighbour_period
+        # a vague phrase ("over time") leaves the claim undated on purpose; no phrase at all borrows the
+        # period of the sentence before, which often sets the frame ("For Q2, ... We expect revenue of ...")
+        period = fig.period.period if fig.period else neighbour_period
         if is_past(period, call_date):
             continue
         spec = metric_spec(fig.metric)

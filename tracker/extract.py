@@ -9,7 +9,7 @@ from tracker.claims import ClaimSet, Said, direction_claim, figure_claims, miles
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse, is_future
+from tracker.sentence_facts import analyse
 from tracker.transcript import read_transcript
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
@@ -60,7 +60,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             for a in found_actuals:
                 actuals.setdefault((a.metric, a.scope, a.period.label, a.value), a)
             priors.extend(found_priors)
-            future = [p.period for p in facts.periods if p.period and is_future(p.period, call_date)]
-            neighbour = future[0] if len(future) == 1 else None
+            # the next sentence may lean on this one's period ("For Q2 we expect X. We expect Y too.")
+            dated = {c.period for c in found if c.period}
+            neighbour = dated.pop() if len(dated) == 1 and not facts.fact_verbs else None
     return Extraction(info=info, transcript=transcript, claims=tuple(claims.claims),
                       actuals=tuple(actuals.values()), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))

@@ -25,7 +25,11 @@ _CHANGE_AFTER = re.compile(
     r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
     r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|from|against)\s+(\w+\s+){0,3}$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b|"
+                           r"\s+and\s+(?=(approximately|about|around|roughly|nearly|over)?\s*[$€£¥]?\d)", re.I)
+_COUNTERFACTUAL = re.compile(r"\b(would|will|could|should|might) have (been|had|broken|made)\b|\bwould've\b", re.I)
+_COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
+                              r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
                       r"[A-Z][a-z]+\s+\d+[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
@@ -41,6 +45,8 @@ class Figure:
     is_change: bool        # a growth rate or difference, not a level
     is_comparison: bool    # the baseline of a comparison ("compared to $8.2 in the same quarter")
     negative: bool         # named as a loss
+    tense: str | None      # "forward" or "fact": the kind of the nearest cue governing the figure
+    prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
 
 
 @dataclass
@@ -56,6 +62,7 @@ class SentenceFacts:
     direction: str | None = None      # "up" / "down"
     withdrawal: bool = False
     boilerplate: bool = False
+    counterfactual: bool = False
     prior_refs: list[Term] = field(default_factory=list)
 
     @property
@@ -74,11 +81,26 @@ def _hedge(terms: list[Term], text: str) -> Hedge | None:
 
 
 def _segment_bounds(quantities: list[Quantity], i: int, text: str) -> tuple[int, int]:
-    """The stretch of text that belongs to quantity i: from the previous quantity (or clause break) to the next."""
-    q = quantities[i]
+    """The stretch of text that belongs to quantity i: from the previous quantity to the next."""
     lo = quantities[i - 1].end if i > 0 else 0
     hi = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
     return lo, hi
+
+
+def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]:
+    """The clause holding q: between the clause breaks around it."""
+    lo = max((b for b in breaks if b <= q.start), default=0)
+    hi = min((b for b in breaks if b >= q.end), default=len(text))
+    return lo, hi
+
+
+def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
+    """The nearest cue before the figure decides; failing that, the nearest after it."""
+    before = [c for c in cues if c[0] < q.start]
+    if before:
+        return before[-1][1]
+    after = [c for c in cues if c[0] >= q.end]
+    return after[0][1] if after else None
 
 
 def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
@@ -114,22 +136,26 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
 
 
 def _scope_for(text: str, lo: int, hi: int, q: Quantity) -> str | None:
+    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed")."""
     geo, seg = scope_finders()
     window = text[lo:hi]
-    found = geo.find(window)
-    if found:
-        return min(found, key=lambda t: abs(t.start + lo - q.start)).name
-    found = seg.find(window)
-    if found:
-        return min(found, key=lambda t: abs(t.start + lo - q.start)).name
+    segments = seg.find(window)
+    right_after = [t for t in segments if 0 <= t.start + lo - q.end <= 2]
+    if right_after:
+        return right_after[0].name
+    for found in (geo.find(window), segments):
+        if found:
+            return min(found, key=lambda t: abs(t.start + lo - q.start)).name
     return None
 
 
-def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int) -> PeriodMatch | None:
-    if not periods:
+def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
+    """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
+    own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])]
+    if not own:
         return None
-    inside = [p for p in periods if p.start >= lo and p.end <= hi]
-    pool = inside or periods
+    inside = [p for p in own if p.start >= lo and p.end <= hi]
+    pool = inside or own
     return min(pool, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
 
 
@@ -142,12 +168,16 @@ def product_scope(text: str) -> str | None:
 def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
-    facts.forward = [t for t in cue_finder("forward").find(text) if not (t.text == "May")]
+    # "would have been $39.8 million": neither a promise nor a report
+    facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
+    facts.prior_refs = cue_finder("prior").find(text)
+    # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
+    facts.forward = [t for t in cue_finder("forward").find(text) if t.text != "May"
+                     and not any(p.start <= t.start < p.end for p in facts.prior_refs)]
     facts.hedge = _hedge(facts.forward, text)
     facts.fact_verbs = cue_finder("fact").find(text)
     facts.milestone_verbs = cue_finder("milestone").find(text)
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    facts.prior_refs = cue_finder("prior").find(text)
     direction = cue_finder("direction").find(text)
     if direction:
         facts.direction = direction[0].name
@@ -155,8 +185,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.metrics = metric_finder().find(text)
     quantities = [q for q in find_quantities(text)
                   if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
+    cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
+              if not any(q.start <= m.start() < q.end for q in quantities)]
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
+        clo, chi = _clause_bounds(breaks, q, text)
         metric, term = _metric_for(q, facts.metrics, lo, hi, text)
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
@@ -164,11 +198,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=_scope_for(text, lo, hi, q),
-            period=_period_for(facts.periods, q, lo, hi),
+            scope=_scope_for(text, max(lo, clo), min(hi, chi), q),
+            period=_period_for(facts.periods, q, lo, hi, text),
             is_change=bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before)),
             negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)),
+            tense=_tense(cues, q),
+            prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
         ))
     return facts
 

@@ -29,6 +29,7 @@ class _Abbreviations:
     never_final: frozenset[str]
     before_number: frozenset[str]
     may_end: frozenset[str]
+    openers: frozenset[str]
 
 
 @cache
@@ -38,6 +39,7 @@ def _abbreviations() -> _Abbreviations:
         never_final=frozenset(data["never_final"]),
         before_number=frozenset(data["before_number"]),
         may_end=frozenset(data["may_end"]),
+        openers=frozenset(data.get("openers", [])),
     )
 
 
@@ -121,7 +123,8 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int, sent_start: int, abbr: _
     if low in abbr.may_end:
         return first.isupper() and not _starts_with_acronym(text, nxt)
     if token and _INITIALS.match(token):
-        return not first.isupper()                      # "Jin J. Cheng", "J.P. Morgan"
+        # "Jin J. Cheng", "J.P. Morgan" go on; "the Model Q. These models..." ends
+        return _word_at(text, nxt).lower() in abbr.openers
     return True
 
 
@@ -130,6 +133,13 @@ def _token_before(text: str, dot: int, floor: int) -> str:
     while i > floor and not text[i - 1].isspace():
         i -= 1
     return text[i:dot].lstrip(_OPENERS)
+
+
+def _word_at(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and (text[end].isalpha() or text[end] == "'"):
+        end += 1
+    return text[pos:end]
 
 
 def _starts_with_acronym(text: str, pos: int) -> bool:

@@ -38,7 +38,7 @@ class Finder:
                 self._canon.setdefault(key, name)
                 phrases.append(t.lower())
         pattern = _alternation(phrases)
-        self._re = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])", re.I) if pattern else None
+        self._re = re.compile(rf"(?<![\w&-])(?:{pattern})(?![\w&])", re.I) if pattern else None
 
     def find(self, text: str) -> list[Term]:
         if self._re is None:
