@@ -65,7 +65,7 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date,
             continue
         # a vague phrase ("over time") leaves the claim undated on purpose; no phrase at all borrows the
         # period of the sentence before, which often sets the frame ("For Q2, ... We expect revenue of ...")
-        period = fig.period.period if fig.period else neighbour_period
+        period = fig.period.period if fig.period else (None if facts.fact_verbs else neighbour_period)
         if is_past(period, call_date):
             continue
         spec = metric_spec(fig.metric)
@@ -98,7 +98,7 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
 
 def direction_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim | None:
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number."""
-    if not (facts.forward_looking and facts.direction and facts.metrics):
+    if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
         return None
     if any(f.metric and not f.is_comparison and not f.is_change for f in facts.figures):
         return None
@@ -118,7 +118,7 @@ def direction_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim 
 
 def milestone_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim | None:
     """An event promised by a date: a launch, a delivery, a start of production."""
-    if not facts.milestone_verbs:
+    if not facts.milestone_verbs or facts.counterfactual or facts.past_marker:
         return None
     if not (facts.forward_looking or _BEING.search(facts.text)):
         return None

@@ -31,7 +31,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     cal = calendar_from(info.fiscal_year_end)
     reported = reported_period(call_date, cal)
     claims = ClaimSet()
-    actuals: dict[tuple, Actual] = {}
+    actuals: list[Actual] = []     # every statement of a figure: restatements are linked when stored
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
     for turn in transcript.turns:
@@ -57,11 +57,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     quote=sentence.text, speaker=turn.speaker.name, start=sentence.start, end=sentence.end))
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
                                                            sentence.start, sentence.end)
-            for a in found_actuals:
-                actuals.setdefault((a.metric, a.scope, a.period.label, a.value), a)
+            actuals.extend(found_actuals)
             priors.extend(found_priors)
             # the next sentence may lean on this one's period ("For Q2 we expect X. We expect Y too.")
             dated = {c.period for c in found if c.period}
-            neighbour = dated.pop() if len(dated) == 1 and not facts.fact_verbs else None
+            neighbour = dated.pop() if len(dated) == 1 else None
     return Extraction(info=info, transcript=transcript, claims=tuple(claims.claims),
-                      actuals=tuple(actuals.values()), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
+                      actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))

@@ -18,16 +18,20 @@ _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
 # a change, not a level: "up 84% year-over-year", "an increase of $10.1 million"
 _CHANGE_BEFORE = re.compile(
     r"\b(up|down|increas\w*|decreas\w*|grow\w*|grew|growth|rose|rise|declin\w*|fell|drop\w*|expand\w*|"
-    r"contract\w*|improv\w*|reduc\w*|gain\w*|cagr)\s+(of\s+|by\s+)?(approximately\s+|about\s+|"
+    r"contract\w*|improv\w*|reduc\w*|cagr)\s+(of\s+|by\s+)?(approximately\s+|about\s+|"
     r"around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|quarter[- ]over[- ]quarter|q/q|qoq|compared|versus|vs\.?|"
+    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|quarter[- ]over[- ]quarter|q/q|qoq|"
     r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
     r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
-_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|from|against)\s+(\w+\s+){0,3}$", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,3}$|"
+                                r"\b(up|down|higher|lower|increas\w*|decreas\w*|rose|fell)?\s*from\s+$", re.I)
+_COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|against|relative to|same (quarter|period|"
+                                 r"month|time) (of )?(last|a|the prior|the previous) year)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b|"
                            r"\s+and\s+(?=(approximately|about|around|roughly|nearly|over)?\s*[$€£¥]?\d)", re.I)
-_COUNTERFACTUAL = re.compile(r"\b(would|will|could|should|might) have (been|had|broken|made)\b|\bwould've\b", re.I)
+_COUNTERFACTUAL = re.compile(r"\b(would|could|might) have\b|\bwill have been\b|\bwould've\b", re.I)
+_PAST_MARKER = re.compile(r"\b(last year|last quarter|ago|previously|in the past|earlier this year)\b", re.I)
 _COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
@@ -63,6 +67,7 @@ class SentenceFacts:
     withdrawal: bool = False
     boilerplate: bool = False
     counterfactual: bool = False
+    past_marker: bool = False
     prior_refs: list[Term] = field(default_factory=list)
 
     @property
@@ -151,7 +156,8 @@ def _scope_for(text: str, lo: int, hi: int, q: Quantity) -> str | None:
 
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
-    own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])]
+    own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])
+           and not (p.start >= q.end and _COMPARISON_BETWEEN.search(text[q.end:p.start]))]
     if not own:
         return None
     inside = [p for p in own if p.start >= lo and p.end <= hi]
@@ -170,6 +176,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
     # "would have been $39.8 million": neither a promise nor a report
     facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
+    facts.past_marker = bool(_PAST_MARKER.search(text))
     facts.prior_refs = cue_finder("prior").find(text)
     # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
     facts.forward = [t for t in cue_finder("forward").find(text) if t.text != "May"
@@ -178,11 +185,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.fact_verbs = cue_finder("fact").find(text)
     facts.milestone_verbs = cue_finder("milestone").find(text)
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    direction = cue_finder("direction").find(text)
-    if direction:
-        facts.direction = direction[0].name
-    facts.periods = find_periods(text, call_date, cal)
     facts.metrics = metric_finder().find(text)
+    # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
+    near = [d for d in cue_finder("direction").find(text)
+            if any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
+    if near:
+        facts.direction = near[0].name
+    facts.periods = find_periods(text, call_date, cal)
     quantities = [q for q in find_quantities(text)
                   if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
