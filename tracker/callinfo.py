@@ -52,6 +52,7 @@ def resolve_call_info(header: CallInfo, *, path: str | Path | None = None, call_
                       require_date: bool = True) -> CallInfo:
     """Merge header, options and metadata into the CallInfo used for extraction."""
     meta = read_metadata(path) if path else {}
+    fye = check_fiscal_year_end(fiscal_year_end or meta.get("fiscal_year_end") or header.fiscal_year_end or "12-31")
     option_date = parse_date(call_date, "call date") if call_date else None
     meta_date = meta.get("call_date")
     if isinstance(meta_date, str):
@@ -59,7 +60,6 @@ def resolve_call_info(header: CallInfo, *, path: str | Path | None = None, call_
     resolved = header.call_date or option_date or meta_date
     if resolved is None and require_date:
         raise InputError("no call date: the transcript header states none; pass --call-date YYYY-MM-DD")
-    fye = check_fiscal_year_end(fiscal_year_end or meta.get("fiscal_year_end") or header.fiscal_year_end or "12-31")
     ticker = (company or meta.get("ticker") or header.ticker or None)
     return CallInfo(
         call_date=resolved,
