@@ -1,13 +1,14 @@
 """The extraction pipeline: transcript in, claims, actuals, prior claims and withdrawals out."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import resolve_call_info
 from tracker.claims import ClaimSet, Said, direction_claim, figure_claims, milestone_claim
 from tracker.errors import InputError
-from tracker.model import Actual, CallInfo, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
+from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
 from tracker.sentence_facts import analyse
 from tracker.transcript import read_transcript
@@ -62,5 +63,17 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             # the next sentence may lean on this one's period ("For Q2 we expect X. We expect Y too.")
             dated = {c.period for c in found if c.period}
             neighbour = dated.pop() if len(dated) == 1 else None
-    return Extraction(info=info, transcript=transcript, claims=tuple(claims.claims),
+    final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
+    return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
+
+
+def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Claim:
+    """A direction claim ("a new high in Q1") is measured against the figure the call itself reported."""
+    if claim.kind is not Kind.DIRECTION or claim.baseline is not None:
+        return claim
+    same = [a for a in actuals if a.metric == claim.metric and a.scope == claim.scope]
+    base = next((a for a in same if a.period.label == reported.label), same[0] if same else None)
+    if base is None:
+        return claim
+    return replace(claim, baseline=base.value, unit=claim.unit or base.unit)

@@ -150,10 +150,14 @@ class FiscalCalendar:
 
     `label_by` says which calendar year names a fiscal year that straddles two: "end" (most companies)
     or "start" (US retailers whose year ends in late January call the year starting Feb 2025 "fiscal 2025").
+    `weekday` (0 = Monday) makes it a 52/53-week calendar whose years end on that weekday: the last one of the
+    month (year end just before a month end) or the one nearest the previous month's end (just after one).
+    None: the year ends on the month end, or on the fixed date.
     """
     year_end_month: int = 12
     year_end_day: int = 31
     label_by: str = "end"
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.model import FiscalCalendar, Hedge, Period, Quantity
+from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
 from tracker.vocab import Term, cue_finder, metric_finder, metric_for_unit_family, metric_spec, scope_finders
@@ -34,6 +34,11 @@ _COUNTERFACTUAL = re.compile(r"\b(would|could|might) have\b|\bwill have been\b|\
 _PAST_MARKER = re.compile(r"\b(last year|last quarter|ago|previously|in the past|earlier this year)\b", re.I)
 _COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
+_FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
+# an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
+_NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "AI", "TAM", "ASP", "IR", "Q1", "Q2",
+                        "Q3", "Q4", "H1", "H2", "OK", "SEC", "EBITDA", "ROIC", "SKU", "CAPEX", "OPEX"})
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
                       r"[A-Z][a-z]+\s+\d+[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
@@ -154,9 +159,17 @@ def _scope_for(text: str, lo: int, hi: int, q: Quantity) -> str | None:
     return None
 
 
+def _acronym_scope(text: str, term: Term | None) -> str | None:
+    if term is None:
+        return None
+    m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
+    return m.group(1).lower() if m and m.group(1) not in _NOT_SCOPE else None
+
+
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])
+           and not _COMPARED_PERIOD.match(p.phrase + " ")
            and not (p.start >= q.end and _COMPARISON_BETWEEN.search(text[q.end:p.start]))]
     if not own:
         return None
@@ -194,6 +207,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.periods = find_periods(text, call_date, cal)
     quantities = [q for q in find_quantities(text)
                   if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
+    for m in _FLAT.finditer(text):    # "comp sales to be roughly flat": a growth rate of about zero
+        if not any(q.start <= m.start() < q.end for q in quantities):
+            quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
+    quantities.sort(key=lambda q: q.start)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
@@ -207,7 +224,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=_scope_for(text, max(lo, clo), min(hi, chi), q),
+            scope=_scope_for(text, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before)),
