@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role, Sentence, Speaker
-from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, product_scope
+from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined, product_scope
 from tracker.vocab import metric_spec, scope_finders
 
 _BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b", re.I)
@@ -50,10 +50,37 @@ def _confidence(period: Period | None, has_value: bool, hedge: Hedge) -> float:
     return round(min(score, 1.0), 2)
 
 
-def figure_claims(facts: SentenceFacts, said: Said, call_date: date,
-                  neighbour_period: Period | None) -> list[Claim]:
-    """Numeric claims: one per figure that names a metric and is not already past."""
-    if not facts.forward_looking or facts.counterfactual:
+def _periods_of(fig: Figure, facts: SentenceFacts, call_date: date, frame: Period | None) -> list[Period | None]:
+    """The figure's period, and any listed with it ("for fiscal Q2 and fiscal 2026"); the frame when none."""
+    if fig.period is None:
+        return [None if facts.fact_verbs else frame]
+    if fig.period.period is None:
+        return [None]                            # a vague phrase ("over time"): undated on purpose
+    group = joined([p for p in facts.periods if p.period], fig.period, facts.text)
+    future = [p.period for p in group if is_future(p.period, call_date)]
+    return future or [fig.period.period]
+
+
+def _scopes_of(fig: Figure, facts: SentenceFacts) -> list[str | None]:
+    """The figure's scope, and scopes listed with it ("DRAM and NAND bit shipments")."""
+    if fig.scope is None:
+        return [None]
+    geo, seg = scope_finders()
+    terms = [t for t in geo.find(facts.text) + seg.find(facts.text)]
+    first = next((t for t in terms if t.name == fig.scope), None)
+    if first is None:
+        return [fig.scope]
+    return list(dict.fromkeys(t.name for t in joined(terms, first, facts.text)))
+
+
+def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None) -> list[Claim]:
+    """Numeric claims: one per figure that names a metric and is not already past.
+
+    Inside a guidance frame ("our guidance for fiscal Q2 is as follows.") a sentence without verbs of fact
+    states guidance even without its own cue word ("Gross margin to be 68%, plus or minus 100 basis points").
+    """
+    in_frame = frame is not None and not facts.fact_verbs and not facts.periods
+    if not (facts.forward_looking or in_frame) or facts.counterfactual:
         return []
     out = []
     hedge = facts.hedge or Hedge.EXPECTED
@@ -63,11 +90,6 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date,
         unit, low, high = _unit_and_values(fig)
         if unit is None:
             continue
-        # a vague phrase ("over time") leaves the claim undated on purpose; no phrase at all borrows the
-        # period of the sentence before, which often sets the frame ("For Q2, ... We expect revenue of ...")
-        period = fig.period.period if fig.period else (None if facts.fact_verbs else neighbour_period)
-        if is_past(period, call_date):
-            continue
         spec = metric_spec(fig.metric)
         kind = Kind(spec.get("kind", "guidance"))
         comparator = _comparator(fig, kind, facts.text)
@@ -75,11 +97,16 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date,
             low, high = None, high if high is not None else low
         elif comparator in (Comparator.GE, Comparator.GT) and not fig.quantity.is_range:
             high = None
-        out.append(Claim(
-            kind=kind, metric=fig.metric, scope=fig.scope, comparator=comparator, low=low, high=high, unit=unit,
-            period=period, speaker=said.speaker.name, role=said.speaker.role, quote=said.sentence.text,
-            mentions=(said.mention(),), hedge=hedge, confidence=_confidence(period, True, hedge),
-        ))
+        for period in _periods_of(fig, facts, call_date, frame):
+            if is_past(period, call_date):
+                continue
+            for scope in _scopes_of(fig, facts):
+                out.append(Claim(
+                    kind=kind, metric=fig.metric, scope=scope, comparator=comparator, low=low, high=high,
+                    unit=unit, period=period, speaker=said.speaker.name, role=said.speaker.role,
+                    quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
+                    confidence=_confidence(period, True, hedge),
+                ))
     return out
 
 
@@ -96,24 +123,26 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
     return None
 
 
-def direction_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim | None:
-    """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number."""
+def direction_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[Claim]:
+    """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
+    Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
-        return None
+        return []
     if any(f.metric and not f.is_comparison and not f.is_change for f in facts.figures):
-        return None
-    period = _future_period(facts, call_date)
-    if period is None:
-        return None
-    metric = facts.metrics[0].name
+        return []
+    dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+    if not dated:
+        return []
+    periods = [p.period for p in joined(dated, dated[0], facts.text)]
+    metrics = list(dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text)))
     hedge = facts.hedge or Hedge.EXPECTED
-    return Claim(
+    return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),
         comparator=Comparator.GT if facts.direction == "up" else Comparator.LT, low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
         confidence=_confidence(period, False, hedge),
-    )
+    ) for metric in metrics for period in periods]
 
 
 def milestone_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim | None:

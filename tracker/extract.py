@@ -6,11 +6,11 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import resolve_call_info
-from tracker.claims import ClaimSet, Said, direction_claim, figure_claims, milestone_claim
+from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claim
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse
+from tracker.sentence_facts import analyse, is_future
 from tracker.transcript import read_transcript
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
@@ -38,17 +38,19 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     for turn in transcript.turns:
         if turn.speaker.role not in COMPANY_ROLES:
             continue
-        neighbour: Period | None = None
+        frame: Period | None = None   # the period a run of guidance sentences is about
         for sentence in turn.sentences:
             facts = analyse(sentence.text, call_date, cal)
             if facts.boilerplate and not facts.figures:
-                neighbour = None
+                frame = None
                 continue
             said = Said(turn.speaker, sentence)
-            found = figure_claims(facts, said, call_date, neighbour)
+            found = figure_claims(facts, said, call_date, frame)
             if not found:
-                extra = direction_claim(facts, said, call_date) or milestone_claim(facts, said, call_date)
-                found = [extra] if extra else []
+                found = direction_claims(facts, said, call_date)
+            if not found:
+                milestone = milestone_claim(facts, said, call_date)
+                found = [milestone] if milestone else []
             for claim in found:
                 claims.add(claim)
             if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():
@@ -60,9 +62,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
             priors.extend(found_priors)
-            # the next sentence may lean on this one's period ("For Q2 we expect X. We expect Y too.")
-            dated = {c.period for c in found if c.period}
-            neighbour = dated.pop() if len(dated) == 1 else None
+            frame = _next_frame(frame, facts, found, call_date)
     final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
     return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
@@ -77,3 +77,13 @@ def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Cla
     if base is None:
         return claim
     return replace(claim, baseline=base.value, unit=claim.unit or base.unit)
+
+
+def _next_frame(frame: Period | None, facts, found: list[Claim], call_date) -> Period | None:
+    """The next sentence may lean on this one's period ("Our guidance for Q2 is as follows. We expect X.")."""
+    if facts.fact_verbs:
+        return None                   # a report of fact ends a run of guidance
+    future = [p.period for p in facts.periods if p.period and is_future(p.period, call_date)]
+    if facts.periods:
+        return future[0] if len(future) == 1 and (found or facts.forward_looking) else None
+    return frame if found else None

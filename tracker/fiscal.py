@@ -6,9 +6,13 @@ Conventions (real ones):
 - Otherwise labels are fiscal ("FY2025-Q3"); fiscal year Y is named by the calendar year it ends in
   (label_by "end") or starts in (label_by "start", the default for January year ends, as US retailers do).
 - A year end on a month end gives quarters ending on month ends 3, 6, 9 and 12 months after the previous
-  year end. Any other day is taken as a 52/53-week calendar: quarter k ends 13*k weeks after the previous
-  year end (k = 1..3) and Q4 on the year end itself. Without knowing which year the MM-DD was taken from
-  this lands within a week of the true dates, which is the slack scorers allow.
+  year end. Any other day is a 52/53-week calendar: quarter k ends 13*k weeks after the previous year end
+  (k = 1..3) and Q4 on the year end itself, so a 53rd week falls in Q4.
+- Where a 52/53-week year ends depends on which year the MM-DD was read from. Given an anchor date (the call
+  date), the MM-DD of the fiscal year containing it fixes the weekday, and every year ends on that weekday:
+  the last one of the month for a day just before a month end ("01-30": last Friday of January), or the one
+  nearest the previous month's end for a day just after one ("09-03": the Thursday nearest Aug 31). Without
+  an anchor the MM-DD is taken as a fixed date every year, which lands within a week of the true dates.
 """
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ from tracker.errors import InputError
 from tracker.model import FiscalCalendar, Period
 
 _MMDD = re.compile(r"^\s*(\d{1,2})-(\d{1,2})\s*$")
+# A 52/53-week year ends within this many days of a month end.
+_WEEK_YEAR_SLACK_DAYS = 7
 # How long after a period ends a bare mention of it ("Q4") still means that ended period: a call reports
 # its quarter within about four months.
 REPORTING_LAG_DAYS = 120
@@ -28,8 +34,13 @@ REPORTING_LAG_DAYS = 120
 # --- building calendars ----------------------------------------------------------------------------------
 
 
-def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None) -> FiscalCalendar:
-    """Parse "MM-DD" into a FiscalCalendar. label_by None picks "start" for January year ends, else "end"."""
+def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None, *,
+                  anchor: date | None = None) -> FiscalCalendar:
+    """Parse "MM-DD" into a FiscalCalendar. label_by None picks "start" for January year ends, else "end".
+
+    With `anchor` (a date in a fiscal year that ends on exactly that MM-DD, such as the call date) a year end
+    within a week of a month end becomes a 52/53-week calendar on that date's weekday (see the module doc).
+    """
     m = _MMDD.match(fiscal_year_end or "")
     if not m:
         raise InputError(f"fiscal year end '{fiscal_year_end}' is not MM-DD")
@@ -42,7 +53,35 @@ def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None) -
         label_by = "start" if month == 1 else "end"
     if label_by not in ("start", "end"):
         raise InputError(f"fiscal year label_by '{label_by}' must be 'start' or 'end'")
-    return FiscalCalendar(year_end_month=month, year_end_day=day, label_by=label_by)
+    return FiscalCalendar(year_end_month=month, year_end_day=day, label_by=label_by,
+                          weekday=_anchored_weekday(month, day, anchor))
+
+
+def _anchored_weekday(month: int, day: int, anchor: date | None) -> int | None:
+    """The weekday years end on, read from the first MM-DD on or after the anchor; None if no weekday rule fits.
+
+    The rule must give back that very date: a day 7 before a month end (or 4-7 after one) is not the last
+    weekday of its month (nor the one nearest the month end), so such a year end stays a fixed date.
+    """
+    if anchor is None or (month == 2 and day == 29):
+        return None
+    end_year = anchor.year if date(anchor.year, month, day) >= anchor else anchor.year + 1
+    named = date(end_year, month, day)
+    to_month_end = _month_len(end_year, month) - day
+    if to_month_end == 0 or (day > _WEEK_YEAR_SLACK_DAYS and to_month_end > _WEEK_YEAR_SLACK_DAYS):
+        return None
+    weekday = named.weekday()
+    return weekday if _weekday_year_end(end_year, month, day, weekday) == named else None
+
+
+def _weekday_year_end(end_year: int, month: int, day: int, weekday: int) -> date:
+    """The year end of a 52/53-week calendar in (or, after a December end, just before) `end_year`."""
+    if day <= _WEEK_YEAR_SLACK_DAYS:   # just after a month end: the weekday nearest that month end
+        month_end = date(end_year, month, 1) - timedelta(days=1)
+        ahead = (weekday - month_end.weekday()) % 7
+        return month_end + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    last = date(end_year, month, _month_len(end_year, month))
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def uses_calendar_labels(cal: FiscalCalendar) -> bool:
@@ -91,7 +130,10 @@ def _label_year(end_year: int, cal: FiscalCalendar) -> int:
 
 
 def _year_end_in(end_year: int, cal: FiscalCalendar) -> date:
+    """The end of the fiscal year named by MM-DD in `end_year` (a weekday rule may move it into the year before)."""
     m = cal.year_end_month
+    if cal.weekday is not None:
+        return _weekday_year_end(end_year, m, cal.year_end_day, cal.weekday)
     if _ends_on_month_end(cal):
         return date(end_year, m, _month_len(end_year, m))
     return date(end_year, m, min(cal.year_end_day, _month_len(end_year, m)))
@@ -107,7 +149,12 @@ def fiscal_year_start(label_year: int, cal: FiscalCalendar) -> date:
 
 def fiscal_year_of(d: date, cal: FiscalCalendar) -> int:
     """The label year of the fiscal year containing d."""
-    end_year = d.year if d <= _year_end_in(d.year, cal) else d.year + 1
+    end_year = d.year
+    # year ends grow with end_year, but a weekday rule can put one a few days into the year before
+    while d > _year_end_in(end_year, cal):
+        end_year += 1
+    while d <= _year_end_in(end_year - 1, cal):
+        end_year -= 1
     return _label_year(end_year, cal)
 
 

@@ -184,6 +184,25 @@ def product_scope(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+_JOINED = re.compile(r"^(\s*,\s*(and\s+)?|\s+(and|&|or)\s+)(the\s+|our\s+)?$", re.I)
+
+
+def joined(items: list, first, text: str) -> list:
+    """`first` and the items listed with it ("fiscal Q2 and fiscal 2026", "DRAM and NAND", "revenue, margin and EPS")."""
+    ordered = sorted(items, key=lambda t: t.start)
+    i = ordered.index(first)
+    group = [first]
+    for nxt in ordered[i + 1:]:
+        if not _JOINED.match(text[group[-1].end:nxt.start]):
+            break
+        group.append(nxt)
+    for prev in reversed(ordered[:i]):
+        if not _JOINED.match(text[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group
+
+
 def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
