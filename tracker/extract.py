@@ -29,7 +29,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     if info.call_date is None:
         raise InputError("no call date: pass --call-date YYYY-MM-DD")
     call_date = info.call_date
-    cal = calendar_from(info.fiscal_year_end)
+    cal = calendar_from(info.fiscal_year_end, anchor=call_date)
     reported = reported_period(call_date, cal)
     claims = ClaimSet()
     actuals: list[Actual] = []     # every statement of a figure: restatements are linked when stored
