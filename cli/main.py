@@ -19,9 +19,20 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from cli import extract_cmd
+    from cli import (actuals_cmd, claims_cmd, companies_cmd, db_cmd, demo_cmd, edits_cmd, extract_cmd,
+                     ingest_cmd, score_cmd, scorecard_cmd)
 
     cli.add_command(extract_cmd.extract)
+    cli.add_command(ingest_cmd.ingest)
+    cli.add_command(actuals_cmd.actuals)
+    cli.add_command(claims_cmd.claims)
+    cli.add_command(score_cmd.score)
+    cli.add_command(companies_cmd.companies)
+    cli.add_command(scorecard_cmd.scorecard)
+    for command in (edits_cmd.override, edits_cmd.note, edits_cmd.dismiss, edits_cmd.restore):
+        cli.add_command(command)
+    cli.add_command(db_cmd.db_group)
+    cli.add_command(demo_cmd.demo)
     cli.add_command(__import__("cli.tui_cmd", fromlist=["tui"]).tui)
 
 

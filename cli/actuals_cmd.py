@@ -1,0 +1,58 @@
+"""`fls actuals import|add`: record the figures and events a company reported after its call."""
+from __future__ import annotations
+
+import click
+
+from cli.db_options import author, db_option, day_option, opened
+from db.actuals_csv import import_actuals_csv
+from db.edits import add_actual
+from tracker.display import format_amount
+from tracker.errors import InputError
+
+
+@click.group()
+def actuals() -> None:
+    """Record reported figures and events (from a CSV file or one by one)."""
+
+
+@actuals.command("import")
+@click.argument("file", metavar="FILE.csv")
+@db_option
+def import_(file: str, db_url: str | None) -> None:
+    """Import reported figures and events from FILE.csv.
+
+    Columns: ticker, metric, scope, period, as_of, value, unit, reported_on, source, note, event (see
+    `db/actuals_csv.py`). Every bad row is reported as "line N: ..." and then nothing is written.
+    Importing the same rows again changes nothing.
+    """
+    with opened(db_url) as database, database.session() as session:
+        result = import_actuals_csv(session, file, author=author())
+    text = f"imported {file}: {result.actuals} actuals, {result.events} events"
+    click.echo(text + (f" ({result.skipped} rows already stored)" if result.skipped else ""))
+
+
+@actuals.command("add")
+@click.option("--company", "ticker", required=True, metavar="TICKER", help="The company's ticker.")
+@click.option("--metric", required=True, help='What was measured, as in the claims ("revenue", "hashrate").')
+@click.option("--scope", default=None, help="The segment or product line (default: company-wide).")
+@click.option("--period", default=None, metavar="LABEL", help="A period label: 2025-Q1, 2025-H1, 2025-FY.")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="A figure at a point in time.")
+@click.option("--value", required=True, help="The figure: 82.8M, 1.1B, $100.2M, 8.75.")
+@click.option("--unit", required=True, help="USD, EH/s, USD/TH, units, % ...")
+@click.option("--reported-on", default=None, metavar="YYYY-MM-DD", help="The day the figure was made public.")
+@click.option("--source", default="", help="Where it comes from (a filing, a press release URL).")
+@click.option("--note", default="", help="Free text.")
+@db_option
+def add(ticker: str, metric: str, scope: str | None, period: str | None, as_of: str | None, value: str, unit: str,
+        reported_on: str | None, source: str, note: str, db_url: str | None) -> None:
+    """Record one reported figure by hand (give --period or --as-of)."""
+    if (period is None) == (as_of is None):
+        raise InputError("give --period or --as-of (one of them)")
+    when = period if period is not None else day_option(as_of, "--as-of date").isoformat()
+    day_option(reported_on, "--reported-on date")
+    with opened(db_url) as database, database.session() as session:
+        row = add_actual(session, ticker, metric, scope, when, value, unit, reported_on, source=source, note=note,
+                         author=author())
+        text = (f"added actual {row.id}: {row.metric}" + (f" / {row.scope}" if row.scope else "")
+                + f" {row.period_label} {format_amount(row.value, row.unit)}")
+    click.echo(text)

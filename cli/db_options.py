@@ -1,0 +1,48 @@
+"""What the database commands share: the `--db URL` option, opening the database, dates, the audit author."""
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import click
+
+from db.session import Database, open_database, resolve_url
+from db.values import parse_date
+
+DB_HELP = "Database URL or SQLite file (default: FLS_DATABASE_URL, else fls.db in the user data folder)."
+
+
+def db_option(func: Callable) -> Callable:
+    """The `--db URL` option, passed to the command as `db_url`."""
+    return click.option("--db", "db_url", metavar="URL", default=None, help=DB_HELP)(func)
+
+
+@contextmanager
+def opened(db_url: str | None) -> Iterator[Database]:
+    """The database at `--db` (migrated to the newest schema), disposed when the block ends."""
+    database = open_database(resolve_url(db_url))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def day_option(value: str | None, what: str) -> date | None:
+    """A YYYY-MM-DD option as a date (None stays None); anything else is one clear InputError."""
+    return parse_date(value, what) if value is not None else None
+
+
+def author() -> str:
+    """Who made a change, for the audit log: the login name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):   # no login name in some containers: the audit still needs an author
+        return "unknown"
+
+
+def show_progress(count: int) -> bool:
+    """Progress bars go to stderr when there is more than one item or someone is watching."""
+    return count > 1 or sys.stderr.isatty()

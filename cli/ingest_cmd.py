@@ -1,0 +1,65 @@
+"""`fls ingest`: extract transcripts and store their claims and actuals, one transaction per file."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from contextlib import nullcontext
+from typing import ContextManager
+
+import click
+
+from cli.db_options import author, db_option, opened, show_progress
+from db.ingest import IngestResult, ingest_extraction
+from tracker.errors import FlsError
+from tracker.extract import extract_file
+
+
+def describe(name: str, result: IngestResult, replace: bool) -> str:
+    if not result.created and not replace:
+        return f"unchanged {name} (already ingested)"
+    verb = "ingested" if result.created else "re-ingested"
+    text = f"{verb} {name}: {result.claims} claims, {result.actuals} actuals, {result.revisions} revisions"
+    return text + (f", {result.withdrawn} withdrawn" if result.withdrawn else "")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--company", metavar="TICKER", help="Ticker of the company (default: the metadata file's or the header's).")
+@click.option("--call-date", metavar="YYYY-MM-DD", help="Date of the call, when the transcript header states none.")
+@click.option("--fiscal-year-end", metavar="MM-DD", help="Fiscal year end (default: the metadata file's, else 12-31).")
+@click.option("--replace", is_flag=True,
+              help="Re-extract files already stored; claim ids, overrides and notes are kept.")
+@db_option
+def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, fiscal_year_end: str | None,
+           replace: bool, db_url: str | None) -> None:
+    """Extract the call transcripts FILE... and store their claims and actuals.
+
+    Each file is stored in its own transaction: a file that cannot be read or extracted is reported on
+    stderr and nothing of it is written; the files before it stay stored, the next ones are still tried.
+    Ingesting a file again changes nothing (unless --replace).
+    """
+    who = author()
+    failed = 0
+    done: list[str] = []   # printed after the progress bar, so that bar and lines do not interleave
+    with opened(db_url) as database, _progress(files) as items:
+        for path in items:
+            try:
+                extraction = extract_file(path, call_date=call_date, company=company,
+                                          fiscal_year_end=fiscal_year_end)
+                with database.session() as session:
+                    result = ingest_extraction(session, extraction, author=who, replace=replace)
+            except FlsError as exc:
+                failed += 1
+                click.echo(f"fls: {path}: {exc}", err=True)
+                continue
+            done.append(describe(path, result, replace))
+    for line in done:
+        click.echo(line)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _progress(files: tuple[str, ...]) -> ContextManager[Iterable[str]]:
+    if show_progress(len(files)):
+        return click.progressbar(files, label="ingesting", file=sys.stderr)
+    return nullcontext(files)
