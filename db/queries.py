@@ -325,7 +325,7 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
     revisions and dismissals applied. `period`: only claims about that period label."""
     from tracker.scorecard import Scorecard, ScorecardRow
-    from tracker.scoring import VerdictResult, credibility, describe_promise
+    from tracker.scoring import VerdictResult, classify_revision, credibility, describe_promise
 
     company = require_company(session, ticker)
     stmt = (select(ClaimRecord).where(ClaimRecord.company_id == company.id,
@@ -351,6 +351,9 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
                                                                        with_mentions=False)))
                      for r in scored.revisions]
         revisions += [(w.kind, w.on, w.quote) for w in scored.withdrawals]
+        # new guidance a user recorded ("revised" events): raised/lowered against the original promise
+        revisions += [(str(classify_revision(claim, new) or "revised"), on, describe_promise(new))
+                      for on, new in scored.guidance]
         first = min(claim.mentions, key=lambda m: m.start, default=None)
         rows.append(ScorecardRow(
             claim=claim, result=result, latest=scored.latest,
@@ -363,3 +366,49 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
         pairs.append((claim, shown))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
                      credibility=credibility(pairs), rows=tuple(rows))
+
+
+# --- verdicts computed on one date ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VerdictRow:
+    claim_id: int
+    ticker: str
+    deadline: date | None
+    metric: str
+    scope: str | None
+    comparator: str | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    period_label: str | None
+    actual_value: float | None
+    actual_unit: str | None
+    verdict: str                      # effective: a user's override wins over the computed verdict
+    computed: str                     # as computed on `as_of`
+    explanation: str
+    overridden: bool
+
+
+def verdicts_on(session: Session, as_of: date, ticker: str | None = None) -> list[VerdictRow]:
+    """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`."""
+    stmt = (select(VerdictRecord, ClaimRecord, Company.ticker, ActualRecord.value, ActualRecord.unit)
+            .join(ClaimRecord, ClaimRecord.id == VerdictRecord.claim_id)
+            .join(Company, Company.id == ClaimRecord.company_id)
+            .outerjoin(ActualRecord, ActualRecord.id == VerdictRecord.actual_id)
+            .where(VerdictRecord.as_of == as_of, VerdictRecord.against == AGAINST_ORIGINAL,
+                   ClaimRecord.status != STATUS_SUPERSEDED))
+    if ticker:
+        stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
+    rows = session.execute(stmt.order_by(Company.ticker, ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
+                                         ClaimRecord.id)).all()
+    eff = effective_verdicts(session, [rec.id for _, rec, *_ in rows])
+    out = []
+    for v, rec, tick, value, unit in rows:
+        e = eff[rec.id]
+        shown = (e.override.verdict if e.override is not None
+                 else Verdict.DISMISSED.value if rec.status == STATUS_DISMISSED else v.verdict)
+        out.append(VerdictRow(rec.id, tick, rec.period_end, rec.metric, rec.scope, rec.comparator, rec.low,
+                              rec.high, rec.unit, rec.period_label, value, unit, shown, v.verdict,
+                              v.explanation, e.override is not None))
+    return out

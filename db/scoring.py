@@ -114,6 +114,7 @@ class Scored:
     latest_actual_id: int | None
     revisions: tuple[RevisionRecord, ...]    # the chain of later claims that revised it, oldest first
     withdrawals: tuple[RevisionRecord, ...]  # transcript withdrawals of it or of its revisions
+    guidance: tuple[tuple[date, Claim], ...] = ()  # user-recorded new guidance ("revised" events), oldest first
 
 
 def score_records(session: Session, claims: list[ClaimRecord], as_of: date, policy=None,  # noqa: ANN001
@@ -142,11 +143,13 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
             claim = domain[rec.id]
             chain = [r for r in _chain(rec.id, successors) if (r.on or date.min) <= as_of]
             revised = [(r.on or date.min, domain[r.claim_id]) for r in chain]
-            revised += [(ev.on, _revised_claim(claim, ev)) for ev in facts.revised
-                        if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
-                        and _norm(ev.scope) == _norm(claim.scope)
-                        and (ev.period_label is None or claim.period is None
-                             or _norm(ev.period_label) == _norm(claim.period.label))]
+            guidance = sorted(((ev.on, _revised_claim(claim, ev)) for ev in facts.revised
+                               if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
+                               and _norm(ev.scope) == _norm(claim.scope)
+                               and (ev.period_label is None or claim.period is None
+                                    or _norm(ev.period_label) == _norm(claim.period.label))),
+                              key=lambda p: p[0])
+            revised += guidance
             revised_claims = [c for _, c in sorted(revised, key=lambda p: p[0])]
             outs = tuple(w for cid in [rec.id, *(r.claim_id for r in chain)]
                          for w in withdrawals.get(cid, []) if w.on is not None)
@@ -161,7 +164,8 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
                     return None
                 return facts.actual_ids.get(id(result.actual))
 
-            yield Scored(rec, claim, original, latest, actual_id(original), actual_id(latest), tuple(chain), outs)
+            yield Scored(rec, claim, original, latest, actual_id(original), actual_id(latest), tuple(chain), outs,
+                         tuple(guidance))
             done += 1
             if progress and (done % 100 == 0 or done == total):
                 progress(done, total)
