@@ -12,9 +12,10 @@ from datetime import date
 
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role, Sentence, Speaker
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined, product_scope
-from tracker.vocab import metric_spec, scope_finders
+from tracker.vocab import cue_finder, metric_spec, scope_finders
 
-_BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b", re.I)
+_BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"
+                    r"\b(we're|we are|is|are)\s+(also\s+|now\s+|still\s+)?\w+ing\b", re.I)
 _TARGET_WORDS = re.compile(r"\b(target|goal|reach|reaching|achieve|achieving|objective|aim)\w*\b", re.I)
 
 
@@ -145,25 +146,62 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
     ) for metric in metrics for period in periods]
 
 
-def milestone_claim(facts: SentenceFacts, said: Said, call_date: date) -> Claim | None:
-    """An event promised by a date: a launch, a delivery, a start of production."""
+def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[Claim]:
+    """Events promised by a date: a launch, a delivery, a start of production. One per dated event:
+    "start production at the beginning of next year and then scale production next year" is two."""
     if not facts.milestone_verbs or facts.counterfactual or facts.past_marker:
-        return None
+        return []
     if not (facts.forward_looking or _BEING.search(facts.text)):
-        return None
+        return []
     if any(f.metric for f in facts.figures if not f.is_comparison):
-        return None
-    period = _future_period(facts, call_date)
-    if period is None:
-        return None
+        return []
     hedge = facts.hedge or Hedge.FIRM
-    verb = facts.milestone_verbs[0]
-    return Claim(
-        kind=Kind.MILESTONE, metric="milestone", scope=product_scope(facts.text), comparator=None, low=None,
-        high=None, unit=None, period=period, speaker=said.speaker.name, role=said.speaker.role,
-        quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
-        confidence=_confidence(period, True, hedge), event=facts.text[verb.start:].strip()[:160],
-    )
+    out, floor = [], 0
+    for p in facts.periods:
+        if p.period is None or not is_future(p.period, call_date):
+            continue
+        verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start] or (
+            [v for v in facts.milestone_verbs if v.start >= p.end][:1] if not out else [])
+        floor = p.end
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        clause = facts.text[max(0, verb.start - 60):p.end]
+        out.append(Claim(
+            kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause) or product_scope(facts.text),
+            comparator=None, low=None, high=None, unit=None, period=p.period, speaker=said.speaker.name,
+            role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
+            confidence=_confidence(p.period, True, hedge), event=facts.text[verb.start:p.end].strip()[:160],
+        ))
+    return out
+
+
+def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None) -> list[Claim]:
+    """"driven by strong growth in our data center and client segments": a direction per business line."""
+    in_frame = frame is not None and not facts.fact_verbs
+    if not (facts.forward_looking or in_frame) or facts.counterfactual or facts.past_marker:
+        return []
+    period = _future_period(facts, call_date) or (frame if not facts.periods else None)
+    if period is None:
+        return []
+    geo, seg = scope_finders()
+    scopes = seg.find(facts.text) + geo.find(facts.text)
+    out = []
+    for move in cue_finder("segment_move").find(facts.text):
+        after = [t for t in scopes if 0 <= t.start - move.end <= 10]
+        if not after:
+            continue
+        for term in joined(scopes, after[0], facts.text):
+            metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]),
+                          "revenue")
+            out.append(Claim(
+                kind=Kind.DIRECTION, metric=metric, scope=term.name,
+                comparator=Comparator.GT if move.name == "up" else Comparator.LT, low=None, high=None,
+                unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name,
+                role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),),
+                hedge=facts.hedge or Hedge.EXPECTED, confidence=_confidence(period, False, Hedge.EXPECTED),
+            ))
+    return out
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import resolve_call_info
-from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claim
+from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
@@ -46,11 +46,11 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             found = figure_claims(facts, said, call_date, frame)
+            found += segment_directions(facts, said, call_date, frame)
             if not found:
                 found = direction_claims(facts, said, call_date)
             if not found:
-                milestone = milestone_claim(facts, said, call_date)
-                found = [milestone] if milestone else []
+                found = milestone_claims(facts, said, call_date)
             for claim in found:
                 claims.add(claim)
             if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():

@@ -21,7 +21,7 @@ _CHANGE_BEFORE = re.compile(
     r"contract\w*|improv\w*|reduc\w*|cagr)\s+(of\s+|by\s+)?(approximately\s+|about\s+|"
     r"around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|quarter[- ]over[- ]quarter|q/q|qoq|"
+    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|on a sequential basis|quarter[- ]over[- ]quarter|q/q|qoq|"
     r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
     r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,3}$|"
@@ -31,7 +31,9 @@ _COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|again
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b|"
                            r"\s+and\s+(?=(approximately|about|around|roughly|nearly|over)?\s*[$€£¥]?\d)", re.I)
 _COUNTERFACTUAL = re.compile(r"\b(would|could|might) have\b|\bwill have been\b|\bwould've\b", re.I)
-_PAST_MARKER = re.compile(r"\b(last year|last quarter|ago|previously|in the past|earlier this year)\b", re.I)
+_PAST_MARKER = re.compile(r"\b(last year|last quarter|last month|last week|ago|previously|in the past|"
+                          r"earlier this (year|month|quarter|week)|this past)\b", re.I)
+_BE_BEFORE = re.compile(r"\b(be|being|been|to be|is|are|will be|get|gets)\s+(\w+\s+)?$", re.I)
 _COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
@@ -215,7 +217,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                      and not any(p.start <= t.start < p.end for p in facts.prior_refs)]
     facts.hedge = _hedge(facts.forward, text)
     facts.fact_verbs = cue_finder("fact").find(text)
-    facts.milestone_verbs = cue_finder("milestone").find(text)
+    # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered")
+    facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
+                             if not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start])]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
@@ -227,6 +231,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     quantities = [q for q in find_quantities(text)
                   if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
     for m in _FLAT.finditer(text):    # "comp sales to be roughly flat": a growth rate of about zero
+        if _CHANGE_AFTER.match(text[m.end():m.end() + 30]):
+            continue                  # "margin flat sequentially" is a change of a level, not a level
         if not any(q.start <= m.start() < q.end for q in quantities):
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.sort(key=lambda q: q.start)
