@@ -124,18 +124,19 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
     return None
 
 
-def direction_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[Claim]:
+def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
+                     numeric: frozenset[str] = frozenset()) -> list[Claim]:
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
     Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
-        return []
-    if any(f.metric and not f.is_comparison and not f.is_change for f in facts.figures):
         return []
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
     if not dated:
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)]
-    metrics = list(dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text)))
+    # metrics that got a number in this sentence are claimed by it already
+    metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
+               if m not in numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),
@@ -214,12 +215,25 @@ class ClaimSet:
         label = c.period.label if c.period else None
         if c.kind is Kind.MILESTONE:
             return (c.kind, label, c.scope or id(c))
-        return (c.kind, c.metric, label, c.low, c.high)
+        return (c.kind, c.metric, label)
+
+    @staticmethod
+    def _same_value(a: Claim, b: Claim) -> bool:
+        """Equal figures, or a point restating a range's midpoint ("about $1.38 billion" for "$1.38 billion,
+        plus or minus $20 million")."""
+        if (a.low, a.high) == (b.low, b.high):
+            return True
+        points = [c for c in (a, b) if c.low is not None and c.low == c.high]
+        ranges = [c for c in (a, b) if c.low is not None and c.high is not None and c.low != c.high]
+        if len(points) == 1 and len(ranges) == 1:
+            mid = (ranges[0].low + ranges[0].high) / 2
+            return abs(points[0].low - mid) <= 0.005 * abs(mid)
+        return False
 
     def add(self, claim: Claim) -> None:
         key = self._key(claim)
         for i, old in enumerate(self.claims):
-            if self._key(old) != key:
+            if self._key(old) != key or not self._same_value(old, claim):
                 continue
             if old.scope and claim.scope and old.scope != claim.scope:
                 continue

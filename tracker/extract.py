@@ -47,8 +47,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             said = Said(turn.speaker, sentence)
             found = figure_claims(facts, said, call_date, frame)
             found += segment_directions(facts, said, call_date, frame)
-            if not found:
-                found = direction_claims(facts, said, call_date)
+            found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
             if not found:
                 found = milestone_claims(facts, said, call_date)
             for claim in found:

@@ -24,7 +24,7 @@ _CHANGE_AFTER = re.compile(
     r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|on a sequential basis|quarter[- ]over[- ]quarter|q/q|qoq|"
     r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
     r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
-_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,3}$|"
+_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,4}$|"
                                 r"\b(up|down|higher|lower|increas\w*|decreas\w*|rose|fell)?\s*from\s+$", re.I)
 _COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|against|relative to|same (quarter|period|"
                                  r"month|time) (of )?(last|a|the prior|the previous) year)\b", re.I)
