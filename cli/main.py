@@ -42,7 +42,8 @@ _register()
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (also used by tests)."""
     try:
-        cli.main(args=argv, prog_name="fls", standalone_mode=False)
+        # without standalone mode click returns a command's `Exit(code)` instead of raising it
+        code = cli.main(args=argv, prog_name="fls", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":
