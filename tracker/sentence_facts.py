@@ -41,6 +41,7 @@ _FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|ba
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
 _NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "AI", "TAM", "ASP", "IR", "Q1", "Q2",
                         "Q3", "Q4", "H1", "H2", "OK", "SEC", "EBITDA", "ROIC", "SKU", "CAPEX", "OPEX"})
+_FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
                       r"[A-Z][a-z]+\s+\d+[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
@@ -55,7 +56,7 @@ class Figure:
     period: PeriodMatch | None
     is_change: bool        # a growth rate or difference, not a level
     is_comparison: bool    # the baseline of a comparison ("compared to $8.2 in the same quarter")
-    negative: bool         # named as a loss
+    negative: bool         # named as a loss, or a fall of a rate-of-change metric ("down 2.6%")
     tense: str | None      # "forward" or "fact": the kind of the nearest cue governing the figure
     prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
 
@@ -128,11 +129,16 @@ def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
     return best
 
 
+_OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
+
+
 def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     family = unit_family(q.unit)
     compatible = [m for m in metrics if not metric_spec(m.name).get("units") or family is None
                   or family in metric_spec(m.name).get("units", [])]
-    term = _nearest(compatible, q.start, q.end, lo, hi)
+    # "$5 billion of bonds", "$300 million in share repurchases": the noun after the figure names it
+    term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
+    term = term or _nearest(compatible, q.start, q.end, lo, hi)
     if term is None:
         # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
         left = [m for m in compatible if m.end <= q.start]
@@ -245,15 +251,17 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         metric, term = _metric_for(q, facts.metrics, lo, hi, text)
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
+        rate = metric is not None and metric_spec(metric).get("measure") == "change"
+        falling = bool(_FALL_BEFORE.search(before))
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
             metric_term=term,
             scope=_scope_for(text, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
             period=_period_for(facts.periods, q, lo, hi, text),
-            is_change=bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
+            is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before)),
-            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)),
+            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling),
             tense=_tense(cues, q),
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
         ))
