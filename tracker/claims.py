@@ -162,7 +162,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
         if p.period is None or not is_future(p.period, call_date):
             continue
         verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start] or (
-            [v for v in facts.milestone_verbs if v.start >= p.end][:1] if not out else [])
+            [v for v in facts.milestone_verbs if 0 <= v.start - p.end <= 40][:1] if not out else [])
         floor = p.end
         if not verbs:
             continue
@@ -172,7 +172,8 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
             kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause) or product_scope(facts.text),
             comparator=None, low=None, high=None, unit=None, period=p.period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
-            confidence=_confidence(p.period, True, hedge), event=facts.text[verb.start:p.end].strip()[:160],
+            confidence=_confidence(p.period, True, hedge),
+            event=facts.text[min(verb.start, p.start):max(verb.end, p.end)].strip()[:160],
         ))
     return out
 
@@ -230,18 +231,25 @@ class ClaimSet:
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
         return False
 
+    @classmethod
+    def _same_subject(cls, old: Claim, new: Claim) -> bool:
+        a, b = cls._key(old), cls._key(new)
+        if a[:-1] != b[:-1] or not cls._same_value(old, new):
+            return False
+        # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
+        same_period = a[-1] == b[-1] or (old.kind is not Kind.MILESTONE and None in (a[-1], b[-1])
+                                          and old.low is not None)
+        return same_period and not (old.scope and new.scope and old.scope != new.scope)
+
     def add(self, claim: Claim) -> None:
-        key = self._key(claim)
         for i, old in enumerate(self.claims):
-            if self._key(old) != key or not self._same_value(old, claim):
-                continue
-            if old.scope and claim.scope and old.scope != claim.scope:
+            if not self._same_subject(old, claim):
                 continue
             if any(m.start == claim.mentions[0].start for m in old.mentions):
                 return
             self.claims[i] = replace(
-                old, scope=old.scope or claim.scope, mentions=old.mentions + claim.mentions,
-                confidence=min(1.0, round(old.confidence + 0.05, 2)),
+                old, scope=old.scope or claim.scope, period=old.period or claim.period,
+                mentions=old.mentions + claim.mentions, confidence=min(1.0, round(old.confidence + 0.05, 2)),
             )
             return
         self.claims.append(claim)

@@ -45,6 +45,9 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 frame = None
                 continue
             said = Said(turn.speaker, sentence)
+            if sentence.text.rstrip().endswith("?"):
+                frame = None          # a question asks; it promises nothing
+                continue
             found = figure_claims(facts, said, call_date, frame)
             found += segment_directions(facts, said, call_date, frame)
             found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
