@@ -44,5 +44,6 @@ def author() -> str:
 
 
 def show_progress(count: int) -> bool:
-    """Progress bars go to stderr when there is more than one item or someone is watching."""
-    return count > 1 or sys.stderr.isatty()
+    """A progress bar (on stderr) for several items when someone is watching; in a pipe or a log it would
+    only add noise."""
+    return count > 1 and sys.stderr.isatty()
