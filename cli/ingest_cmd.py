@@ -24,7 +24,8 @@ def describe(name: str, result: IngestResult, replace: bool) -> str:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--company", metavar="TICKER", help="Ticker of the company (default: the metadata file's or the header's).")
+@click.option("--company", metavar="TICKER",
+              help="Ticker of the company (default: the metadata file's or the header's).")
 @click.option("--call-date", metavar="YYYY-MM-DD", help="Date of the call, when the transcript header states none.")
 @click.option("--fiscal-year-end", metavar="MM-DD", help="Fiscal year end (default: the metadata file's, else 12-31).")
 @click.option("--replace", is_flag=True,
