@@ -4,7 +4,6 @@ Each fixture under tests/fixtures/calls has a table of the claims an analyst wou
 unit, period label, deadline, kind), a few reported actuals, and sentences that must not become claims. A
 record is found by a verbatim fragment of its quote (or of one of its mentions) plus its metric; then every
 field the row states is compared. `ANY` leaves a field unchecked where an analyst has no firm expectation.
-Cases marked xfail are engine gaps, with the reason spelled out; strict, so a fix shows up as XPASS.
 """
 from __future__ import annotations
 
@@ -114,8 +113,6 @@ class ClaimRow:
         return diffs
 
 
-def xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 CLAIMS = [
@@ -143,14 +140,10 @@ CLAIMS = [
         "FY2025-FY", "2026-01-31", "guidance"), id="retail-operating-income"),
     pytest.param("retailer", ClaimRow(
         "comparable sales to increase in the low single digits", "comparable_sales", None, 1, 3, "%",
-        "FY2025-FY", "2026-01-31", "guidance"), id="retail-comps-low-single-digits",
-        marks=xfail("'low single digits' is found as 1..3 with unit None and comparable_sales has no default "
-                    "unit in metrics.toml (only units=['percent']), so figure_claims drops the figure")),
+        "FY2025-FY", "2026-01-31", "guidance"), id="retail-comps-low-single-digits"),
     pytest.param("retailer", ClaimRow(
         "capital expenditures are expected to be up to $900 million", "capex", None, None, 900e6, "USD",
-        "FY2025-FY", "2026-01-31", "guidance"), id="retail-capex-up-to",
-        marks=xfail("claim comes out with period None: the comps sentence before it yields no claim, so "
-                    "_next_frame drops the fiscal 2025 guidance frame (fixing the comps unit fixes this too)")),
+        "FY2025-FY", "2026-01-31", "guidance"), id="retail-capex-up-to"),
     pytest.param("retailer", ClaimRow(
         "we plan to open 40 new stores in fiscal 2025", "stores", None, 40, 40, "stores",
         "FY2025-FY", "2026-01-31", "target"), id="retail-new-stores"),
@@ -161,9 +154,7 @@ CLAIMS = [
         "2025-FY", "2025-12-31", "guidance", mentions=2), id="ind-eps-restated-in-qa"),
     pytest.param("industrial", ClaimRow(
         "organic growth in the mid-single digits", "organic_growth", None, 4, 6, "%",
-        "2025-FY", "2025-12-31", "guidance"), id="ind-organic-mid-single-digits",
-        marks=xfail("'mid-single digits' has unit None and organic_growth has no default unit, so the figure "
-                    "is dropped and a numberless kind=direction (gt) claim comes out instead")),
+        "2025-FY", "2025-12-31", "guidance"), id="ind-organic-mid-single-digits"),
     pytest.param("industrial", ClaimRow(
         "we expect revenue of approximately $3.2 billion", "revenue", None, 3.2e9, 3.2e9, "USD",
         "2025-Q1", "2025-03-31", "guidance"), id="ind-first-quarter-revenue"),
@@ -180,9 +171,7 @@ CLAIMS = [
         "2025-Q4", "2025-12-31", "guidance"), id="sw-q4-operating-margin"),
     pytest.param("software", ClaimRow(
         "exit the year with more than $2 billion in arr", ANY, ANY, 2e9, ANY, "USD", ANY, "2025-12-31", ANY),
-        id="sw-exit-arr",
-        marks=xfail("no metric names ARR / annual recurring revenue in metrics.toml and money has no by_unit "
-                    "metric, so the figure has metric None and no claim is made")),
+        id="sw-exit-arr"),
 ]
 
 
@@ -277,10 +266,7 @@ def test_actual(capsys, outputs, name, metric, value, period):
 
 
 NOT_ACTUALS = [
-    pytest.param("software", "revenue", 100_000, id="sw-customer-size-threshold",
-                 marks=xfail("'1,420 customers contributing more than $100,000 in annual recurring revenue' "
-                             "gives a revenue actual of 100000 for 2025-Q3: a customer-size threshold, "
-                             "not a reported level")),
+    pytest.param("software", "revenue", 100_000, id="sw-customer-size-threshold"),
 ]
 
 
@@ -301,9 +287,7 @@ def test_withdrawal_record(capsys, outputs):
 
 HEADER = [
     pytest.param("chipmaker", id="chip-participants-title-line"),
-    pytest.param("retailer", id="retail-date-on-its-own-line", marks=xfail(
-        "read_header only takes a date from a line with call words or a 'Date:' key; a header whose date "
-        "sits alone on the line under the title ('March 5, 2025') gives call_date None")),
+    pytest.param("retailer", id="retail-date-on-its-own-line"),
     pytest.param("industrial", id="ind-markdown-date-key"),
     pytest.param("software", id="sw-no-header"),
 ]

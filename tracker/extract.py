@@ -88,4 +88,4 @@ def _next_frame(frame: Period | None, facts, found: list[Claim], call_date) -> P
     future = [p.period for p in facts.periods if p.period and is_future(p.period, call_date)]
     if facts.periods:
         return future[0] if len(future) == 1 and (found or facts.forward_looking) else None
-    return frame if found else None
+    return frame if found or facts.forward_looking else None

@@ -26,6 +26,9 @@ _CHANGE_AFTER = re.compile(
     r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,4}$|"
                                 r"\b(up|down|higher|lower|increas\w*|decreas\w*|rose|fell)?\s*from\s+$", re.I)
+# "customers contributing more than $100,000 in ARR": a size threshold, not a reported level
+_THRESHOLD_BEFORE = re.compile(r"\b(customers|clients|accounts|deals|users|contracts|partners)\s+(\w+\s+){0,3}"
+                               r"(more than|over|at least|greater than|above|exceeding|of)\s*$", re.I)
 _COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|against|relative to|same (quarter|period|"
                                  r"month|time) (of )?(last|a|the prior|the previous) year)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b|"
@@ -260,7 +263,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             scope=_scope_for(text, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
-            is_comparison=bool(_COMPARISON_BEFORE.search(before)),
+            is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
             negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling),
             tense=_tense(cues, q),
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),

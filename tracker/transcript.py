@@ -171,6 +171,8 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
             continue
         is_heading = line.startswith("#")
         if not (is_heading or v.call_words.search(line)):
+            if call_date is None and title is not None:
+                call_date = parse_date(line.strip("#* \t"), fuzzy=False)   # a date alone under the title
             continue
         clean = line.strip("#* \t")
         if title is None:
