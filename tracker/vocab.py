@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.lexicon import load
 
@@ -20,38 +20,62 @@ class Term:
     text: str
 
 
-def _alternation(phrases: list[str]) -> str:
-    # longest first so "adjusted ebitda" wins over "ebitda"
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered)
+_TOKEN = re.compile(r"[\w&'/]+")
+
+
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Lower-case word tokens of a text with their offsets; shared by every finder run on one sentence."""
+    return tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 class Finder:
-    """Finds any of a set of phrases (case-insensitive, on word boundaries) and names their canonical key."""
+    """Finds any of a set of phrases (case-insensitive, whole words, spaces or hyphens between words) and names
+    their canonical key. Phrases are indexed by their first word, so a sentence is scanned once, word by word."""
 
     def __init__(self, table: dict[str, list[str]]):
-        self._canon: dict[str, str] = {}
-        phrases: list[str] = []
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name, terms in table.items():
             for t in terms:
-                key = re.sub(r"[\s-]+", " ", t.strip().lower())
-                self._canon.setdefault(key, name)
-                phrases.append(t.lower())
-        pattern = _alternation(phrases)
-        self._re = re.compile(rf"(?<![\w&-])(?:{pattern})(?![\w&])", re.I) if pattern else None
+                words = tuple(w.lower() for w in _TOKEN.findall(t))
+                if words:
+                    index.setdefault(words[0], []).append((words, name))
+        for options in index.values():
+            options.sort(key=lambda o: len(o[0]), reverse=True)   # longest first: "adjusted ebitda" over "ebitda"
+        self._index = index
 
     def find(self, text: str) -> list[Term]:
-        if self._re is None:
-            return []
-        out = []
-        for m in self._re.finditer(text):
-            key = re.sub(r"[\s-]+", " ", m.group(0).lower())
-            out.append(Term(m.start(), m.end(), self._canon.get(key, key), m.group(0)))
+        toks = _tokens(text)
+        out: list[Term] = []
+        i = 0
+        while i < len(toks):
+            word, start, _ = toks[i]
+            hit = None
+            if word in self._index and not (start and text[start - 1] == "-"):
+                for words, name in self._index[word]:
+                    n = len(words)
+                    if i + n <= len(toks) and all(toks[i + k][0] == words[k] for k in range(1, n)) and all(
+                            _joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
+                        end = toks[i + n - 1][2]
+                        if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
+                            continue
+                        hit = Term(start, end, name, text[start:end])
+                        i += n
+                        break
+            if hit is None:
+                i += 1
+            else:
+                out.append(hit)
         return out
 
     def search(self, text: str) -> Term | None:
         found = self.find(text)
         return found[0] if found else None
+
+
+def _joins(gap: str) -> bool:
+    """Words of one phrase are separated by spaces or hyphens only."""
+    return bool(gap) and all(c.isspace() or c == "-" for c in gap)
 
 
 @cache
