@@ -10,7 +10,7 @@ from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, mile
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse, is_future
+from tracker.sentence_facts import analyse, is_future, product_scope
 from tracker.transcript import read_transcript
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
@@ -35,11 +35,15 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     actuals: list[Actual] = []     # every statement of a figure: restatements are linked when stored
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
+    topic = _Topic()
     for turn in transcript.turns:
         if turn.speaker.role not in COMPANY_ROLES:
+            for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
+                topic.saw(sentence.text)
             continue
         frame: Period | None = None   # the period a run of guidance sentences is about
         for sentence in turn.sentences:
+            topic.saw(sentence.text)
             facts = analyse(sentence.text, call_date, cal)
             if facts.boilerplate and not facts.figures:
                 frame = None
@@ -54,7 +58,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             if not found:
                 found = milestone_claims(facts, said, call_date)
             for claim in found:
-                claims.add(claim)
+                claims.add(topic.scoped(claim))
             if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():
                 period = next((p.period for p in facts.periods if p.period), None)
                 withdrawals.append(Withdrawal(
@@ -89,3 +93,25 @@ def _next_frame(frame: Period | None, facts, found: list[Claim], call_date) -> P
     if facts.periods:
         return future[0] if len(future) == 1 and (found or facts.forward_looking) else None
     return frame if found or facts.forward_looking else None
+
+
+class _Topic:
+    """The product or program the conversation is about: a milestone that names none ("we will ship it in
+    Q3") is about the one named in the last few sentences, the analyst's question included."""
+
+    def __init__(self, reach: int = 3):
+        self.reach = reach
+        self.product: str | None = None
+        self.age = reach + 1
+
+    def saw(self, text: str) -> None:
+        found = product_scope(text)
+        if found:
+            self.product, self.age = found, 0
+        else:
+            self.age += 1
+
+    def scoped(self, claim: Claim) -> Claim:
+        if claim.kind is Kind.MILESTONE and claim.scope is None and self.product and self.age <= self.reach:
+            return replace(claim, scope=self.product)
+        return claim

@@ -46,8 +46,12 @@ _NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "
                         "Q3", "Q4", "H1", "H2", "OK", "SEC", "EBITDA", "ROIC", "SKU", "CAPEX", "OPEX"})
 _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
+_PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
-                      r"[A-Z][a-z]+\s+\d+[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
+                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
+_NOT_PRODUCT_WORD = frozenset({"in", "by", "on", "for", "at", "since", "until", "of", "from", "to", "about", "over",
+                               "under", "around", "nearly", "than", "with", "page", "slide", "item", "note", "step",
+                               "phase", "chapter", "section", "number", "top", "the", "and", "or", "up", "down"})
 
 
 @dataclass(frozen=True)
@@ -191,8 +195,11 @@ def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text:
 
 def product_scope(text: str) -> str | None:
     """A product or program name in the sentence ("X200", "Model 9", "Gen 4"), used as a milestone's scope."""
-    m = _PRODUCT.search(text)
-    return m.group(1) if m else None
+    for m in _PRODUCT.finditer(text):
+        name = m.group(1)
+        if not _PERIOD_TOKEN.fullmatch(name) and name.split()[0].lower() not in _NOT_PRODUCT_WORD:
+            return name
+    return None
 
 
 _JOINED = re.compile(r"^(\s*,\s*(and\s+)?|\s+(and|&|or)\s+)(the\s+|our\s+)?$", re.I)

@@ -84,15 +84,18 @@ def match_actual(claim: Claim, actuals: Sequence[Actual], *, as_of: date | None 
 
 
 def _label_fits(event_label: str | None, claim: Claim) -> bool:
-    return event_label is None or claim.period is None or norm(event_label) == norm(claim.period.label)
+    """An event naming a period concerns claims of that period only; an undated claim is not one of them."""
+    return event_label is None or (claim.period is not None and norm(event_label) == norm(claim.period.label))
 
 
 def achievement_matches(event: Event, claim: Claim) -> bool:
-    """An ACHIEVED event for this milestone: same scope exactly (company-wide == None), metric "milestone",
-    the claim's metric or unset, and the claim's period label when the event names one."""
+    """An ACHIEVED event for this milestone: metric "milestone", the claim's metric or unset; the same scope
+    (company-wide == None), or no scope but the claim's period ("the Q1 deliveries happened"); and the claim's
+    period label when the event names one."""
+    scope_fits = norm(event.scope) == norm(claim.scope) or (not norm(event.scope) and event.period_label is not None)
     return (event.kind is EventKind.ACHIEVED
             and norm(event.metric) in ("", MILESTONE_METRIC, norm(claim.metric))
-            and norm(event.scope) == norm(claim.scope)
+            and scope_fits
             and _label_fits(event.period_label, claim))
 
 
