@@ -160,17 +160,16 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     return by_unit, None
 
 
-def _scope_for(text: str, lo: int, hi: int, q: Quantity) -> str | None:
-    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed")."""
-    geo, seg = scope_finders()
-    window = text[lo:hi]
-    segments = seg.find(window)
-    right_after = [t for t in segments if 0 <= t.start + lo - q.end <= 2]
+def _scope_for(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
+    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed").
+    `geos`/`segs` are the sentence's scope terms; only those inside [lo, hi) count."""
+    segments = [t for t in segs if t.start >= lo and t.end <= hi]
+    right_after = [t for t in segments if 0 <= t.start - q.end <= 2]
     if right_after:
         return right_after[0].name
-    for found in (geo.find(window), segments):
+    for found in ([t for t in geos if t.start >= lo and t.end <= hi], segments):
         if found:
-            return min(found, key=lambda t: abs(t.start + lo - q.start)).name
+            return min(found, key=lambda t: abs(t.start - q.start)).name
     return None
 
 
@@ -253,6 +252,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.sort(key=lambda q: q.start)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
+    geo, seg = scope_finders()
+    geos, segs = geo.find(text), seg.find(text)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     for i, q in enumerate(quantities):
@@ -267,7 +268,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=_scope_for(text, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
+            scope=_scope_for(geos, segs, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),

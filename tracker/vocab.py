@@ -24,14 +24,20 @@ _TOKEN = re.compile(r"[\w&'/]+")
 
 
 @lru_cache(maxsize=256)
-def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Lower-case word tokens of a text with their offsets; shared by every finder run on one sentence."""
-    return tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list[int]]]:
+    """Lower-case word tokens of a text with their offsets, and where each word occurs; shared by every finder
+    run on one sentence."""
+    toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        where.setdefault(t[0], []).append(i)
+    return toks, where
 
 
 class Finder:
     """Finds any of a set of phrases (case-insensitive, whole words, spaces or hyphens between words) and names
-    their canonical key. Phrases are indexed by their first word, so a sentence is scanned once, word by word."""
+    their canonical key. Phrases are indexed by their first word, so only the places where such a word occurs
+    are tried."""
 
     def __init__(self, table: dict[str, list[str]]):
         index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -45,28 +51,35 @@ class Finder:
         self._index = index
 
     def find(self, text: str) -> list[Term]:
-        toks = _tokens(text)
+        toks, where = _tokens(text)
+        hits: list[tuple[int, int, Term]] = []
+        for word in self._index.keys() & where.keys():
+            for i in where[word]:
+                term = self._match_at(text, toks, i)
+                if term is not None:
+                    hits.append((i, term.end - term.start, term))
+        hits.sort(key=lambda h: (h[2].start, -h[1]))
         out: list[Term] = []
-        i = 0
-        while i < len(toks):
-            word, start, _ = toks[i]
-            hit = None
-            if word in self._index and not (start and text[start - 1] == "-"):
-                for words, name in self._index[word]:
-                    n = len(words)
-                    if i + n <= len(toks) and all(toks[i + k][0] == words[k] for k in range(1, n)) and all(
-                            _joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
-                        end = toks[i + n - 1][2]
-                        if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
-                            continue
-                        hit = Term(start, end, name, text[start:end])
-                        i += n
-                        break
-            if hit is None:
-                i += 1
-            else:
-                out.append(hit)
+        for _, _, term in hits:                # keep the longest at each place, never overlapping
+            if not out or term.start >= out[-1].end:
+                out.append(term)
         return out
+
+    def _match_at(self, text: str, toks, i: int) -> Term | None:
+        word, start, _ = toks[i]
+        if start and text[start - 1] == "-":
+            return None                        # "non-cash" is not "cash"
+        for words, name in self._index[word]:
+            n = len(words)
+            if i + n > len(toks) or any(toks[i + k][0] != words[k] for k in range(1, n)):
+                continue
+            if not all(_joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
+                continue
+            end = toks[i + n - 1][2]
+            if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
+                continue
+            return Term(start, end, name, text[start:end])
+        return None
 
     def search(self, text: str) -> Term | None:
         found = self.find(text)
