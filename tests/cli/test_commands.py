@@ -81,7 +81,7 @@ def test_bad_csv_names_lines_and_writes_nothing(fls, db_path):
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["--period", "2025-Q3", "--value", "236M", "--unit", "USD"], "added actual 4: revenue 2025-Q3 $236M"),
+    (["--period", "2025-Q3", "--value", "236M", "--unit", "USD"], "added actual 4: revenue 2025-Q3 $236.0M"),
     (["--as-of", "2025-09-30", "--value", "5", "--unit", "units", "--scope", "plants"],
      "added actual 4: revenue / plants 2025-09-30 5 units"),
 ])
@@ -135,7 +135,7 @@ def test_score_prints_the_verdict_table(acme):
     assert lines[0] == "verdicts as of 2026-03-01"
     assert lines[1].split() == ["id", "deadline", "metric", "/", "scope", "promise", "actual", "verdict",
                                 "explanation"]
-    revenue = next(line for line in lines if "$220M to $240M" in line)
+    revenue = next(line for line in lines if "$220.0M-$240.0M" in line)
     assert "$231M" in revenue and " met " in revenue
     margin = next(line for line in lines if "gross_margin" in line)
     assert "27%" in margin and "missed" in margin

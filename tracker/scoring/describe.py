@@ -30,14 +30,19 @@ def has_numbers(claim: Claim) -> bool:
 
 
 def shape_of(claim: Claim) -> Shape | None:
-    """The claim's numeric promise; None when it states no number. A missing comparator reads as a range when
-    two different numbers are given, else as a point."""
-    if not has_numbers(claim):
+    """The claim's numeric promise; None when it states no number."""
+    return shape_from(claim.low, claim.high, claim.comparator)
+
+
+def shape_from(low: float | None, high: float | None, comparator: Comparator | str | None) -> Shape | None:
+    """A numeric promise from its parts; None when there is no number. A missing comparator reads as a range
+    when two different numbers are given, else as a point."""
+    if low is None and high is None:
         return None
-    lo = claim.low if claim.low is not None else claim.high
-    hi = claim.high if claim.high is not None else claim.low
+    lo = low if low is not None else high
+    hi = high if high is not None else low
     lo, hi = min(lo, hi), max(lo, hi)
-    cmp = claim.comparator
+    cmp = Comparator(comparator) if comparator else None
     if cmp in FLOORS:
         return Shape("floor", lo, lo, cmp)
     if cmp in CEILINGS:

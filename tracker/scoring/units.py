@@ -66,11 +66,15 @@ def money(value: float, symbol: str = "$") -> str:
 
 
 def format_value(value: float, unit: str | None) -> str:
+    """The one way fls shows a figure: $82.8M, $8.10, $10.50/TH, 8.75 EH/s, 42.5%, 1,200 stores."""
     if unit is None or not unit.strip():
         return number(value)
     n = _norm(unit)
     if n in _CURRENCIES:
         return money(value, _CURRENCIES[n][1])
+    per = n.split("/", 1)
+    if len(per) == 2 and per[0] in _CURRENCIES and per[1]:
+        return f"{money(value, _CURRENCIES[per[0]][1])}/{unit.split('/', 1)[1].strip()}"   # a price per unit
     if n in _PERCENT:
         return f"{number(value)}%"
     return f"{number(value)} {unit.strip()}"
