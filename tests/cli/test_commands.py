@@ -136,7 +136,7 @@ def test_score_prints_the_verdict_table(acme):
     assert lines[1].split() == ["id", "deadline", "metric", "/", "scope", "promise", "actual", "verdict",
                                 "explanation"]
     revenue = next(line for line in lines if "$220.0M-$240.0M" in line)
-    assert "$231M" in revenue and " met " in revenue
+    assert "$231.0M" in revenue and " met " in revenue
     margin = next(line for line in lines if "gross_margin" in line)
     assert "27%" in margin and "missed" in margin
 
