@@ -39,9 +39,15 @@ def northwind(database) -> Database:
 
 async def settle(pilot) -> None:
     """Wait until every worker (and what its callback started) is done and the screen has refreshed."""
-    for _ in range(4):
+    for _ in range(50):     # a worker's callback may start the next worker: wait until none is left
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if not any(w.is_running or w.state.name == "PENDING" for w in pilot.app.workers):
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()        # a refresh may schedule more (scrolling to a line after layout)
+            await pilot.pause()
+            if not any(w.is_running for w in pilot.app.workers):
+                return
 
 
 def drive(database: Database, scenario: Callable[..., Awaitable[None]], *, size=(100, 30)) -> FlsApp:

@@ -37,12 +37,25 @@ def seed_app(tmp_path):
     database.dispose()
 
 
+async def steady(pilot) -> None:
+    """Settle, then wait until two screenshots in a row agree: a loaded machine may lay out later."""
+    await settle(pilot)
+    before = pilot.app.export_screenshot()
+    for _ in range(40):
+        await pilot.pause(0.05)
+        await settle(pilot)
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
+
+
 def keys(*pressed: str):
     async def run_before(pilot) -> None:
-        await settle(pilot)
+        await steady(pilot)
         for key in pressed:
             await pilot.press(key)
-            await settle(pilot)
+            await steady(pilot)
     return run_before
 
 

@@ -5,20 +5,12 @@ from sqlalchemy.orm import Session
 
 from db.edits import add_actual
 from db.scoring import score_all
-from tui.claim_ref import ClaimRef
-from tui.screens.form import Field, FormScreen
+from tui.screens.form import ClaimForm, Field
 
 
-class ActualForm(FormScreen):
+class ActualForm(ClaimForm):
     TITLE_TEXT = "Add an actual"
     OK_LABEL = "Add"
-
-    def __init__(self, claim: ClaimRef) -> None:
-        super().__init__()
-        self.claim = claim
-
-    def intro(self) -> str:
-        return self.claim.summary
 
     def fields(self) -> list[Field]:
         c = self.claim

@@ -5,19 +5,12 @@ from sqlalchemy.orm import Session
 
 from db.edits import dismiss_claim, restore_claim
 from tui.claim_ref import ClaimRef
-from tui.screens.form import Field, FormScreen
+from tui.screens.form import ClaimForm, Field
 
 
-class DismissForm(FormScreen):
+class DismissForm(ClaimForm):
     TITLE_TEXT = "Dismiss claim"
     OK_LABEL = "Dismiss"
-
-    def __init__(self, claim: ClaimRef) -> None:
-        super().__init__()
-        self.claim = claim
-
-    def intro(self) -> str:
-        return self.claim.summary
 
     def fields(self) -> list[Field]:
         return [Field("reason", "Why is this not a real claim? (required)")]
@@ -27,16 +20,9 @@ class DismissForm(FormScreen):
         return f"Claim {self.claim.id} dismissed (restore with x)"
 
 
-class RestoreForm(FormScreen):
+class RestoreForm(ClaimForm):
     TITLE_TEXT = "Restore dismissed claim"
     OK_LABEL = "Restore"
-
-    def __init__(self, claim: ClaimRef) -> None:
-        super().__init__()
-        self.claim = claim
-
-    def intro(self) -> str:
-        return self.claim.summary
 
     def apply(self, session: Session, v: dict[str, str]) -> str:
         restore_claim(session, self.claim.id, author=self.app.author)

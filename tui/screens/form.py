@@ -18,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
+from tui.claim_ref import ClaimRef
 from tui.jobs import SHOWN_ERRORS, error_text
 
 
@@ -145,3 +146,14 @@ class FormScreen(ModalScreen[str | None]):
         self.after()
         self.dismiss(message)
         self.app.data_changed()   # type: ignore[attr-defined]
+
+
+class ClaimForm(FormScreen):
+    """A form about one claim: the claim's summary stands above the fields."""
+
+    def __init__(self, claim: ClaimRef) -> None:
+        super().__init__()
+        self.claim = claim
+
+    def intro(self) -> str:
+        return self.claim.summary

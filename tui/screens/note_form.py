@@ -4,20 +4,12 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from db.edits import add_note
-from tui.claim_ref import ClaimRef
-from tui.screens.form import Field, FormScreen
+from tui.screens.form import ClaimForm, Field
 
 
-class NoteForm(FormScreen):
+class NoteForm(ClaimForm):
     TITLE_TEXT = "Add a note"
     OK_LABEL = "Add"
-
-    def __init__(self, claim: ClaimRef) -> None:
-        super().__init__()
-        self.claim = claim
-
-    def intro(self) -> str:
-        return self.claim.summary
 
     def fields(self) -> list[Field]:
         return [Field("text", "Note")]

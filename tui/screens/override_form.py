@@ -5,20 +5,12 @@ from sqlalchemy.orm import Session
 
 from db.edits import override_verdict
 from tracker.model import Verdict
-from tui.claim_ref import ClaimRef
-from tui.screens.form import Field, FormScreen
+from tui.screens.form import ClaimForm, Field
 
 
-class OverrideForm(FormScreen):
+class OverrideForm(ClaimForm):
     TITLE_TEXT = "Override verdict"
     OK_LABEL = "Override"
-
-    def __init__(self, claim: ClaimRef) -> None:
-        super().__init__()
-        self.claim = claim
-
-    def intro(self) -> str:
-        return self.claim.summary
 
     def fields(self) -> list[Field]:
         return [Field("verdict", "Verdict", choices=tuple(v.value for v in Verdict)),

@@ -129,7 +129,9 @@ class TranscriptScreen(Screen):
             self.stops = [(m.start, m.claim_id) for m in data.marks if m.claim_id is not None]
         await body.mount_all(widgets)
         self.current = next((i for i, (_, cid) in enumerate(self.stops) if cid == self.claim_id), 0)
-        self.call_after_refresh(self._go)    # scrolling needs the lines laid out first
+        target = self._mark()
+        if target is not None:               # scrolling needs the lines laid out first
+            self.call_after_refresh(self._scroll_to, target)
 
     def _line_index(self, offset: int) -> int:
         index = 0
@@ -139,19 +141,32 @@ class TranscriptScreen(Screen):
             index = i
         return index
 
-    def _go(self) -> None:
+    def _mark(self) -> Static | None:
+        """Highlight the current claim's line and say where we are; return the line to scroll to."""
         status = self.query_one("#transcript-status", Static)
         if not self.stops:
             status.update("no claim positions in this document")
-            return
+            return None
         offset, claim_id = self.stops[self.current]
         for line in self.query(".current"):
             line.remove_class("current")
         target = self.query_one(f"#line-{self._line_index(offset)}", Static)
         target.add_class("current")
-        self.query_one("#transcript", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
         status.update(f"claim #{claim_id}  ({self.current + 1} of {len(self.stops)} marks)   "
                       "n/p: next/previous   enter: detail   l: translation")
+        return target
+
+    def _scroll_to(self, target: Static, settle: int = 3) -> None:
+        """Scroll the line to the top; again after the next refreshes, since wrapping the lines above it can
+        still change their heights while a long document is being laid out."""
+        self.query_one("#transcript", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+        if settle:
+            self.call_after_refresh(self._scroll_to, target, settle - 1)
+
+    def _go(self) -> None:
+        target = self._mark()
+        if target is not None:
+            self._scroll_to(target)
 
     def action_step(self, delta: int) -> None:
         if self.stops:
