@@ -39,7 +39,10 @@ def _unit_and_values(fig: Figure) -> tuple[str | None, float | None, float | Non
 def _comparator(fig: Figure, kind: Kind, text: str) -> Comparator | None:
     comp = fig.quantity.comparator
     if comp in (None, Comparator.EQ) and kind is Kind.TARGET and _TARGET_WORDS.search(text):
-        return Comparator.GE       # "a goal of reaching 10" is a floor, not a point
+        # "a goal of reaching 10" is a floor; for a metric where less is better ("deleverage to our 2.75x
+        # target") it is a ceiling
+        down = metric_spec(fig.metric or "").get("polarity") == "down"
+        return Comparator.LE if down else Comparator.GE
     if comp is None:
         return Comparator.RANGE if fig.quantity.is_range else Comparator.EQ
     return comp
@@ -91,6 +94,8 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
         unit, low, high = _unit_and_values(fig)
         if unit is None:
             continue
+        if fig.negative and low is not None:            # "20 basis points of dilution" is -0.2 points
+            low, high = -abs(high if high is not None else low), -abs(low)
         spec = metric_spec(fig.metric)
         kind = Kind(spec.get("kind", "guidance"))
         comparator = _comparator(fig, kind, facts.text)

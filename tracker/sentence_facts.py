@@ -45,6 +45,10 @@ _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
 _NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "AI", "TAM", "ASP", "IR", "Q1", "Q2",
                         "Q3", "Q4", "H1", "H2", "OK", "SEC", "EBITDA", "ROIC", "SKU", "CAPEX", "OPEX"})
 _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
+# an adverse effect stated as a positive number: "20 basis points of dilution", "negatively impact ... by 50 bps"
+_ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
+_ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of|reduce\w*|lower\w*)"
+                             r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
@@ -225,7 +229,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
     # "would have been $39.8 million": neither a promise nor a report
     facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
-    facts.past_marker = bool(_PAST_MARKER.search(text))
+    # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
+    # forward cue frames the promise, it does not make it a report
+    past = _PAST_MARKER.search(text)
+    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in
+                                               cue_finder("forward").find(text))
     facts.prior_refs = cue_finder("prior").find(text)
     # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
     facts.forward = [t for t in cue_finder("forward").find(text) if t.text != "May"
@@ -272,7 +280,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
-            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling),
+            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling)
+            or bool(_ADVERSE_AFTER.match(after) or _ADVERSE_BEFORE.search(text[max(0, q.start - 90):q.start])),
             tense=_tense(cues, q),
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
         ))
