@@ -47,7 +47,7 @@ _NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "
 _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
 # an adverse effect stated as a positive number: "20 basis points of dilution", "negatively impact ... by 50 bps"
 _ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
-_ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of|reduce\w*|lower\w*)"
+_ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
                              r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
