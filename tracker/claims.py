@@ -191,24 +191,41 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
     period = _future_period(facts, call_date) or (frame if not facts.periods else None)
     if period is None:
         return []
-    geo, seg = scope_finders()
-    scopes = seg.find(facts.text) + geo.find(facts.text)
+    metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]), "revenue")
     out = []
     for move in cue_finder("segment_move").find(facts.text):
-        after = [t for t in scopes if 0 <= t.start - move.end <= 10]
-        if not after:
-            continue
-        for term in joined(scopes, after[0], facts.text):
-            metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]),
-                          "revenue")
+        for scope in _lines_after(facts.text, move.end):
             out.append(Claim(
-                kind=Kind.DIRECTION, metric=metric, scope=term.name,
+                kind=Kind.DIRECTION, metric=metric, scope=scope,
                 comparator=Comparator.GT if move.name == "up" else Comparator.LT, low=None, high=None,
                 unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name,
                 role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),),
                 hedge=facts.hedge or Hedge.EXPECTED, confidence=_confidence(period, False, Hedge.EXPECTED),
             ))
     return out
+
+
+# "data center, client, and the gaming segments": a list of business lines closed by a collective noun
+_LINE_LIST = re.compile(r"^\s*(?:our\s+|the\s+)?(?P<items>[A-Za-z][\w&/ ,-]{0,80}?)\s+"
+                        r"(?:segments?|businesses|business|divisions?|markets|franchises)\b", re.I)
+_ARTICLE = re.compile(r"^(?:and\s+)?(?:our|the|both)\s+", re.I)
+
+
+def _lines_after(text: str, pos: int) -> list[str]:
+    """The business lines named right after a move ("growth in our data center and the client segments"): from
+    a list closed by "segments"/"businesses", else the lexicon's scope terms listed there."""
+    geo, seg = scope_finders()
+    m = _LINE_LIST.match(text[pos:])
+    if m:
+        items = [_ARTICLE.sub("", i.strip()) for i in re.split(r",|\band\b", m.group("items"))]
+        names = []
+        for item in (i for i in items if i):
+            term = seg.search(item) or geo.search(item)
+            names.append(term.name if term else item.lower())
+        return list(dict.fromkeys(names))
+    scopes = seg.find(text) + geo.find(text)
+    after = [t for t in scopes if 0 <= t.start - pos <= 10]
+    return [t.name for t in joined(scopes, after[0], text)] if after else []
 
 
 @dataclass
