@@ -27,7 +27,11 @@ _TOKEN = re.compile(r"[\w&'/]+")
 def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list[int]]]:
     """Lower-case word tokens of a text with their offsets, and where each word occurs; shared by every finder
     run on one sentence."""
-    toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    low = text.lower()
+    if len(low) != len(text):           # a rare letter whose lower case is longer: offsets must still hold
+        toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    else:
+        toks = tuple((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low))
     where: dict[str, list[int]] = {}
     for i, t in enumerate(toks):
         where.setdefault(t[0], []).append(i)
