@@ -5,7 +5,6 @@ recall of reported actuals >= 0.80. Matching is by a verbatim fragment of the qu
 """
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest

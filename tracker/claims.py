@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role, Sentence, Speaker
+from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined, product_scope
 from tracker.vocab import cue_finder, metric_spec, scope_finders
 

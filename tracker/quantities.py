@@ -98,7 +98,6 @@ class _Patterns:
 def _patterns() -> _Patterns:
     data = load("units")
     t = tables()
-    nw = number_words()
 
     vague = data["vague"]
     positions = {norm(k): v for k, v in vague["positions"].items()}

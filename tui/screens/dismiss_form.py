@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from db.edits import dismiss_claim, restore_claim
 from tui.claim_ref import ClaimRef
-from tui.screens.form import ClaimForm, Field
+from tui.screens.form import ClaimForm, Field, FormScreen
 
 
 class DismissForm(ClaimForm):
