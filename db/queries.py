@@ -7,11 +7,13 @@ verdict) and the paging in SQL, so that a company with tens of thousands of clai
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from db import audit
@@ -35,6 +37,41 @@ from db.scoring import AGAINST_ORIGINAL, effective_verdicts, score_records
 from tracker.model import Actual, Claim, Mention, Verdict
 
 
+def _latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
+    """A subquery of `model` rows, the newest per claim_id (row_number() = 1)."""
+    rn = func.row_number().over(partition_by=model.claim_id, order_by=order_by).label("rn")
+    inner = select(model, rn).where(*where).subquery()
+    return aliased(model, inner), inner.c.rn
+
+
+@dataclass(frozen=True)
+class _Effective:
+    """The newest computed verdict (against the original promise) and the newest override of each claim, as
+    subqueries to outer-join, and the effective verdict they give: override, else dismissed, else computed."""
+    v: Any
+    v_rn: Any
+    o: Any
+    o_rn: Any
+    verdict: Any
+
+    def join(self, stmt: Select) -> Select:
+        return (stmt.outerjoin(self.v, and_(self.v.claim_id == ClaimRecord.id, self.v_rn == 1))
+                .outerjoin(self.o, and_(self.o.claim_id == ClaimRecord.id, self.o_rn == 1)))
+
+
+def _effective() -> _Effective:
+    v, v_rn = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(), VerdictRecord.computed_at.desc(),
+                                                VerdictRecord.id.desc()),
+                                VerdictRecord.against == AGAINST_ORIGINAL)
+    o, o_rn = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+    verdict = case(
+        (o.id.is_not(None), o.verdict),
+        (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+        else_=v.verdict,
+    ).label("effective")
+    return _Effective(v, v_rn, o, o_rn, verdict)
+
+
 # --- companies -----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -49,38 +86,78 @@ class CompanyRow:
     credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
 
 
-def _stored_result(v: VerdictRecord | None, verdict: Verdict | None):  # noqa: ANN202
-    from tracker.scoring import VerdictResult
-
-    if verdict is None:
-        return None
-    as_of = v.as_of if v is not None else date.today()
-    return VerdictResult(verdict=verdict, explanation=v.explanation if v else "", as_of=as_of,
-                         surprise_pct=v.surprise_pct if v else None, attainment=v.attainment if v else None,
-                         days_late=v.days_late if v else None)
-
-
 def list_companies(session: Session) -> list[CompanyRow]:
-    from tracker.scoring import credibility
+    """Every company with its counts and its credibility, read from the stored effective verdicts in one
+    query (no claim objects built: credibility reads only the verdict results)."""
+    from tracker.scoring import VerdictResult, credibility
 
     docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
     last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
                                 .group_by(Document.company_id)).all())
-    out = []
-    for company in session.scalars(select(Company).order_by(Company.ticker)):
-        claims = session.scalars(select(ClaimRecord).where(ClaimRecord.company_id == company.id,
-                                                           ClaimRecord.status != STATUS_SUPERSEDED)).all()
-        eff = effective_verdicts(session, [c.id for c in claims])
-        pairs = []
-        for rec in claims:
-            e = eff[rec.id]
-            result = _stored_result(e.computed, e.verdict)
-            if result is not None:
-                pairs.append((claim_from_record(rec, with_mentions=False), result))
-        out.append(CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
-                              fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
-                              claims=len(claims), last_call=last.get(company.id), credibility=credibility(pairs)))
-    return out
+    eff = _effective()
+    stmt = eff.join(select(ClaimRecord.company_id, eff.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
+                           eff.v.attainment, eff.v.days_late)
+                    .where(ClaimRecord.status != STATUS_SUPERSEDED).order_by(ClaimRecord.id))
+    claims: Counter[int] = Counter()
+    results: dict[int, list] = defaultdict(list)
+    today = date.today()
+    for company_id, verdict, as_of, explanation, surprise, attainment, days_late in session.execute(stmt):
+        claims[company_id] += 1
+        if verdict is not None:    # an override or a dismissal without a computed verdict: as of today
+            result = VerdictResult(Verdict(verdict), explanation or "", as_of or today, surprise_pct=surprise,
+                                   attainment=attainment, days_late=days_late)
+            results[company_id].append((None, result))
+    return [CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
+                       fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
+                       claims=claims[company.id], last_call=last.get(company.id),
+                       credibility=credibility(results[company.id]))
+            for company in session.scalars(select(Company).order_by(Company.ticker))]
+
+
+@dataclass(frozen=True)
+class VerdictCount:
+    ticker: str
+    period_label: str | None
+    verdict: str | None               # effective verdict; None: not scored yet
+    count: int
+
+
+def verdict_counts(session: Session) -> list[VerdictCount]:
+    """How many claims (not superseded) have each effective verdict, per company and period, in one query."""
+    eff = _effective()
+    stmt = eff.join(select(Company.ticker, ClaimRecord.period_label, eff.verdict, func.count())
+                    .join(Company, Company.id == ClaimRecord.company_id)
+                    .where(ClaimRecord.status != STATUS_SUPERSEDED)
+                    .group_by(Company.ticker, ClaimRecord.period_label, eff.verdict))
+    return [VerdictCount(*row) for row in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class DueClaim:
+    id: int
+    ticker: str
+    deadline: date
+    metric: str
+    scope: str | None
+    period_label: str | None
+
+
+def next_deadlines(session: Session, as_of: date, per_company: int = 3) -> list[DueClaim]:
+    """Per company, the `per_company` claims (not dismissed, not superseded) due soonest on or after `as_of`,
+    by deadline then id."""
+    eff = _effective()
+    rn = func.row_number().over(partition_by=ClaimRecord.company_id,
+                                order_by=(ClaimRecord.period_end, ClaimRecord.id)).label("due_rn")
+    inner = eff.join(select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric,
+                            ClaimRecord.scope, ClaimRecord.period_label, rn)
+                     .join(Company, Company.id == ClaimRecord.company_id)
+                     .where(ClaimRecord.status != STATUS_SUPERSEDED, ClaimRecord.period_end >= as_of,
+                            or_(eff.verdict.is_(None), eff.verdict != Verdict.DISMISSED.value))).subquery()
+    stmt = (select(inner.c.id, inner.c.ticker, inner.c.period_end, inner.c.metric, inner.c.scope,
+                   inner.c.period_label)
+            .where(inner.c.due_rn <= per_company)
+            .order_by(inner.c.ticker, inner.c.period_end, inner.c.id))
+    return [DueClaim(*row) for row in session.execute(stmt)]
 
 
 # --- the claims table ----------------------------------------------------------------------------------
@@ -112,39 +189,22 @@ class ClaimRow:
     confidence: float
 
 
-def _latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
-    """A subquery of `model` rows, the newest per claim_id (row_number() = 1)."""
-    rn = func.row_number().over(partition_by=model.claim_id, order_by=order_by).label("rn")
-    inner = select(model, rn).where(*where).subquery()
-    return aliased(model, inner), inner.c.rn
-
-
 def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
                 verdict: str | None = None, metric: str | None = None, speaker: str | None = None,
                 period: str | None = None, search: str | None = None, limit: int | None = None,
                 offset: int = 0, include_superseded: bool = False) -> list[ClaimRow]:
     """Claims sorted by deadline (undated last), then id. `verdict` filters on the effective verdict
     ("unscored" for none yet); `speaker`/`search` match case-insensitive substrings."""
-    v, v_rn = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(), VerdictRecord.computed_at.desc(),
-                                                VerdictRecord.id.desc()),
-                                VerdictRecord.against == AGAINST_ORIGINAL)
-    o, o_rn = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    effective = case(
-        (o.id.is_not(None), o.verdict),
-        (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
-        else_=v.verdict,
-    ).label("effective")
-    stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
-                   ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
-                   ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, effective,
-                   o.id.is_not(None), v.surprise_pct, ClaimRecord.speaker, ClaimRecord.hedge, ClaimRecord.quote,
-                   ClaimRecord.kind, ClaimRecord.status, Document.call_date, ClaimRecord.document_id,
-                   ClaimRecord.confidence)
-            .join(Company, Company.id == ClaimRecord.company_id)
-            .join(Document, Document.id == ClaimRecord.document_id)
-            .outerjoin(v, and_(v.claim_id == ClaimRecord.id, v_rn == 1))
-            .outerjoin(o, and_(o.claim_id == ClaimRecord.id, o_rn == 1))
-            .outerjoin(ActualRecord, ActualRecord.id == v.actual_id))
+    eff = _effective()
+    columns = select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
+                     ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
+                     ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, eff.verdict,
+                     eff.o.id.is_not(None), eff.v.surprise_pct, ClaimRecord.speaker, ClaimRecord.hedge,
+                     ClaimRecord.quote, ClaimRecord.kind, ClaimRecord.status, Document.call_date,
+                     ClaimRecord.document_id, ClaimRecord.confidence)
+    stmt = (eff.join(columns.join(Company, Company.id == ClaimRecord.company_id)
+                     .join(Document, Document.id == ClaimRecord.document_id))
+            .outerjoin(ActualRecord, ActualRecord.id == eff.v.actual_id))
     if not include_superseded:
         stmt = stmt.where(ClaimRecord.status != STATUS_SUPERSEDED)
     if ticker:
@@ -165,7 +225,7 @@ def list_claims(session: Session, ticker: str | None = None, due_before: date | 
                               ClaimRecord.speaker.ilike(pattern, escape="\\")))
     if verdict:
         wanted = verdict.strip().lower()
-        stmt = stmt.where(effective.is_(None) if wanted == "unscored" else effective == wanted)
+        stmt = stmt.where(eff.verdict.is_(None) if wanted == "unscored" else eff.verdict == wanted)
     stmt = stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end, ClaimRecord.id)
     if limit is not None:
         stmt = stmt.limit(limit)

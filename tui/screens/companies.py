@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from db.queries import list_claims, list_companies
+from db.queries import list_companies, next_deadlines, verdict_counts
 from tui import summaries
 from tui.jobs import run_db
 from tui.verdicts import verdict_bar
@@ -34,14 +35,19 @@ and the claims are scored against them. Press ? for every key."""
 @dataclass(frozen=True)
 class CompaniesData:
     companies: list[Any]
-    claims_by_ticker: dict[str, list[Any]]
+    counts_by_ticker: dict[str, list[Any]]      # db.queries.VerdictCount rows
+    due_by_ticker: dict[str, list[Any]]         # db.queries.DueClaim rows, soonest first
 
 
-def load(session: Session) -> CompaniesData:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for row in list_claims(session):
-        grouped[row.ticker].append(row)
-    return CompaniesData(list_companies(session), dict(grouped))
+def load(session: Session, as_of: date) -> CompaniesData:
+    """Counts and deadlines come from SQL aggregates: the home screen never loads every claim."""
+    counts: dict[str, list[Any]] = defaultdict(list)
+    for c in verdict_counts(session):
+        counts[c.ticker].append(c)
+    due: dict[str, list[Any]] = defaultdict(list)
+    for d in next_deadlines(session, as_of):
+        due[d.ticker].append(d)
+    return CompaniesData(list_companies(session), dict(counts), dict(due))
 
 
 def bias(cred: Any) -> str:
@@ -76,7 +82,7 @@ class CompaniesScreen(Screen):
 
     def reload(self) -> None:
         self.query_one("#companies", DataTable).loading = True
-        run_db(self, load, self._show, group="companies", exclusive=True)
+        run_db(self, lambda s: load(s, self.app.as_of), self._show, group="companies", exclusive=True)
 
     @property
     def current_ticker(self) -> str | None:
@@ -96,12 +102,11 @@ class CompaniesScreen(Screen):
         table.display = not empty
         self.query_one("#company-detail").display = not empty
         for c in data.companies:
-            rows = data.claims_by_ticker.get(c.ticker, [])
-            due = summaries.next_deadlines(rows, self.app.as_of, 1)
-            table.add_row(c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(len(rows)),
-                          verdict_bar(summaries.verdict_counts(rows)), str(due[0].deadline) if due else "—",
-                          key=c.ticker)
-        if keep and keep in data.claims_by_ticker:
+            due = data.due_by_ticker.get(c.ticker)
+            table.add_row(c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(c.claims),
+                          verdict_bar(summaries.verdict_counts(data.counts_by_ticker.get(c.ticker, []))),
+                          str(due[0].deadline) if due else "—", key=c.ticker)
+        if keep and keep in data.counts_by_ticker:
             table.move_cursor(row=table.get_row_index(keep))
         if not empty:
             table.focus()
@@ -117,10 +122,9 @@ class CompaniesScreen(Screen):
         ticker = self.current_ticker
         if ticker is None or self.data is None:
             return
-        rows = self.data.claims_by_ticker.get(ticker, [])
         text = Text()
         text.append(f"{ticker} — verdicts per period\n", style="bold")
-        periods = summaries.by_period(rows)
+        periods = summaries.by_period(self.data.counts_by_ticker.get(ticker, []))
         for label, counts in periods:
             text.append(f"  {label:<12} ")
             text.append_text(verdict_bar(counts))
@@ -128,7 +132,7 @@ class CompaniesScreen(Screen):
         if not periods:
             text.append("  no scored claims yet\n")
         text.append("Next deadlines\n", style="bold")
-        for r in summaries.next_deadlines(rows, self.app.as_of):
+        for r in self.data.due_by_ticker.get(ticker, []):
             text.append(f"  {r.deadline}  {r.metric}{f' ({r.scope})' if r.scope else ''}  {r.period_label or ''}\n")
         self.query_one("#company-detail", Static).update(text)
 
