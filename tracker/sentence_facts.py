@@ -100,8 +100,14 @@ def _hedge(terms: list[Term], text: str) -> Hedge | None:
         return None
     if "conditional" in levels and re.search(r"\b(if|assuming|subject to|provided that|depending on)\b", text, re.I):
         return Hedge.CONDITIONAL
-    best = max(levels, key=lambda lv: _HEDGE_ORDER.get(lv, 0))
-    return Hedge(best)
+    best = Hedge(max(levels, key=lambda lv: _HEDGE_ORDER.get(lv, 0)))
+    # "I think we will", "we'll probably": a softened promise is an expectation, "hopefully" an aspiration
+    soft = {t.name for t in cue_finder("softeners").find(text)}
+    if best is Hedge.FIRM and "hope" in soft:
+        return Hedge.ASPIRATIONAL
+    if best is Hedge.FIRM and soft:
+        return Hedge.EXPECTED
+    return best
 
 
 def _segment_bounds(quantities: list[Quantity], i: int, text: str) -> tuple[int, int]:
