@@ -32,12 +32,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.companies import find_company, norm_ticker
+from db.companies import calendar_of, find_company, norm_ticker
 from db.ingest import find_restated
 from db.models import EVENT_REVISED, ActualRecord, Company, EventRecord
 from db.values import as_of_period, parse_date, parse_value, resolve_period
 from tracker.errors import InputError
-from tracker.model import EventKind, Period, SourceKind
+from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
 
 COLUMNS = ("ticker", "metric", "scope", "period", "as_of", "value", "unit", "reported_on", "source", "note",
            "event")
@@ -168,17 +168,21 @@ def _date(row: dict[str, str], column: str) -> date | None:
         raise _RowError(str(exc)) from None
 
 
-def _period(row: dict[str, str], company: Company) -> Period | None:
+def _period(session: Session, calendars: dict[int, FiscalCalendar], row: dict[str, str],
+            company: Company) -> Period | None:
     label = row.get("period", "")
     if not label:
         return None
+    if company.id not in calendars:
+        calendars[company.id] = calendar_of(session, company)
     try:
-        return resolve_period(label, company.fiscal_year_end)
+        return resolve_period(label, calendars[company.id])
     except InputError as exc:
         raise _RowError(str(exc)) from None
 
 
-def _parse_row(session: Session, cache: dict[str, Company | None], row: dict[str, str]) -> _Figure | _Event:
+def _parse_row(session: Session, cache: dict[str, Company | None], calendars: dict[int, FiscalCalendar],
+               row: dict[str, str]) -> _Figure | _Event:
     if "__error__" in row:
         raise _RowError(row["__error__"])
     company = _company(session, cache, row.get("ticker", ""))
@@ -187,7 +191,7 @@ def _parse_row(session: Session, cache: dict[str, Company | None], row: dict[str
     source, note = row.get("source", ""), row.get("note", "")
     event = row.get("event", "").lower()
     as_of, reported_on = _date(row, "as_of"), _date(row, "reported_on")
-    period = _period(row, company)
+    period = _period(session, calendars, row, company)
     if not event:
         if metric is None:
             raise _RowError("metric is empty")
@@ -243,11 +247,12 @@ def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> Im
     path = Path(path)
     _, rows = _read_rows(path)
     cache: dict[str, Company | None] = {}
+    calendars: dict[int, FiscalCalendar] = {}
     parsed: list[_Figure | _Event] = []
     errors: list[str] = []
     for line, row in rows:
         try:
-            parsed.append(_parse_row(session, cache, row))
+            parsed.append(_parse_row(session, cache, calendars, row))
         except _RowError as exc:
             errors.append(f"line {line}: {exc}")
     if errors:

@@ -1,11 +1,15 @@
-"""Finding and creating companies by ticker (tickers are stored upper-case)."""
+"""Finding and creating companies by ticker (tickers are stored upper-case), and their fiscal calendars."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Company
+from db.models import Company, Document
 from tracker.errors import NotFoundError
+from tracker.fiscal import calendar_from
+from tracker.model import FiscalCalendar
 
 
 def norm_ticker(ticker: str) -> str:
@@ -35,3 +39,12 @@ def ensure_company(session: Session, ticker: str, name: str | None, fiscal_year_
     elif name and (not company.name or company.name == company.ticker):
         company.name = name
     return company
+
+
+def calendar_of(session: Session, company: Company, on: date | None = None) -> FiscalCalendar:
+    """The company's fiscal calendar anchored like the extractor's: a 52/53-week year end ("09-03") is read in
+    the fiscal year of `on`, else of the company's latest call, else of today. Without an anchor the MM-DD
+    would be a fixed date every year and quarter ends would drift up to a week from the extracted ones."""
+    if on is None:
+        on = session.scalar(select(func.max(Document.call_date)).where(Document.company_id == company.id))
+    return calendar_from(company.fiscal_year_end, anchor=on or date.today())

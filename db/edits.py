@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.companies import require_company
+from db.companies import calendar_of, require_company
 from db.ingest import find_restated
 from db.models import (
     STATUS_ACTIVE,
@@ -44,7 +44,7 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"."""
     company = require_company(session, ticker)
     metric = _need_text(metric, "metric")
-    period = resolve_period(period_label_or_asof, company.fiscal_year_end)
+    period = resolve_period(period_label_or_asof, calendar_of(session, company))
     if isinstance(value, str):
         value, dollar = parse_value(value)
         unit = unit or ("USD" if dollar else None)

@@ -21,7 +21,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import audit
-from db.companies import ensure_company
+from db.companies import calendar_of, ensure_company
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
 from db.models import (
     STATUS_ACTIVE,
@@ -81,13 +81,15 @@ def _document_sha(extraction: Extraction) -> str:
     return hashlib.sha256(extraction.transcript.text.encode("utf-8")).hexdigest()
 
 
-def _reported_period(company: Company, call_date: date | None, actuals: tuple[Actual, ...]) -> str | None:
+def _reported_period(session: Session, company: Company, call_date: date | None,
+                     actuals: tuple[Actual, ...]) -> str | None:
     """The fiscal period the call reports on: the quarter last ended by the call date in the company's
-    calendar; without a call date, the most common span label among the transcript's actuals."""
+    calendar (anchored on the call date, as the extractor's is); without a call date, the most common span
+    label among the transcript's actuals."""
     if call_date is not None:
-        from tracker.periods import calendar_from, reported_period
+        from tracker.periods import reported_period
 
-        return reported_period(call_date, calendar_from(company.fiscal_year_end)).label
+        return reported_period(call_date, calendar_of(session, company, on=call_date)).label
     labels = Counter(a.period.label for a in actuals
                      if a.period.label and not (a.period.start is not None and a.period.start == a.period.end))
     return labels.most_common(1)[0][0] if labels else None
@@ -250,7 +252,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     doc.title = info.title
     doc.call_date = info.call_date
     doc.layout = transcript.layout.value
-    doc.period_label = _reported_period(company, info.call_date, extraction.actuals)
+    doc.period_label = _reported_period(session, company, info.call_date, extraction.actuals)
     doc.ingested_at = utcnow()
     session.flush()
 

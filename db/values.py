@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from tracker.errors import InputError, PeriodError
-from tracker.model import Period
+from tracker.model import FiscalCalendar, Period
 
 _SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
 _VALUE = re.compile(r"^\s*(?P<neg>-)?\s*(?P<cur>\$)?\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<scale>[a-z]{0,2})\s*$",
@@ -37,17 +37,17 @@ def as_of_period(day: date) -> Period:
     return Period(label=day.isoformat(), start=day, end=day)
 
 
-def resolve_period(label_or_asof: str, fiscal_year_end: str) -> Period:
-    """A period label (2025-Q1, FY2025-Q1, 2025-H1, 2025-FY) in the company's fiscal calendar, or an as-of
-    date YYYY-MM-DD."""
+def resolve_period(label_or_asof: str, calendar: FiscalCalendar) -> Period:
+    """A period label (2025-Q1, FY2025-Q1, 2025-H1, 2025-FY) in the company's fiscal calendar
+    (`db.companies.calendar_of`), or an as-of date YYYY-MM-DD."""
     text = (label_or_asof or "").strip()
     if not text:
         raise InputError("no period: give a period label (e.g. 2025-Q1) or an as-of date (YYYY-MM-DD)")
     if _ISO_DATE.match(text):
         return as_of_period(parse_date(text, "as-of date"))
-    from tracker.periods import calendar_from, period_from_label
+    from tracker.periods import period_from_label
 
     try:
-        return period_from_label(text, calendar_from(fiscal_year_end))
+        return period_from_label(text, calendar)
     except (PeriodError, ValueError) as exc:
         raise InputError(f"bad period {text!r}: {exc}") from None
