@@ -1,7 +1,8 @@
 """The claims list: filter, search as you type, sort by any column, act on the highlighted claim.
 
 Rows are loaded once in a worker; filtering and sorting work on those rows in memory, and the table is
-refilled in batches so that thousands of claims never freeze the screen.
+refilled in batches so that thousands of claims never freeze the screen. A row's cells are made when it is
+first added to the table (and kept), so the first rows show without waiting for the cells of every claim.
 """
 from __future__ import annotations
 
@@ -25,16 +26,14 @@ from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
 from tui.verdicts import SYMBOLS, STYLES
 
-FIRST_BATCH = 100      # rows shown at once; the rest follow in small batches between screen refreshes
-BATCH = 250
+FIRST_BATCH = 200      # rows shown at once; the rest follow in larger batches between screen refreshes
+BATCH = 500
 SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
 SELECTS = ("verdict", "metric", "period", "speaker")
 
 
-def load(session: Session, ticker: str | None) -> tuple[list[Any], dict[int, tuple]]:
-    """The rows and their table cells, both made in the worker thread to keep the UI thread free."""
-    rows = list_claims(session, ticker=ticker)
-    return rows, {r.id: claim_table.cells(r) for r in rows}
+def load(session: Session, ticker: str | None) -> list[Any]:
+    return list_claims(session, ticker=ticker)
 
 
 class ClaimsScreen(ClaimActions, Screen):
@@ -86,9 +85,9 @@ class ClaimsScreen(ClaimActions, Screen):
     def reload(self) -> None:
         run_db(self, lambda s: load(s, self.ticker), self._loaded, group="claims", exclusive=True)
 
-    def _loaded(self, loaded: tuple[list[Any], dict[int, tuple]]) -> None:
-        rows, self.cells = loaded
+    def _loaded(self, rows: list[Any]) -> None:
         self.rows = rows
+        self.cells = {}
         self.by_id = {r.id: r for r in rows}
         for name in SELECTS:
             select = self.query_one(f"#filter-{name}", Select)
@@ -127,13 +126,17 @@ class ClaimsScreen(ClaimActions, Screen):
             return    # a newer filter replaced this list
         table = self.query_one("#claims", DataTable)
         batch = self.shown[start:start + size]
+        cells = self.cells
         for r in batch:
-            table.add_row(*self.cells[r.id], key=str(r.id))
+            row_cells = cells.get(r.id)
+            if row_cells is None:
+                row_cells = cells[r.id] = claim_table.cells(r)
+            table.add_row(*row_cells, key=str(r.id))
         if keep_id is not None and any(r.id == keep_id for r in batch):
             table.move_cursor(row=table.get_row_index(str(keep_id)))
         end = start + len(batch)
         if end < len(self.shown):
-            self.call_after_refresh(self._add_batch, generation, end, BATCH, keep_id)
+            table.call_after_refresh(self._add_batch, generation, end, BATCH, keep_id)
 
     def _update_status(self) -> None:
         counts = Counter(r.verdict for r in self.shown)
