@@ -31,6 +31,7 @@ from db.models import (
     NoteRecord,
     OverrideRecord,
     RevisionRecord,
+    SpeakerRecord,
     VerdictRecord,
 )
 from db.scoring import AGAINST_ORIGINAL, effective_verdicts, score_records
@@ -86,32 +87,78 @@ class CompanyRow:
     credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
 
 
-def list_companies(session: Session) -> list[CompanyRow]:
-    """Every company with its counts and its credibility, read from the stored effective verdicts in one
-    query (no claim objects built: credibility reads only the verdict results)."""
+def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tuple[int, Any]]:  # noqa: ANN001
+    """Claims (not superseded) grouped by the columns in `key`: {group: (claims, tracker.scoring.Credibility)},
+    from the stored effective verdicts in one query (no claim objects built: credibility reads only the
+    verdict results). Companies and speakers are both summed up here, so they agree."""
     from tracker.scoring import VerdictResult, credibility
+
+    eff = _effective()
+    stmt = eff.join(select(*key, eff.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
+                           eff.v.attainment, eff.v.days_late)
+                    .where(ClaimRecord.status != STATUS_SUPERSEDED, *where).order_by(ClaimRecord.id))
+    claims: Counter = Counter()
+    results: dict[tuple, list] = defaultdict(list)
+    today = date.today()
+    for row in session.execute(stmt):
+        group = tuple(row[:len(key)])
+        verdict, as_of, explanation, surprise, attainment, days_late = row[len(key):]
+        claims[group] += 1
+        if verdict is not None:    # an override or a dismissal without a computed verdict: as of today
+            result = VerdictResult(Verdict(verdict), explanation or "", as_of or today, surprise_pct=surprise,
+                                   attainment=attainment, days_late=days_late)
+            results[group].append((None, result))
+    return {group: (n, credibility(results[group])) for group, n in claims.items()}
+
+
+def list_companies(session: Session) -> list[CompanyRow]:
+    """Every company with its counts and its credibility, read from the stored effective verdicts."""
+    from tracker.scoring import credibility
 
     docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
     last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
                                 .group_by(Document.company_id)).all())
-    eff = _effective()
-    stmt = eff.join(select(ClaimRecord.company_id, eff.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
-                           eff.v.attainment, eff.v.days_late)
-                    .where(ClaimRecord.status != STATUS_SUPERSEDED).order_by(ClaimRecord.id))
-    claims: Counter[int] = Counter()
-    results: dict[int, list] = defaultdict(list)
-    today = date.today()
-    for company_id, verdict, as_of, explanation, surprise, attainment, days_late in session.execute(stmt):
-        claims[company_id] += 1
-        if verdict is not None:    # an override or a dismissal without a computed verdict: as of today
-            result = VerdictResult(Verdict(verdict), explanation or "", as_of or today, surprise_pct=surprise,
-                                   attainment=attainment, days_late=days_late)
-            results[company_id].append((None, result))
-    return [CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
-                       fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
-                       claims=claims[company.id], last_call=last.get(company.id),
-                       credibility=credibility(results[company.id]))
-            for company in session.scalars(select(Company).order_by(Company.ticker))]
+    stored = _stored_credibility(session, (ClaimRecord.company_id,))
+    out = []
+    for company in session.scalars(select(Company).order_by(Company.ticker)):
+        claims, cred = stored.get((company.id,)) or (0, credibility([]))
+        out.append(CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
+                              fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
+                              claims=claims, last_call=last.get(company.id), credibility=cred))
+    return out
+
+
+# --- speakers ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    ticker: str
+    name: str                      # "" for claims no speaker was named for (speech-to-text without labels)
+    title: str                     # "Chief Financial Officer", or "" when the transcript gave none
+    role: str                      # tracker.model.Role value: executive, analyst, operator, unknown
+    claims: int                    # claims not superseded, dismissed ones included
+    scored: int                    # claims with a scored verdict (beat, met, missed, late)
+    credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
+
+
+def list_speakers(session: Session, ticker: str | None = None) -> list[SpeakerRow]:
+    """Everyone who made claims, per company, with a credibility computed exactly like the company's (the
+    stored effective verdicts); sorted by ticker, then most claims first, then name."""
+    speakers = select(SpeakerRecord)
+    where = []
+    if ticker:
+        only = require_company(session, ticker).id
+        speakers, where = speakers.where(SpeakerRecord.company_id == only), [ClaimRecord.company_id == only]
+    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where)
+    tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
+    known = {(sp.company_id, sp.name): sp for sp in session.scalars(speakers)}
+    rows = []
+    for (company_id, name), (n, cred) in stored.items():
+        sp = known.get((company_id, name))
+        rows.append(SpeakerRow(ticker=tickers[company_id], name=name or "", title=(sp.title or "") if sp else "",
+                               role=sp.role if sp else "unknown", claims=n, scored=cred.n_scored,
+                               credibility=cred))
+    return sorted(rows, key=lambda r: (r.ticker, -r.claims, r.name.lower(), r.name))
 
 
 @dataclass(frozen=True)
@@ -425,7 +472,18 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
         shown = dataclasses.replace(result, verdict=Verdict(override.verdict)) if override else result
         pairs.append((claim, shown))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
-                     credibility=credibility(pairs), rows=tuple(rows))
+                     credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs))
+
+
+def _by_speaker(pairs: list) -> tuple:  # -> tuple[tuple[str, Credibility], ...]
+    """The scorecard's verdicts summed up per speaker like the company's, most claims first, then by name."""
+    from tracker.scoring import credibility
+
+    grouped: dict[str, list] = defaultdict(list)
+    for claim, result in pairs:
+        grouped[claim.speaker or ""].append((claim, result))
+    order = sorted(grouped, key=lambda name: (-len(grouped[name]), name.lower(), name))
+    return tuple((name, credibility(grouped[name])) for name in order)
 
 
 # --- verdicts computed on one date ---------------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from tracker.scorecard.model import (Scorecard, actual_text, credibility_details, deadline_text, location,
-                                     override_text, promise, revision_lines, subtitle, title, verdict_counts)
+                                     mean_surprise_text, override_text, promise, revision_lines, speaker_text,
+                                     subtitle, title, verdict_counts)
 
 _CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --line: #d8dde4;
@@ -71,6 +72,14 @@ def render_html(card: Scorecard) -> str:
            f'<span class="muted">{e(credibility_details(cred))}</span></div>']
     if counts:
         out += ["<h2>Verdicts</h2>", chart(counts)]
+    if card.speakers:
+        out += ["<h2>Credibility per speaker</h2>", "<table>",
+                "<thead><tr><th>Speaker</th><th>Credibility</th><th>Scored</th><th>Claims</th>"
+                "<th>Mean surprise</th></tr></thead>", "<tbody>"]
+        out += [f"<tr><td>{e(speaker_text(name))}</td><td>{e(cred.summary)}</td><td>{cred.n_scored}</td>"
+                f"<td>{cred.n_claims}</td><td>{e(mean_surprise_text(cred))}</td></tr>"
+                for name, cred in card.speakers]
+        out += ["</tbody>", "</table>"]
     if not card.rows:
         out += ["<p>No claims.</p>", "</body>", "</html>", ""]
         return "\n".join(out)

@@ -48,6 +48,7 @@ def render_json(card: Scorecard) -> str:
         "format": FORMAT, "version": VERSION,
         "company": card.company, "ticker": card.ticker, "as_of": card.as_of.isoformat(), "period": card.period,
         "credibility": plain(card.credibility),
+        "speaker_credibility": [{"speaker": name, "credibility": plain(cred)} for name, cred in card.speakers],
         "verdict_counts": dict(verdict_counts(card)),
         "rows": rows,
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from tracker.scorecard.model import (Scorecard, actual_text, credibility_details, deadline_text, location,
-                                     override_text, promise, revision_lines, subtitle, title, verdict_counts)
+                                     mean_surprise_text, override_text, promise, revision_lines, speaker_text,
+                                     subtitle, title, verdict_counts)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -26,6 +27,11 @@ def render_markdown(card: Scorecard) -> str:
     counts = verdict_counts(card)
     if counts:
         out += _table(["Verdict", "Claims"], [[md(v), str(n)] for v, n in counts]) + [""]
+    if card.speakers:
+        out += ["## Credibility per speaker", ""]
+        out += _table(["Speaker", "Credibility", "Scored", "Claims", "Mean surprise"], [
+            [md(speaker_text(name)), md(cred.summary), str(cred.n_scored), str(cred.n_claims),
+             md(mean_surprise_text(cred))] for name, cred in card.speakers]) + [""]
     if not card.rows:
         return "\n".join(out + ["No claims.", ""])
 

@@ -40,6 +40,8 @@ class Scorecard:
     period: str | None
     credibility: Credibility
     rows: tuple[ScorecardRow, ...]
+    # (speaker name, credibility of the claims they made), most claims first; "" for unattributed claims
+    speakers: tuple[tuple[str, Credibility], ...] = ()
 
 
 def verdict_counts(card: Scorecard) -> list[tuple[str, int]]:
@@ -111,6 +113,15 @@ def subtitle(card: Scorecard) -> str:
     if card.period:
         text += f", period {card.period}"
     return text + f", {len(card.rows)} claim" + ("" if len(card.rows) == 1 else "s")
+
+
+def speaker_text(name: str) -> str:
+    return name or "unattributed"
+
+
+def mean_surprise_text(cred: Credibility) -> str:
+    pct = cred.mean_signed_surprise_pct
+    return NONE if pct is None else f"{pct:+.1f}%"
 
 
 def credibility_details(cred: Credibility) -> str:
