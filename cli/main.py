@@ -20,7 +20,7 @@ def cli() -> None:
 
 def _register() -> None:
     from cli import (actuals_cmd, claims_cmd, companies_cmd, db_cmd, demo_cmd, edits_cmd, extract_cmd,
-                     ingest_cmd, score_cmd, scorecard_cmd)
+                     ingest_cmd, score_cmd, scorecard_cmd, speakers_cmd)
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
@@ -28,6 +28,7 @@ def _register() -> None:
     cli.add_command(claims_cmd.claims)
     cli.add_command(score_cmd.score)
     cli.add_command(companies_cmd.companies)
+    cli.add_command(speakers_cmd.speakers)
     cli.add_command(scorecard_cmd.scorecard)
     for command in (edits_cmd.override, edits_cmd.note, edits_cmd.dismiss, edits_cmd.restore):
         cli.add_command(command)
