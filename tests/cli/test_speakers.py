@@ -46,7 +46,8 @@ def test_speakers_table_says_too_few(scored):
 
 def test_speakers_before_scoring(acme):
     rows = json.loads(acme("speakers", "--format", "json").out)
-    assert [(r["scored"], r["hit_rate"], r["credibility"]) for r in rows] == [(0, None, "too few scored claims (n=0)")] * 2
+    assert [(r["scored"], r["hit_rate"], r["credibility"]) for r in rows] \
+        == [(0, None, "too few scored claims (n=0)")] * 2
 
 
 @pytest.mark.parametrize("args, message", [

@@ -1,4 +1,5 @@
-"""The home screen: every company with its credibility, verdict counts and next deadlines.
+"""The home screen: every company with its credibility, verdict counts and next deadlines; below, the
+selected company's verdicts per period, next deadlines and credibility per speaker.
 
 On an empty database it says how to get started instead.
 """
@@ -13,10 +14,11 @@ from rich.text import Text
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from db.queries import list_companies, next_deadlines, verdict_counts
+from db.queries import list_companies, list_speakers, next_deadlines, verdict_counts
 from tui import summaries
 from tui.jobs import run_db
 from tui.verdicts import verdict_bar
@@ -37,6 +39,7 @@ class CompaniesData:
     companies: list[Any]
     counts_by_ticker: dict[str, list[Any]]      # db.queries.VerdictCount rows
     due_by_ticker: dict[str, list[Any]]         # db.queries.DueClaim rows, soonest first
+    speakers_by_ticker: dict[str, list[Any]]    # db.queries.SpeakerRow rows, most claims first
 
 
 def load(session: Session, as_of: date) -> CompaniesData:
@@ -47,12 +50,36 @@ def load(session: Session, as_of: date) -> CompaniesData:
     due: dict[str, list[Any]] = defaultdict(list)
     for d in next_deadlines(session, as_of):
         due[d.ticker].append(d)
-    return CompaniesData(list_companies(session), dict(counts), dict(due))
+    speakers: dict[str, list[Any]] = defaultdict(list)
+    for sp in list_speakers(session):
+        speakers[sp.ticker].append(sp)
+    return CompaniesData(list_companies(session), dict(counts), dict(due), dict(speakers))
 
 
 def bias(cred: Any) -> str:
     pct = cred.mean_signed_surprise_pct
     return "—" if pct is None else f"{pct:+.1f}%"
+
+
+MAX_SPEAKERS = 4     # two lines each in the lower panel; `fls speakers TICKER` lists them all
+
+
+def speakers_text(speakers: list[Any]) -> Text:
+    """Who made the claims and how far each can be trusted; too few scored claims are said, not hidden.
+    Lines are cut rather than wrapped (companies.tcss), so a long title cannot push the figures down."""
+    text = Text()
+    text.append("Credibility per speaker\n", style="bold")
+    for sp in speakers[:MAX_SPEAKERS]:
+        text.append(f"  {sp.name or 'unattributed'}")
+        if sp.title:
+            text.append(f", {sp.title}", style="dim")
+        claims = f"{sp.claims} claim" + ("" if sp.claims == 1 else "s")
+        text.append(f"\n    {sp.credibility.summary}, bias {bias(sp.credibility)}, {claims}\n")
+    if len(speakers) > MAX_SPEAKERS:
+        text.append(f"  and {len(speakers) - MAX_SPEAKERS} more\n", style="dim")
+    if not speakers:
+        text.append("  no claims yet\n")
+    return text
 
 
 class CompaniesScreen(Screen):
@@ -71,7 +98,9 @@ class CompaniesScreen(Screen):
         yield Header()
         yield Static(EMPTY_HINT, id="companies-empty", markup=False)
         yield DataTable(id="companies", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="company-detail")
+        with Horizontal(id="company-detail"):
+            yield Static("", id="company-periods")
+            yield Static("", id="company-speakers")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,7 +163,8 @@ class CompaniesScreen(Screen):
         text.append("Next deadlines\n", style="bold")
         for r in self.data.due_by_ticker.get(ticker, []):
             text.append(f"  {r.deadline}  {r.metric}{f' ({r.scope})' if r.scope else ''}  {r.period_label or ''}\n")
-        self.query_one("#company-detail", Static).update(text)
+        self.query_one("#company-periods", Static).update(text)
+        self.query_one("#company-speakers", Static).update(speakers_text(self.data.speakers_by_ticker.get(ticker, [])))
 
     def action_open_claims(self) -> None:
         from tui.screens.claims import ClaimsScreen
