@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity
 from tracker.periods import PeriodMatch, find_periods
+from tracker.numbers import number_words
 from tracker.quantities import find_quantities, unit_family
 from tracker.vocab import Term, cue_finder, metric_finder, metric_for_unit_family, metric_spec, scope_finders
 
@@ -230,6 +232,27 @@ def joined(items: list, first, text: str) -> list:
     return group
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _numberish() -> frozenset[str]:
+    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat")."""
+    nw = number_words()
+    words = set(nw.small) | set(nw.multipliers) | {w for p in (*nw.fractions, *nw.phrases) for w in p.split()}
+    return frozenset(words | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
+                              "thirties", "forties", "fifties"})
+
+
+def _worth_reading(text: str, facts: SentenceFacts) -> bool:
+    """Only a sentence with a number, a forward cue, a withdrawal or a business-line move can yield anything;
+    most small talk has none of these and skips the costlier period and quantity scans."""
+    if facts.forward or facts.withdrawal or facts.milestone_verbs or _DIGIT.search(text):
+        return True
+    words = set(text.lower().replace("-", " ").split())
+    return bool(words & _numberish()) or bool(cue_finder("segment_move").find(text))
+
+
 def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
@@ -237,12 +260,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
     # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
     # forward cue frames the promise, it does not make it a report
+    forward = cue_finder("forward").find(text)
     past = _PAST_MARKER.search(text)
-    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in
-                                               cue_finder("forward").find(text))
+    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
     facts.prior_refs = cue_finder("prior").find(text)
     # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
-    facts.forward = [t for t in cue_finder("forward").find(text) if t.text != "May"
+    facts.forward = [t for t in forward if t.text != "May"
                      and not any(p.start <= t.start < p.end for p in facts.prior_refs)]
     facts.hedge = _hedge(facts.forward, text)
     facts.fact_verbs = cue_finder("fact").find(text)
@@ -250,6 +273,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start])]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
+    if not _worth_reading(text, facts):
+        return facts
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)

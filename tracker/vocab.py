@@ -53,11 +53,12 @@ class Finder:
         for options in index.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)   # longest first: "adjusted ebitda" over "ebitda"
         self._index = index
+        self._firsts = frozenset(index)
 
     def find(self, text: str) -> list[Term]:
         toks, where = _tokens(text)
         hits: list[tuple[int, int, Term]] = []
-        for word in self._index.keys() & where.keys():
+        for word in self._firsts.intersection(where):
             for i in where[word]:
                 term = self._match_at(text, toks, i)
                 if term is not None:
@@ -75,10 +76,11 @@ class Finder:
             return None                        # "non-cash" is not "cash"
         for words, name in self._index[word]:
             n = len(words)
-            if i + n > len(toks) or any(toks[i + k][0] != words[k] for k in range(1, n)):
-                continue
-            if not all(_joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
-                continue
+            if n > 1:
+                if i + n > len(toks) or any(toks[i + k][0] != words[k] for k in range(1, n)):
+                    continue
+                if not all(_joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
+                    continue
             end = toks[i + n - 1][2]
             if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
                 continue
