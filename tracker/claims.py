@@ -269,9 +269,12 @@ class ClaimSet:
                 continue
             if any(m.start == claim.mentions[0].start for m in old.mentions):
                 return
-            self.claims[i] = replace(
+            merged = replace(
                 old, scope=old.scope or claim.scope, period=old.period or claim.period,
                 mentions=old.mentions + claim.mentions, confidence=min(1.0, round(old.confidence + 0.05, 2)),
             )
+            if old.low == old.high and claim.low != claim.high:    # the range says more than its midpoint
+                merged = replace(merged, low=claim.low, high=claim.high, comparator=claim.comparator)
+            self.claims[i] = merged
             return
         self.claims.append(claim)

@@ -51,6 +51,8 @@ _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|nega
 _ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
 _ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
                              r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
+# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
+_FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
@@ -185,6 +187,16 @@ def _scope_for(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity
     return None
 
 
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+def _names_after(after: str) -> str | None:
+    m = _FROM_NAMES.match(after)
+    if not m or m.group(1).split()[0] in _NOT_SCOPE or m.group(1).split()[0].lower()[:3] in _MONTHS:
+        return None
+    return m.group(1).lower()
+
+
 def _acronym_scope(text: str, term: Term | None) -> str | None:
     if term is None:
         return None
@@ -307,7 +319,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=_scope_for(geos, segs, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term),
+            scope=(_scope_for(geos, segs, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term)
+                   or _names_after(after)),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
