@@ -421,6 +421,9 @@ def _r_quarter_relative(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
 
 
 def _r_quarter_end(m: re.Match[str], ctx: _Ctx) -> Period:
+    # in a report "at quarter end" is the end of the quarter just reported
+    if ctx.past and (m.group("rel") or "").lower() != "next":
+        return reported_period(ctx.call, ctx.cal)
     y, q = quarter_of(ctx.call, ctx.cal)
     if (m.group("rel") or "").lower() == "next":
         y, q = shift_quarter(y, q, 1)

@@ -150,6 +150,7 @@ def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
     return best
 
 
+_OF_REVENUE = re.compile(r"^\s+of\s+(total\s+|net\s+)?(revenue|revenues|sales)\b", re.I)
 _OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
 
 
@@ -159,6 +160,11 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
                   or family in metric_spec(m.name).get("units", [])]
     # "$5 billion of bonds", "$300 million in share repurchases": the noun after the figure names it
     term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
+    if term is None and family == "percent" and _OF_REVENUE.match(text[q.end:q.end + 30]):
+        # "operating income was $1 billion, or 29% of revenue": the margin of the money metric before it
+        money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
+        if money:
+            return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or _nearest(compatible, q.start, q.end, lo, hi)
     if term is None:
         # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
