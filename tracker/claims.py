@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
-from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined, product_scope
+from tracker.scopes import product_scope
+from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
 from tracker.vocab import cue_finder, metric_spec, scope_finders
 
 _BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"

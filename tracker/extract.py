@@ -10,7 +10,8 @@ from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, mile
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse, is_future, product_scope
+from tracker.scopes import product_scope
+from tracker.sentence_facts import analyse, is_future
 from tracker.transcript import read_transcript
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).

@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity
-from tracker.periods import PeriodMatch, find_periods
 from tracker.numbers import number_words
+from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
-from tracker.vocab import Term, cue_finder, metric_finder, metric_for_unit_family, metric_spec, scope_finders
+from tracker.scopes import acronym_before, names_after, scope_near
+from tracker.vocab import (
+    Term,
+    cue_finder,
+    metric_finder,
+    metric_for_unit_family,
+    metric_spec,
+    scope_finders,
+)
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
 # a change, not a level: "up 84% year-over-year", "an increase of $10.1 million"
@@ -42,24 +50,12 @@ _BE_BEFORE = re.compile(r"\b(be|being|been|to be|is|are|will be|get|gets)\s+(\w+
 _COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
-# an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
-_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
-_NOT_SCOPE = frozenset({"GAAP", "EPS", "CEO", "CFO", "FY", "YOY", "US", "USD", "AI", "TAM", "ASP", "IR", "Q1", "Q2",
-                        "Q3", "Q4", "H1", "H2", "OK", "SEC", "EBITDA", "ROIC", "SKU", "CAPEX", "OPEX"})
 _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
 # an adverse effect stated as a positive number: "20 basis points of dilution", "negatively impact ... by 50 bps"
 _ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
 _ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
                              r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
-# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
-_FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
 _NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
-_PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
-_PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
-                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
-_NOT_PRODUCT_WORD = frozenset({"in", "by", "on", "for", "at", "since", "until", "of", "from", "to", "about", "over",
-                               "under", "around", "nearly", "than", "with", "page", "slide", "item", "note", "step",
-                               "phase", "chapter", "section", "number", "top", "the", "and", "or", "up", "down"})
 
 
 @dataclass(frozen=True)
@@ -180,36 +176,6 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     return by_unit, None
 
 
-def _scope_for(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
-    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed").
-    `geos`/`segs` are the sentence's scope terms; only those inside [lo, hi) count."""
-    segments = [t for t in segs if t.start >= lo and t.end <= hi]
-    right_after = [t for t in segments if 0 <= t.start - q.end <= 2]
-    if right_after:
-        return right_after[0].name
-    for found in ([t for t in geos if t.start >= lo and t.end <= hi], segments):
-        if found:
-            return min(found, key=lambda t: abs(t.start - q.start)).name
-    return None
-
-
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-
-
-def _names_after(after: str) -> str | None:
-    m = _FROM_NAMES.match(after)
-    if not m or m.group(1).split()[0] in _NOT_SCOPE or m.group(1).split()[0].lower()[:3] in _MONTHS:
-        return None
-    return m.group(1).lower()
-
-
-def _acronym_scope(text: str, term: Term | None) -> str | None:
-    if term is None:
-        return None
-    m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
-    return m.group(1).lower() if m and m.group(1) not in _NOT_SCOPE else None
-
-
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])
@@ -220,15 +186,6 @@ def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text:
     inside = [p for p in own if p.start >= lo and p.end <= hi]
     pool = inside or own
     return min(pool, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
-
-
-def product_scope(text: str) -> str | None:
-    """A product or program name in the sentence ("X200", "Model 9", "Gen 4"), used as a milestone's scope."""
-    for m in _PRODUCT.finditer(text):
-        name = m.group(1)
-        if not _PERIOD_TOKEN.fullmatch(name) and name.split()[0].lower() not in _NOT_PRODUCT_WORD:
-            return name
-    return None
 
 
 _JOINED = re.compile(r"^(\s*,\s*(and\s+)?|\s+(and|&|or)\s+)(the\s+|our\s+)?$", re.I)
@@ -325,8 +282,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=(_scope_for(geos, segs, max(lo, clo), min(hi, chi), q) or _acronym_scope(text, term)
-                   or _names_after(after)),
+            scope=(scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
+                   or names_after(after)),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),

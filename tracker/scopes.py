@@ -1,0 +1,72 @@
+"""Which segment, geography or product a figure or a milestone is about.
+
+Scope words come from `tracker/data/scopes.toml` (found by `tracker.vocab.scope_finders`); this module decides
+which of them belongs to a figure, and reads business-line and product names the lexicon cannot know
+("XYZ sales", "dilution from ABC and XYZ", "the X200 launch").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracker.lexicon import load
+from tracker.model import Quantity
+from tracker.vocab import Term
+
+# an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
+# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
+_FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?"
+                         r"([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
+_PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
+_PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
+                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
+
+
+@cache
+def _not_scope() -> frozenset[str]:
+    return frozenset(load("scopes").get("not_scope", {}).get("acronyms", []))
+
+
+@cache
+def _not_product() -> frozenset[str]:
+    return frozenset(load("scopes").get("not_product", {}).get("words", []))
+
+
+def scope_near(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
+    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed").
+    `geos`/`segs` are the sentence's scope terms; only those inside [lo, hi) count."""
+    segments = [t for t in segs if t.start >= lo and t.end <= hi]
+    right_after = [t for t in segments if 0 <= t.start - q.end <= 2]
+    if right_after:
+        return right_after[0].name
+    for found in ([t for t in geos if t.start >= lo and t.end <= hi], segments):
+        if found:
+            return min(found, key=lambda t: abs(t.start - q.start)).name
+    return None
+
+
+def names_after(after: str) -> str | None:
+    """Names right after a figure: "... of dilution from XYZ and ABC" -> "xyz and abc"."""
+    m = _FROM_NAMES.match(after)
+    first = m.group(1).split()[0] if m else ""
+    if not m or first in _not_scope() or first.lower() in _not_product():
+        return None
+    return m.group(1).lower()
+
+
+def acronym_before(text: str, term: Term | None) -> str | None:
+    """An acronym just before the metric's words: "XYZ sales" -> "xyz"."""
+    if term is None:
+        return None
+    m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
+    return m.group(1).lower() if m and m.group(1) not in _not_scope() else None
+
+
+def product_scope(text: str) -> str | None:
+    """A product or program name in the sentence ("X200", "Model 9", "Gen 4"), used as a milestone's scope."""
+    for m in _PRODUCT.finditer(text):
+        name = m.group(1)
+        if not _PERIOD_TOKEN.fullmatch(name) and name.split()[0].lower() not in _not_product():
+            return name
+    return None
