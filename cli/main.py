@@ -5,6 +5,7 @@ as `tracker.errors.FlsError` and leave as one line on stderr with exit status 1;
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one line; FLS_DEBUG=1 shows the traceback
+        if os.environ.get("FLS_DEBUG"):
+            raise
+        click.echo(f"fls: internal error: {type(exc).__name__}: {exc} (set FLS_DEBUG=1 for details)", err=True)
+        return 70
     return code if isinstance(code, int) else 0
 
 

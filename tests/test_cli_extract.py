@@ -86,3 +86,12 @@ def test_help_for_every_command(capsys):
     for name in cli.commands:
         code, out, _ = run(capsys, name, "--help")
         assert code == 0 and "Usage" in out
+
+
+def test_an_unexpected_error_is_one_line_too(capsys, call, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr("cli.extract_cmd.extract_file", boom)
+    code, out, err = run(capsys, "extract", str(call), "--call-date", "2025-03-13")
+    assert code == 70 and out == ""
+    assert err.strip() == "fls: internal error: RuntimeError: disk on fire (set FLS_DEBUG=1 for details)"

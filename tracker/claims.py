@@ -163,19 +163,21 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
     if any(f.metric for f in facts.figures if not f.is_comparison):
         return []
     hedge = facts.hedge or Hedge.FIRM
+    dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
     out, floor = [], 0
-    for p in facts.periods:
-        if p.period is None or not is_future(p.period, call_date):
-            continue
-        verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start] or (
-            [v for v in facts.milestone_verbs if 0 <= v.start - p.end <= 40][:1] if not out else [])
+    for n, p in enumerate(dated):
+        verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start]
+        if not verbs and not out and n == len(dated) - 1:
+            # "in Q3 we will launch ...": the event may follow its only date
+            verbs = [v for v in facts.milestone_verbs if 0 <= v.start - p.end <= 40][:1]
+        clause_start = max(floor, (verbs[-1].start - 60) if verbs else 0)
         floor = p.end
         if not verbs:
             continue
         verb = verbs[-1]
-        clause = facts.text[max(0, verb.start - 60):p.end]
+        clause = facts.text[clause_start:p.end]
         out.append(Claim(
-            kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause) or product_scope(facts.text),
+            kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause if out else facts.text[:p.end]),
             comparator=None, low=None, high=None, unit=None, period=p.period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
             confidence=_confidence(p.period, True, hedge),

@@ -147,9 +147,9 @@ def colon_speaker(line: str) -> tuple[str, str, bool, str] | None:
 
 def detect(lines: list[Line]) -> Layout:
     v = vocabulary()
-    for ln in lines[:80]:
+    for i, ln in enumerate(lines[:80]):
         norm = normalise(ln.text)
-        if norm in v.company_participants or norm in v.call_participants:
+        if (norm in v.company_participants or norm in v.call_participants) and _list_follows(lines, i + 1):
             return Layout.PARTICIPANTS
     dash = colon = 0
     colon_labels: dict[str, int] = {}
@@ -167,6 +167,12 @@ def detect(lines: list[Line]) -> Layout:
     if colon >= 2:
         return Layout.COLON
     return Layout.PLAIN
+
+
+def _list_follows(lines: list[Line], start: int) -> bool:
+    """A participants header heads a list of "Name - Title" lines; in a table of contents it heads nothing."""
+    following = [ln.text for ln in lines[start:start + 6] if ln.text][:2]
+    return any((sp := dash_speaker(t)) is not None and sp[1] for t in following)
 
 
 def _accept_colon_label(label: str, count: int) -> bool:
@@ -195,6 +201,12 @@ class _Builder:
         self.pending_qa = False
         self.drafts.append(d)
         return d
+
+    def qa_header(self) -> None:
+        """A Q&A heading starts Q&A at the next turn; above the first turn it is a table of contents."""
+        self.gap()
+        if self.drafts:
+            self.pending_qa = True
 
     def body(self, start: int, end: int) -> None:
         if not self.drafts:
@@ -240,9 +252,8 @@ def parse_dash(text: str, lines: list[Line]) -> Parsed:
         if ln.translation:
             b.translation(ln)
             continue
-        if normalise(ln.text) in v.qa:
-            b.gap()
-            b.pending_qa = True
+        if normalise(ln.text.rstrip(":")) in v.qa:
+            b.qa_header()
             last_label = None
             continue
         sp = dash_speaker(ln.text)
@@ -301,9 +312,8 @@ def parse_colon(text: str, lines: list[Line]) -> Parsed:
         if ln.translation:
             b.translation(ln)
             continue
-        if normalise(ln.text) in v.qa:
-            b.gap()
-            b.pending_qa = True
+        if normalise(ln.text.rstrip(":")) in v.qa:
+            b.qa_header()
             continue
         c = labelled.get(i)
         if c is None:
@@ -378,8 +388,7 @@ def parse_participants(text: str, lines: list[Line]) -> Parsed:
             i += 1
             continue
         if norm in v.qa:
-            b.gap()
-            b.pending_qa = True
+            b.qa_header()
             i += 1
             continue
         if ln.text == header_line and i > 0:

@@ -20,7 +20,10 @@ _FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?"
                          r"([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
-                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+)\b")
+                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+|"
+                      # a site: "the Austin plant", "our Ohio fab", "the New Albany campus"
+                      r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:plant|factory|fab|facility|site|campus|mine|"
+                      r"data center|distribution center|warehouse|hub|refinery|line))\b")
 
 
 @cache

@@ -15,14 +15,8 @@ from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, names_after, scope_near
-from tracker.vocab import (
-    Term,
-    cue_finder,
-    metric_finder,
-    metric_for_unit_family,
-    metric_spec,
-    scope_finders,
-)
+from tracker.vocab import (Term, cue_finder, is_volume_unit, metric_finder, metric_for_unit_family, metric_spec,
+                           scope_finders)
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
 # a change, not a level: "up 84% year-over-year", "an increase of $10.1 million"
@@ -173,6 +167,8 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         return "computing_power_sold", None
     if family == "crypto":
         return ("btc_mined" if re.search(r"\bmined?\b|\bmining\b.*\bproduced\b", text, re.I) else "btc_holdings"), None
+    if family == "count" and is_volume_unit(q.unit):
+        return "units", None
     return by_unit, None
 
 

@@ -139,6 +139,9 @@ _DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DATE_SLASH = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
 
 
+_PERIOD_END_LINE = re.compile(r"\b(period|quarter|year)\s+end(ing|ed)\b", re.I)
+
+
 def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
     """Call facts stated in the first lines, above the first speaker; never from the body."""
     v = vocabulary()
@@ -169,6 +172,8 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
             break
         if role_of_label(line) is not None:
             continue
+        if _PERIOD_END_LINE.search(line):
+            continue                # "for the period ending March 31, 2025" dates the quarter, not the call
         is_heading = line.startswith("#")
         if not (is_heading or v.call_words.search(line)):
             if call_date is None and title is not None:

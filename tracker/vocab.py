@@ -114,6 +114,15 @@ def metric_for_unit_family(family: str) -> str | None:
 
 
 @cache
+def _volume_units() -> frozenset[str]:
+    return frozenset(load("metrics").get("volume_units", {}).get("nouns", []))
+
+
+def is_volume_unit(unit: str | None) -> bool:
+    return unit is not None and unit.lower() in _volume_units()
+
+
+@cache
 def scope_finders() -> tuple[Finder, Finder]:
     scopes = load("scopes")
     return Finder(scopes.get("geography", {})), Finder(scopes.get("segment", {}))

@@ -56,12 +56,13 @@ def number(value: float) -> str:
 
 
 def money(value: float, symbol: str = "$") -> str:
-    """$82.8M, $1.1B, $8.10: millions and up with one decimal, small amounts (prices) with two."""
+    """$82.8M, $1.85B, $8.10: millions and up with one or two decimals, small amounts (prices) with two."""
     sign = "-" if value < 0 else ""
     v = abs(value)
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if v >= size:
-            return f"{sign}{symbol}{v / size:.1f}{suffix}"
+            text = f"{v / size:.2f}"
+            return f"{sign}{symbol}{text[:-1] if text.endswith('0') else text}{suffix}"   # $1.85B, $82.8M
     return f"{sign}{symbol}{v:.2f}"
 
 
