@@ -16,6 +16,8 @@ Conventions (real ones):
 """
 from __future__ import annotations
 
+from functools import cache
+
 import calendar as _cal
 import re
 from datetime import date, timedelta
@@ -129,6 +131,7 @@ def _label_year(end_year: int, cal: FiscalCalendar) -> int:
     return end_year if cal.label_by == "end" else end_year - 1
 
 
+@cache
 def _year_end_in(end_year: int, cal: FiscalCalendar) -> date:
     """The end of the fiscal year named by MM-DD in `end_year` (a weekday rule may move it into the year before)."""
     m = cal.year_end_month
@@ -147,6 +150,7 @@ def fiscal_year_start(label_year: int, cal: FiscalCalendar) -> date:
     return fiscal_year_end(label_year - 1, cal) + timedelta(days=1)
 
 
+@cache
 def fiscal_year_of(d: date, cal: FiscalCalendar) -> int:
     """The label year of the fiscal year containing d."""
     end_year = d.year
@@ -161,6 +165,7 @@ def fiscal_year_of(d: date, cal: FiscalCalendar) -> int:
 # --- quarters and halves ---------------------------------------------------------------------------------
 
 
+@cache
 def quarter_end(year_label: int, q: int, cal: FiscalCalendar, fiscal: bool = True) -> date:
     """Last day of quarter q (1..4) of fiscal year `year_label` (or of calendar year when fiscal is False)."""
     if not 1 <= q <= 4:
@@ -199,6 +204,7 @@ def year_start(year_label: int, cal: FiscalCalendar, fiscal: bool = True) -> dat
     return fiscal_year_start(year_label, cal) if fiscal else date(year_label, 1, 1)
 
 
+@cache
 def quarter_of(d: date, cal: FiscalCalendar, fiscal: bool = True) -> tuple[int, int]:
     """(year label, quarter) of the quarter containing d."""
     if not fiscal:

@@ -215,10 +215,12 @@ def _numberish() -> frozenset[str]:
                               "thirties", "forties", "fifties"})
 
 
-def _worth_reading(text: str, facts: SentenceFacts) -> bool:
-    """Only a sentence with a number, a forward cue, a withdrawal or a business-line move can yield anything;
-    most small talk has none of these and skips the costlier period and quantity scans."""
-    if facts.forward or facts.withdrawal or facts.milestone_verbs or _DIGIT.search(text):
+def _worth_reading(text: str, facts: SentenceFacts, moves: list[Term]) -> bool:
+    """Only a sentence with a number, an event, a withdrawal, a business-line move or a forward direction word
+    can yield a claim or an actual; the rest (most of a call) skips the costlier period and quantity scans."""
+    if facts.withdrawal or facts.milestone_verbs or _DIGIT.search(text):
+        return True
+    if facts.forward and moves:
         return True
     words = set(text.lower().replace("-", " ").split())
     return bool(words & _numberish()) or bool(cue_finder("segment_move").find(text))
@@ -244,11 +246,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start])]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    if not _worth_reading(text, facts):
+    moves = cue_finder("direction").find(text)
+    if not _worth_reading(text, facts, moves):
         return facts
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
-    near = [d for d in cue_finder("direction").find(text)
+    near = [d for d in moves
             if any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
     if near:
         facts.direction = near[0].name

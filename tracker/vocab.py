@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"[\w&'/]+")
 
 
 @lru_cache(maxsize=256)
-def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list[int]]]:
+def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list[int]], tuple[str, ...]]:
     """Lower-case word tokens of a text with their offsets, and where each word occurs; shared by every finder
     run on one sentence."""
     low = text.lower()
@@ -32,10 +32,11 @@ def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list
         toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
     else:
         toks = tuple((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low))
+    words = tuple(t[0] for t in toks)
     where: dict[str, list[int]] = {}
-    for i, t in enumerate(toks):
-        where.setdefault(t[0], []).append(i)
-    return toks, where
+    for i, w in enumerate(words):
+        where.setdefault(w, []).append(i)
+    return toks, where, words
 
 
 class Finder:
@@ -56,11 +57,11 @@ class Finder:
         self._firsts = frozenset(index)
 
     def find(self, text: str) -> list[Term]:
-        toks, where = _tokens(text)
+        toks, where, words = _tokens(text)
         hits: list[tuple[int, int, Term]] = []
         for word in self._firsts.intersection(where):
             for i in where[word]:
-                term = self._match_at(text, toks, i)
+                term = self._match_at(text, toks, words, i)
                 if term is not None:
                     hits.append((i, term.end - term.start, term))
         hits.sort(key=lambda h: (h[2].start, -h[1]))
@@ -70,14 +71,14 @@ class Finder:
                 out.append(term)
         return out
 
-    def _match_at(self, text: str, toks, i: int) -> Term | None:
+    def _match_at(self, text: str, toks, words: tuple[str, ...], i: int) -> Term | None:
         word, start, _ = toks[i]
         if start and text[start - 1] == "-":
             return None                        # "non-cash" is not "cash"
-        for words, name in self._index[word]:
-            n = len(words)
+        for phrase, name in self._index[word]:
+            n = len(phrase)
             if n > 1:
-                if i + n > len(toks) or any(toks[i + k][0] != words[k] for k in range(1, n)):
+                if words[i:i + n] != phrase:
                     continue
                 if not all(_joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
                     continue
