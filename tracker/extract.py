@@ -1,6 +1,7 @@
 """The extraction pipeline: transcript in, claims, actuals, prior claims and withdrawals out."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
@@ -98,21 +99,20 @@ def _next_frame(frame: Period | None, facts, found: list[Claim], call_date) -> P
 
 class _Topic:
     """The product or program the conversation is about: a milestone that names none ("we will ship it in
-    Q3") is about the one named in the last few sentences, the analyst's question included."""
+    Q3") is about the one named in the last few sentences, the analyst's question included. Names are read
+    only when a milestone needs one."""
 
     def __init__(self, reach: int = 3):
-        self.reach = reach
-        self.product: str | None = None
-        self.age = reach + 1
+        self.recent: deque[str] = deque(maxlen=reach + 1)
 
     def saw(self, text: str) -> None:
-        found = product_scope(text)
-        if found:
-            self.product, self.age = found, 0
-        else:
-            self.age += 1
+        self.recent.append(text)
 
     def scoped(self, claim: Claim) -> Claim:
-        if claim.kind is Kind.MILESTONE and claim.scope is None and self.product and self.age <= self.reach:
-            return replace(claim, scope=self.product)
+        if claim.kind is not Kind.MILESTONE or claim.scope is not None:
+            return claim
+        for text in reversed(self.recent):
+            found = product_scope(text)
+            if found:
+                return replace(claim, scope=found)
         return claim

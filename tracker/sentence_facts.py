@@ -204,23 +204,27 @@ def joined(items: list, first, text: str) -> list:
 
 
 _DIGIT = re.compile(r"\d")
+_BE_WORD = re.compile(r"\b(be|being)\b", re.I)
 
 
 @cache
 def _numberish() -> frozenset[str]:
     """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat")."""
     nw = number_words()
-    words = set(nw.small) | set(nw.multipliers) | {w for p in (*nw.fractions, *nw.phrases) for w in p.split()}
+    words = set(nw.small) - set(nw.not_alone) | set(nw.multipliers) | {
+        w for p in (*nw.fractions, *nw.phrases) for w in p.split() if w not in ("a", "of", "one")}
     return frozenset(words | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
                               "thirties", "forties", "fifties"})
 
 
-def _worth_reading(text: str, facts: SentenceFacts, moves: list[Term]) -> bool:
-    """Only a sentence with a number, an event, a withdrawal, a business-line move or a forward direction word
+def _worth_reading(text: str, facts: SentenceFacts) -> bool:
+    """Only a sentence with a number, an event, a withdrawal, a business-line move or a forward move of a metric
     can yield a claim or an actual; the rest (most of a call) skips the costlier period and quantity scans."""
-    if facts.withdrawal or facts.milestone_verbs or _DIGIT.search(text):
+    if facts.withdrawal or _DIGIT.search(text):
         return True
-    if facts.forward and moves:
+    if facts.milestone_verbs and (facts.forward or _BE_WORD.search(text)):
+        return True                   # an event promised ("will launch", "to be delivered")
+    if facts.forward and facts.direction:
         return True
     words = set(text.lower().replace("-", " ").split())
     return bool(words & _numberish()) or bool(cue_finder("segment_move").find(text))
@@ -228,33 +232,33 @@ def _worth_reading(text: str, facts: SentenceFacts, moves: list[Term]) -> bool:
 
 def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
+    # the vocabularies come from one shared pass over the sentence, so reading them all is cheap
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
-    # "would have been $39.8 million": neither a promise nor a report
-    facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
-    # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
-    # forward cue frames the promise, it does not make it a report
     forward = cue_finder("forward").find(text)
-    past = _PAST_MARKER.search(text)
-    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
     facts.prior_refs = cue_finder("prior").find(text)
     # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
     facts.forward = [t for t in forward if t.text != "May"
                      and not any(p.start <= t.start < p.end for p in facts.prior_refs)]
-    facts.hedge = _hedge(facts.forward, text)
     facts.fact_verbs = cue_finder("fact").find(text)
     # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered")
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start])]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    moves = cue_finder("direction").find(text)
-    if not _worth_reading(text, facts, moves):
-        return facts
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
-    near = [d for d in moves
+    near = [d for d in cue_finder("direction").find(text)
             if any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
     if near:
         facts.direction = near[0].name
+    if not _worth_reading(text, facts):
+        return facts
+    facts.hedge = _hedge(facts.forward, text)
+    # "would have been $39.8 million": neither a promise nor a report
+    facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
+    # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
+    # forward cue frames the promise, it does not make it a report
+    past = _PAST_MARKER.search(text)
+    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
     facts.periods = find_periods(text, call_date, cal)
     quantities = [q for q in find_quantities(text)
                   if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]

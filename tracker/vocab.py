@@ -24,73 +24,84 @@ _TOKEN = re.compile(r"[\w&'/]+")
 
 
 @lru_cache(maxsize=256)
-def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], dict[str, list[int]], tuple[str, ...]]:
-    """Lower-case word tokens of a text with their offsets, and where each word occurs; shared by every finder
-    run on one sentence."""
+def _tokens(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]], tuple[str, ...]]:
+    """The lower-case words of a text, their (start, end) offsets, and where each word occurs."""
     low = text.lower()
     if len(low) != len(text):           # a rare letter whose lower case is longer: offsets must still hold
-        toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+        low = text
+        words = tuple(w.lower() for w in _TOKEN.findall(text))
     else:
-        toks = tuple((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low))
-    words = tuple(t[0] for t in toks)
+        words = tuple(_TOKEN.findall(low))
+    spans = [m.span() for m in _TOKEN.finditer(low)]
     where: dict[str, list[int]] = {}
     for i, w in enumerate(words):
         where.setdefault(w, []).append(i)
-    return toks, where, words
+    return spans, where, words
 
 
 class Finder:
     """Finds any of a set of phrases (case-insensitive, whole words, spaces or hyphens between words) and names
-    their canonical key. Phrases are indexed by their first word, so only the places where such a word occurs
-    are tried."""
+    their canonical key.
+
+    Every finder's phrases also go into one shared index by first word, so a sentence is matched against all
+    vocabularies in a single pass (`_all_hits`, cached per text); each finder then reads its own hits.
+    """
+
+    _registry: list[Finder] = []
+    _union: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
 
     def __init__(self, table: dict[str, list[str]]):
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.id = len(Finder._registry)
         for name, terms in table.items():
             for t in terms:
                 words = tuple(w.lower() for w in _TOKEN.findall(t))
                 if words:
-                    index.setdefault(words[0], []).append((words, name))
-        for options in index.values():
+                    Finder._union.setdefault(words[0], []).append((words, name, self.id))
+        for options in Finder._union.values():
             options.sort(key=lambda o: len(o[0]), reverse=True)   # longest first: "adjusted ebitda" over "ebitda"
-        self._index = index
-        self._firsts = frozenset(index)
+        Finder._registry.append(self)
+        _all_hits.cache_clear()
 
     def find(self, text: str) -> list[Term]:
-        toks, where, words = _tokens(text)
-        hits: list[tuple[int, int, Term]] = []
-        for word in self._firsts.intersection(where):
-            for i in where[word]:
-                term = self._match_at(text, toks, words, i)
-                if term is not None:
-                    hits.append((i, term.end - term.start, term))
-        hits.sort(key=lambda h: (h[2].start, -h[1]))
-        out: list[Term] = []
-        for _, _, term in hits:                # keep the longest at each place, never overlapping
-            if not out or term.start >= out[-1].end:
-                out.append(term)
-        return out
-
-    def _match_at(self, text: str, toks, words: tuple[str, ...], i: int) -> Term | None:
-        word, start, _ = toks[i]
-        if start and text[start - 1] == "-":
-            return None                        # "non-cash" is not "cash"
-        for phrase, name in self._index[word]:
-            n = len(phrase)
-            if n > 1:
-                if words[i:i + n] != phrase:
-                    continue
-                if not all(_joins(text[toks[i + k - 1][2]:toks[i + k][1]]) for k in range(1, n)):
-                    continue
-            end = toks[i + n - 1][2]
-            if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
-                continue
-            return Term(start, end, name, text[start:end])
-        return None
+        return list(_all_hits(text).get(self.id, ()))
 
     def search(self, text: str) -> Term | None:
         found = self.find(text)
         return found[0] if found else None
+
+
+@lru_cache(maxsize=256)
+def _all_hits(text: str) -> dict[int, list[Term]]:
+    """Every finder's matches in `text`: the longest at each place, never overlapping, in text order."""
+    toks, where, words = _tokens(text)
+    union = Finder._union
+    found: dict[int, list[Term]] = {}
+    for word in union.keys() & where.keys():
+        for i in where[word]:
+            start = toks[i][0]
+            if start and text[start - 1] == "-":
+                continue                       # "non-cash" is not "cash"
+            done: set[int] = set()
+            for phrase, name, fid in union[word]:
+                if fid in done:
+                    continue
+                n = len(phrase)
+                if n > 1 and (words[i:i + n] != phrase or not all(
+                        _joins(text[toks[i + k - 1][1]:toks[i + k][0]]) for k in range(1, n))):
+                    continue
+                end = toks[i + n - 1][1]
+                if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
+                    continue
+                found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
+                done.add(fid)
+    for fid, terms in found.items():
+        terms.sort(key=lambda t: (t.start, t.start - t.end))
+        kept: list[Term] = []
+        for term in terms:
+            if not kept or term.start >= kept[-1].end:
+                kept.append(term)
+        found[fid] = kept
+    return found
 
 
 def _joins(gap: str) -> bool:
