@@ -14,6 +14,7 @@ from tracker.periods import calendar_from, reported_period
 from tracker.scopes import product_scope
 from tracker.sentence_facts import analyse, is_future
 from tracker.transcript import read_transcript
+from tracker.vocab import cue_finder
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
 COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
@@ -47,6 +48,12 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
         for sentence in turn.sentences:
             topic.saw(sentence.text)
             facts = analyse(sentence.text, call_date, cal)
+            if not (facts.figures or facts.periods or facts.withdrawal
+                    or frame and cue_finder("segment_move").find(sentence.text)):
+                # nothing dated, counted or withdrawn, and no business-line move in a guidance run:
+                # no claim, actual or withdrawal can come of it
+                frame = None if facts.boilerplate else _next_frame(frame, facts, [], call_date)
+                continue
             if facts.boilerplate and not facts.figures:
                 frame = None
                 continue

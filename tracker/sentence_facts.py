@@ -259,9 +259,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # forward cue frames the promise, it does not make it a report
     past = _PAST_MARKER.search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
+    found = find_quantities(text)
+    if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
+            or any(q.unit for q in found)):
+        return facts                  # bare numbers in a report name nothing we track: no period needed
     facts.periods = find_periods(text, call_date, cal)
-    quantities = [q for q in find_quantities(text)
-                  if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
+    quantities = [q for q in found if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
     for m in _FLAT.finditer(text):    # "comp sales to be roughly flat": a growth rate of about zero
         if _CHANGE_AFTER.match(text[m.end():m.end() + 30]):
             continue                  # "margin flat sequentially" is a change of a level, not a level
@@ -277,6 +280,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         metric, term = _metric_for(q, facts.metrics, lo, hi, text)
+        if metric is None:            # a figure of nothing we track: only its presence matters downstream
+            facts.figures.append(Figure(q, None, None, None, None, False, False, False, None, False))
+            continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
         rate = metric is not None and metric_spec(metric).get("measure") == "change"

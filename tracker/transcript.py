@@ -84,11 +84,13 @@ def _mostly_binary(sample: bytes) -> bool:
     return odd / len(sample) > 0.1 or high / len(sample) > 0.3 and odd > 0
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _mostly_control(sample: str) -> bool:
     if not sample:
         return False
-    odd = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or ord(ch) == 127)
-    return odd / len(sample) > 0.1
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.1
 
 
 def parse_transcript(text: str, *, sha256: str = "", path: str | None = None) -> Transcript:
