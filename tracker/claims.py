@@ -17,6 +17,7 @@ from tracker.vocab import cue_finder, metric_spec, scope_finders
 
 _BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"
                     r"\b(we're|we are|is|are)\s+(also\s+|now\s+|still\s+)?\w+ing\b", re.I)
+_SEQUENTIAL = re.compile(r"\bsequential(ly)?\b|\bquarter[- ]over[- ]quarter\b", re.I)
 _TARGET_WORDS = re.compile(r"\b(target|goal|reach|reaching|achieve|achieving|objective|aim)\w*\b", re.I)
 
 
@@ -237,11 +238,15 @@ class ClaimSet:
     claims: list[Claim] = field(default_factory=list)
 
     @staticmethod
-    def _key(c: Claim) -> tuple:
+    def _key(c: Claim) -> tuple[tuple, str | None]:
+        """(what the claim is about, its period label)."""
         label = c.period.label if c.period else None
         if c.kind is Kind.MILESTONE:
-            return (c.kind, label, c.scope or id(c))
-        return (c.kind, c.metric, label)
+            return (c.kind, label, c.scope or id(c)), label
+        if c.kind is Kind.DIRECTION:
+            # growth on the prior quarter and growth on the prior year are different promises
+            return (c.kind, c.metric, bool(_SEQUENTIAL.search(c.quote))), label
+        return (c.kind, c.metric), label
 
     @staticmethod
     def _same_value(a: Claim, b: Claim) -> bool:
@@ -258,12 +263,12 @@ class ClaimSet:
 
     @classmethod
     def _same_subject(cls, old: Claim, new: Claim) -> bool:
-        a, b = cls._key(old), cls._key(new)
-        if a[:-1] != b[:-1] or not cls._same_value(old, new):
+        (a, a_label), (b, b_label) = cls._key(old), cls._key(new)
+        if a != b or not cls._same_value(old, new):
             return False
         # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
-        same_period = a[-1] == b[-1] or (old.kind is not Kind.MILESTONE and None in (a[-1], b[-1])
-                                          and old.low is not None)
+        same_period = a_label == b_label or (old.kind is not Kind.MILESTONE and None in (a_label, b_label)
+                                             and old.low is not None)
         return same_period and not (old.scope and new.scope and old.scope != new.scope)
 
     def add(self, claim: Claim) -> None:
