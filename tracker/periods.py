@@ -38,7 +38,7 @@ from tracker import lexicon
 from tracker.errors import PeriodError
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
                             half_end, half_period, month_period, period_from_label, quarter_end, quarter_of,
-                            quarter_period, reported_period, shift_quarter, year_period)
+                            quarter_period, quarter_start, reported_period, shift_quarter, year_period)
 from tracker.model import FiscalCalendar, Period
 
 __all__ = ["PeriodMatch", "find_periods", "resolve_period", "reported_period", "period_from_label",
@@ -676,6 +676,8 @@ def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: 
             result = core.resolve(m, ctx)
             if isinstance(result, _Reject):
                 continue
+            if prep in ("beyond", "after") and result is not None:
+                result = _rest_of_year(result, cal)     # "beyond fiscal Q2": the rest of that year
             found.append((ps, e, prio, result))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     chosen: list[tuple[int, int, int, Period | None]] = []
@@ -688,6 +690,20 @@ def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: 
         phrase = text[s:e]
         out.append(PeriodMatch(s, e, phrase, replace(period, phrase=phrase) if period else None))
     return out
+
+
+def _rest_of_year(period: Period, cal: FiscalCalendar) -> Period:
+    """What follows a quarter within its year: after Q2 the second half, after Q3 the fourth quarter."""
+    m = re.fullmatch(r"(FY)?(\d{4})-Q([1-3])", period.label)
+    if m is None:
+        return period
+    year, q, fiscal = int(m.group(2)), int(m.group(3)), period.fiscal
+    if q == 2:
+        return half_period(year, 2, cal, fiscal)
+    if q == 3:
+        return quarter_period(year, 4, cal, fiscal)
+    whole = year_period(year, cal, fiscal)
+    return replace(whole, start=quarter_start(year, 2, cal, fiscal))
 
 
 def find_periods(text: str, call_date: date, cal: FiscalCalendar, *, past: bool = False) -> list[PeriodMatch]:
