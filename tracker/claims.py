@@ -12,6 +12,7 @@ from datetime import date
 
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
 from tracker.scopes import product_scope
+from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
 from tracker.vocab import cue_finder, metric_spec, scope_finders
 
@@ -177,14 +178,30 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
             continue
         verb = verbs[-1]
         clause = facts.text[clause_start:p.end]
+        period = _event_year(p)
         out.append(Claim(
             kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause if out else facts.text[:p.end]),
-            comparator=None, low=None, high=None, unit=None, period=p.period, speaker=said.speaker.name,
+            comparator=None, low=None, high=None, unit=None, period=period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
-            confidence=_confidence(p.period, True, hedge),
+            confidence=_confidence(period, True, hedge),
             event=facts.text[min(verb.start, p.start):max(verb.end, p.end)].strip()[:160],
         ))
     return out
+
+
+_BARE_YEAR = re.compile(r"(?<![\w'])(?:(20\d\d)|'(\d\d))(?!\w)")
+_FISCAL_WORD = re.compile(r"\b(fiscal|FY)", re.I)
+
+
+def _event_year(p: PeriodMatch) -> Period:
+    """An event "in 2026" or "by the end of 2028" is dated by the calendar even where the fiscal year is not:
+    plants, launches and ramps are announced in calendar terms; only "fiscal 2026" means the fiscal year."""
+    period = p.period
+    m = _BARE_YEAR.search(p.phrase)
+    if not (period.fiscal and period.label.endswith("-FY") and m) or _FISCAL_WORD.search(p.phrase):
+        return period
+    year = int(m.group(1) or "20" + m.group(2))
+    return Period(f"{year}-FY", date(year, 1, 1), date(year, 12, 31), period.phrase, fiscal=False)
 
 
 def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None) -> list[Claim]:
