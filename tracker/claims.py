@@ -162,10 +162,13 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
         return []
     if not (facts.forward_looking or _BEING.search(facts.text)):
         return []
-    if any(f.metric for f in facts.figures if not f.is_comparison):
+    # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
+    taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison}
+    if len(taken) >= len(facts.periods):
         return []
     hedge = facts.hedge or Hedge.FIRM
-    dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+    dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)
+             and (p.start, p.end) not in taken]
     out, floor = [], 0
     for n, p in enumerate(dated):
         verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start]

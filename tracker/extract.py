@@ -64,8 +64,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             found = figure_claims(facts, said, call_date, frame)
             found += segment_directions(facts, said, call_date, frame)
             found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
-            if not found:
-                found = milestone_claims(facts, said, call_date)
+            found += milestone_claims(facts, said, call_date)
             for claim in found:
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():
