@@ -81,19 +81,17 @@ def _all_hits(text: str) -> dict[int, list[Term]]:
             start = toks[i][0]
             if start and text[start - 1] == "-":
                 continue                       # "non-cash" is not "cash"
-            done: set[int] = set()
+            done = 0                           # bit per finder: its longest phrase here is taken
             for phrase, name, fid in union[word]:
-                if fid in done:
+                if done >> fid & 1:
                     continue
                 n = len(phrase)
                 if n > 1 and (words[i:i + n] != phrase or not all(
                         _joins(text[toks[i + k - 1][1]:toks[i + k][0]]) for k in range(1, n))):
                     continue
-                end = toks[i + n - 1][1]
-                if end < len(text) and (text[end].isalnum() or text[end] in "&_"):
-                    continue
+                end = toks[i + n - 1][1]          # a token always ends at a word boundary
                 found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
-                done.add(fid)
+                done |= 1 << fid
     for fid, terms in found.items():
         terms.sort(key=lambda t: (t.start, t.start - t.end))
         kept: list[Term] = []
