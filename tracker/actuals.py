@@ -12,7 +12,6 @@ from datetime import date
 from tracker.model import Actual, Claim, Comparator, FiscalCalendar, Hedge, Kind, Period, PriorClaim, Speaker
 from tracker.periods import resolve_period
 from tracker.sentence_facts import Figure, SentenceFacts, is_future
-from tracker.vocab import metric_spec
 
 _AS_OF = re.compile(r"\b(end of|as of|as at|at the end|by the end|ended|closing)\b", re.I)
 
@@ -49,7 +48,7 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
     for fig in facts.figures:
         if fig.metric is None or fig.is_change or fig.is_comparison or fig.tense == "forward":
             continue
-        unit = fig.quantity.unit or metric_spec(fig.metric).get("unit")
+        unit = fig.unit
         value = fig.quantity.low if fig.quantity.low is not None else fig.quantity.high
         if unit is None or value is None:
             continue

@@ -35,8 +35,7 @@ class Said:
 
 def _unit_and_values(fig: Figure) -> tuple[str | None, float | None, float | None]:
     q = fig.quantity
-    unit = q.unit or metric_spec(fig.metric or "").get("unit")
-    return unit, q.low, q.high
+    return fig.unit, q.low, q.high
 
 
 def _comparator(fig: Figure, kind: Kind, text: str) -> Comparator | None:

@@ -63,6 +63,7 @@ class Figure:
     is_comparison: bool    # the baseline of a comparison ("compared to $8.2 in the same quarter")
     negative: bool         # named as a loss, or a fall of a rate-of-change metric ("down 2.6%")
     tense: str | None      # "forward" or "fact": the kind of the nearest cue governing the figure
+    unit: str | None       # the quantity's unit, or what the metric and sentence imply ("3.5 billion" of revenue)
     prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
 
 
@@ -140,6 +141,8 @@ def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
     return best
 
 
+_PER_SHARE = re.compile(r"\bper\s+(diluted\s+)?share\b", re.I)
+_SCALED = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 _OF_REVENUE = re.compile(r"^\s+of\s+(total\s+|net\s+)?(revenue|revenues|sales)\b", re.I)
 _OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
 
@@ -156,6 +159,9 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or _nearest(compatible, q.start, q.end, lo, hi)
+    if term is not None and metric_spec(term.name).get("per_share") and _PER_SHARE.search(
+            text[q.start:q.end + 12]):
+        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     if term is None:
         # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
         left = [m for m in compatible if m.end <= q.start]
@@ -170,6 +176,18 @@ def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     if family == "count" and is_volume_unit(q.unit):
         return "units", None
     return by_unit, None
+
+
+def _implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | None:
+    """A bare "3.5 billion" of a money metric is in the currency of the sentence's other amounts (else USD)."""
+    if q.unit:
+        return q.unit
+    spec = metric_spec(metric)
+    if spec.get("unit"):
+        return spec["unit"]
+    if spec.get("units") == ["money"] and _SCALED.search(q.text):
+        return next((o.unit for o in quantities if unit_family(o.unit) == "money"), "USD")
+    return None
 
 
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
@@ -281,7 +299,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         clo, chi = _clause_bounds(breaks, q, text)
         metric, term = _metric_for(q, facts.metrics, lo, hi, text)
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
-            facts.figures.append(Figure(q, None, None, None, None, False, False, False, None, False))
+            facts.figures.append(Figure(q, None, None, None, None, False, False, False, None, None, False))
             continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
@@ -292,13 +310,16 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             metric=metric,
             metric_term=term,
             scope=(scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-                   or names_after(after)),
+                   or names_after(after)
+                   # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
+                   or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None)),
             period=_period_for(facts.periods, q, lo, hi, text),
             is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
             negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling)
             or bool(_ADVERSE_AFTER.match(after) or _ADVERSE_BEFORE.search(text[max(0, q.start - 90):q.start])),
             tense=_tense(cues, q),
+            unit=_implied_unit(q, metric, quantities),
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
         ))
     return facts
