@@ -47,6 +47,9 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
         frame: Period | None = None   # the period a run of guidance sentences is about
         for sentence in turn.sentences:
             topic.saw(sentence.text)
+            if sentence.text.rstrip().endswith("?"):
+                frame = None          # a question asks; it promises nothing
+                continue
             facts = analyse(sentence.text, call_date, cal)
             if not (facts.figures or facts.periods or facts.withdrawal
                     or frame and cue_finder("segment_move").find(sentence.text)):
@@ -58,16 +61,13 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 frame = None
                 continue
             said = Said(turn.speaker, sentence)
-            if sentence.text.rstrip().endswith("?"):
-                frame = None          # a question asks; it promises nothing
-                continue
             found = figure_claims(facts, said, call_date, frame)
             found += segment_directions(facts, said, call_date, frame)
             found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
             found += milestone_claims(facts, said, call_date)
             for claim in found:
                 claims.add(topic.scoped(claim))
-            if facts.withdrawal and facts.metrics or facts.withdrawal and "guidance" in sentence.text.lower():
+            if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
                 period = next((p.period for p in facts.periods if p.period), None)
                 withdrawals.append(Withdrawal(
                     metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=period,
