@@ -43,13 +43,18 @@ def render_table(ex: Extraction, width: int) -> str:
 @click.option("--call-date", help="Date of the call (YYYY-MM-DD); used when the transcript header states none.")
 @click.option("--company", help="Ticker of the company (default: the metadata file's or the header's).")
 @click.option("--fiscal-year-end", help="Fiscal year end as MM-DD (default: the metadata file's, else 12-31).")
+@click.option("--fiscal-year-named", type=click.Choice(["end", "start"], case_sensitive=False),
+              help="Which calendar year names a fiscal year: 'end' (FY2026 ends in 2026) or 'start' (FY2025 ends "
+                   "in January 2026). Default: the metadata file's, else read from the call.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
-def extract(file: str, call_date: str | None, company: str | None, fiscal_year_end: str | None, fmt: str) -> None:
+def extract(file: str, call_date: str | None, company: str | None, fiscal_year_end: str | None,
+            fiscal_year_named: str | None, fmt: str) -> None:
     """Extract dated claims and reported actuals from the call transcript FILE.
 
     A transcript with no forward-looking statements gives empty output and exit status 0.
     """
-    ex = extract_file(file, call_date=call_date, company=company, fiscal_year_end=fiscal_year_end)
+    ex = extract_file(file, call_date=call_date, company=company, fiscal_year_end=fiscal_year_end,
+                      fiscal_year_named=fiscal_year_named)
     if fmt == "jsonl":
         sys.stdout.write(to_jsonl(ex))
     elif fmt == "json":

@@ -9,6 +9,7 @@ from typing import ContextManager
 import click
 
 from cli.db_options import author, db_option, opened, show_progress
+from db.companies import known_calendars
 from db.ingest import IngestResult, ingest_extraction
 from tracker.errors import FlsError
 from tracker.extract import extract_file
@@ -27,12 +28,17 @@ def describe(name: str, result: IngestResult, replace: bool) -> str:
 @click.option("--company", metavar="TICKER",
               help="Ticker of the company (default: the metadata file's or the header's).")
 @click.option("--call-date", metavar="YYYY-MM-DD", help="Date of the call, when the transcript header states none.")
-@click.option("--fiscal-year-end", metavar="MM-DD", help="Fiscal year end (default: the metadata file's, else 12-31).")
+@click.option("--fiscal-year-end", metavar="MM-DD",
+              help="Fiscal year end (default: the metadata file's, else the stored company's, else 12-31).")
+@click.option("--fiscal-year-named", type=click.Choice(["end", "start"], case_sensitive=False),
+              help="Which calendar year names a fiscal year: 'end' (FY2026 ends in 2026) or 'start' (FY2025 ends "
+                   "in January 2026); stored with the company. Default: the metadata file's, else the stored "
+                   "company's, else read from the call.")
 @click.option("--replace", is_flag=True,
               help="Re-extract files already stored; claim ids, overrides and notes are kept.")
 @db_option
 def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, fiscal_year_end: str | None,
-           replace: bool, db_url: str | None) -> None:
+           fiscal_year_named: str | None, replace: bool, db_url: str | None) -> None:
     """Extract the call transcripts FILE... and store their claims and actuals.
 
     Each file is stored in its own transaction: a file that cannot be read or extracted is reported on
@@ -43,10 +49,12 @@ def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, f
     failed = 0
     done: list[str] = []   # printed after the progress bar, so that bar and lines do not interleave
     with opened(db_url) as database, _progress(files) as items:
+        known = known_calendars(database)
         for path in items:
             try:
                 extraction = extract_file(path, call_date=call_date, company=company,
-                                          fiscal_year_end=fiscal_year_end)
+                                          fiscal_year_end=fiscal_year_end, fiscal_year_named=fiscal_year_named,
+                                          known=known)
                 with database.session() as session:
                     result = ingest_extraction(session, extraction, author=who, replace=replace)
             except FlsError as exc:

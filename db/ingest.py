@@ -21,7 +21,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import audit
-from db.companies import calendar_of, ensure_company
+from db.companies import calendar_of, ensure_company, settle_naming
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
 from db.models import (
     STATUS_ACTIVE,
@@ -243,6 +243,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     if doc is not None and not replace:
         return IngestResult(document_id=doc.id, created=False, claims=0, actuals=0, revisions=0, withdrawn=0)
 
+    extraction = settle_naming(session, company, extraction, author=author)   # the company's fiscal year labels
     transcript = extraction.transcript
     before = audit.snapshot(doc)
     if doc is None:
@@ -252,6 +253,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     doc.title = info.title
     doc.call_date = info.call_date
     doc.layout = transcript.layout.value
+    doc.layout_warning = transcript.warning
     doc.period_label = _reported_period(session, company, info.call_date, extraction.actuals)
     doc.ingested_at = utcnow()
     session.flush()

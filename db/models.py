@@ -57,6 +57,9 @@ class Company(Base):
     ticker: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     fiscal_year_end: Mapped[str] = mapped_column(String(5), default="12-31")   # MM-DD
+    # "end" (FY2026 ends in 2026) or "start" (FY2025 ends in January 2026); NULL: not known, each call's own
+    # reading (or the default of its year end) is used. Every label of the company is written and read with it.
+    fiscal_year_named: Mapped[str | None] = mapped_column(String(5))
 
     documents: Mapped[list[Document]] = relationship(back_populates="company")
 
@@ -72,7 +75,8 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(String(300))
     call_date: Mapped[date | None] = mapped_column(Date)
     period_label: Mapped[str | None] = mapped_column(String(32))   # the fiscal period the call reports
-    layout: Mapped[str] = mapped_column(String(16))
+    layout: Mapped[str | None] = mapped_column(String(32))       # the transcript layout it was read as
+    layout_warning: Mapped[str | None] = mapped_column(Text)     # what the reader said about it (plain fallback)
     ingested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     company: Mapped[Company] = relationship(back_populates="documents")

@@ -29,7 +29,7 @@ def test_calendar_from_rejects_bad_year_end(fye):
 
 
 def test_calendar_from_rejects_bad_label_by():
-    with pytest.raises(InputError, match="label_by"):
+    with pytest.raises(InputError, match="naming .middle. must be"):
         calendar_from("06-30", "middle")
 
 
@@ -162,7 +162,7 @@ def _anchored(spec):
     ("09-03", date(2025, 9, 3), "end", 2),          # the anchor's own year end: 2025-09-03, a Wednesday
     ("01-30", date(2025, 11, 19), "start", 4),
     ("12-28", date(2024, 10, 29), "end", 5),
-    ("01-02", date(2025, 6, 1), "start", 4),
+    ("01-02", date(2025, 6, 1), "end", 4),          # a December year end in all but name: named like one
     ("02-23", date(2025, 1, 1), "end", 6),          # 5 days before the end of a 28-day February
     ("12-24", date(2024, 6, 1), "end", None),       # 7 days before: never the last of its weekday
     ("09-06", date(2025, 1, 1), "end", None),       # 6 days after: never the nearest to Aug 31

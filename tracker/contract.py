@@ -84,7 +84,8 @@ def to_json(ex: Extraction) -> str:
     doc = {
         "call": {"company": info.company, "ticker": info.ticker, "title": info.title,
                  "call_date": info.call_date.isoformat() if info.call_date else None,
-                 "fiscal_year_end": info.fiscal_year_end, "layout": str(ex.transcript.layout),
+                 "fiscal_year_end": info.fiscal_year_end, "fiscal_year_named": info.fiscal_year_named,
+                 "fiscal_year_named_from": info.fiscal_year_named_from, "layout": str(ex.transcript.layout),
                  "sha256": ex.transcript.sha256},
         "claims": [claim_record(c) for c in ex.claims],
         "actuals": [actual_record(a) for a in ex.actuals],

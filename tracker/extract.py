@@ -6,11 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
-from tracker.callinfo import resolve_call_info
+from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
 from tracker.errors import InputError
+from tracker.fiscal_naming import settle_calendar
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
-from tracker.periods import calendar_from, reported_period
+from tracker.periods import reported_period
 from tracker.scopes import product_scope
 from tracker.sentence_facts import analyse, is_future
 from tracker.transcript import read_transcript
@@ -21,10 +22,11 @@ COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
 
 
 def extract_file(path: str | Path, *, call_date: str | None = None, company: str | None = None,
-                 fiscal_year_end: str | None = None) -> Extraction:
+                 fiscal_year_end: str | None = None, fiscal_year_named: str | None = None,
+                 known: KnownCalendar | None = None) -> Extraction:
     transcript = read_transcript(path)
     info = resolve_call_info(transcript.header, path=path, call_date=call_date, company=company,
-                             fiscal_year_end=fiscal_year_end)
+                             fiscal_year_end=fiscal_year_end, fiscal_year_named=fiscal_year_named, known=known)
     return extract_transcript(transcript, info)
 
 
@@ -32,7 +34,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     if info.call_date is None:
         raise InputError("no call date: pass --call-date YYYY-MM-DD")
     call_date = info.call_date
-    cal = calendar_from(info.fiscal_year_end, anchor=call_date)
+    info, cal = settle_calendar(transcript, info)     # how the company names its fiscal years: given or read
     reported = reported_period(call_date, cal)
     claims = ClaimSet()
     actuals: list[Actual] = []     # every statement of a figure: restatements are linked when stored

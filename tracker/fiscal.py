@@ -4,7 +4,10 @@ Conventions (real ones):
 - A year end within 7 days of Dec 31 (a 52/53-week year ending near the turn of the year) tracks the calendar
   year: periods get calendar labels ("2024-Q4") but their deadlines are the fiscal ends (e.g. Dec 28).
 - Otherwise labels are fiscal ("FY2025-Q3"); fiscal year Y is named by the calendar year it ends in
-  (label_by "end") or starts in (label_by "start", the default for January year ends, as US retailers do).
+  (label_by "end") or starts in (label_by "start"). Which one a company uses is given (option, metadata file,
+  the company's stored calendar) or read from its call (tracker.fiscal_naming); failing both, a year ending in
+  January (or in the first week of February, a 52/53-week year ending near Jan 31) is named by its start, as
+  US retailers do ("fiscal 2025" = Feb 2025 - Jan 2026), and any other by its end.
 - A year end on a month end gives quarters ending on month ends 3, 6, 9 and 12 months after the previous
   year end. Any other day is a 52/53-week calendar: quarter k ends 13*k weeks after the previous year end
   (k = 1..3) and Q4 on the year end itself, so a 53rd week falls in Q4.
@@ -23,7 +26,7 @@ import re
 from datetime import date, timedelta
 
 from tracker.errors import InputError
-from tracker.model import FiscalCalendar, Period
+from tracker.model import FiscalCalendar, Period, YearNaming
 
 _MMDD = re.compile(r"^\s*(\d{1,2})-(\d{1,2})\s*$")
 # A 52/53-week year ends within this many days of a month end.
@@ -38,7 +41,7 @@ REPORTING_LAG_DAYS = 120
 
 def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None, *,
                   anchor: date | None = None) -> FiscalCalendar:
-    """Parse "MM-DD" into a FiscalCalendar. label_by None picks "start" for January year ends, else "end".
+    """Parse "MM-DD" into a FiscalCalendar. label_by None picks `default_year_naming` of that year end.
 
     With `anchor` (a date in a fiscal year that ends on exactly that MM-DD, such as the call date) a year end
     within a week of a month end becomes a 52/53-week calendar on that date's weekday (see the module doc).
@@ -52,11 +55,25 @@ def calendar_from(fiscal_year_end: str = "12-31", label_by: str | None = None, *
     except ValueError:
         raise InputError(f"fiscal year end '{fiscal_year_end}' is not MM-DD") from None
     if label_by is None:
-        label_by = "start" if month == 1 else "end"
-    if label_by not in ("start", "end"):
-        raise InputError(f"fiscal year label_by '{label_by}' must be 'start' or 'end'")
-    return FiscalCalendar(year_end_month=month, year_end_day=day, label_by=label_by,
+        label_by = default_year_naming(month, day)
+    return FiscalCalendar(year_end_month=month, year_end_day=day, label_by=year_naming(label_by),
                           weekday=_anchored_weekday(month, day, anchor))
+
+
+def year_naming(value: str) -> YearNaming:
+    """"end" or "start" (any case) as a YearNaming; an InputError otherwise."""
+    try:
+        return YearNaming(str(value).strip().lower())
+    except ValueError:
+        raise InputError(f"fiscal year naming '{value}' must be 'end' or 'start'") from None
+
+
+def default_year_naming(month: int, day: int) -> YearNaming:
+    """How a year ending on month/day is named when nothing says: by its start when it ends in January or in
+    the first week of February (a 52/53-week year ending near Jan 31: "fiscal 2025" of a retailer runs Feb
+    2025 - Jan 2026), otherwise by its end ("fiscal 2026" of a June year end ends June 2026)."""
+    january = (month == 1 and day > _WEEK_YEAR_SLACK_DAYS) or (month == 2 and day <= _WEEK_YEAR_SLACK_DAYS)
+    return YearNaming.START if january else YearNaming.END
 
 
 def _anchored_weekday(month: int, day: int, anchor: date | None) -> int | None:
@@ -122,13 +139,13 @@ def _end_year(label_year: int, cal: FiscalCalendar) -> int:
     """The calendar year in which fiscal year `label_year` ends."""
     if uses_calendar_labels(cal):
         return label_year if cal.year_end_month == 12 else label_year + 1
-    return label_year if cal.label_by == "end" else label_year + 1
+    return label_year if cal.label_by == YearNaming.END else label_year + 1
 
 
 def _label_year(end_year: int, cal: FiscalCalendar) -> int:
     if uses_calendar_labels(cal):
         return end_year if cal.year_end_month == 12 else end_year - 1
-    return end_year if cal.label_by == "end" else end_year - 1
+    return end_year if cal.label_by == YearNaming.END else end_year - 1
 
 
 @cache

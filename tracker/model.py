@@ -29,6 +29,21 @@ class Layout(StrEnum):
     PLAIN = "plain"                  # machine transcription with no speaker labels
 
 
+class YearNaming(StrEnum):
+    """Which calendar year names a fiscal year that straddles two (Feb 2025 - Jan 2026)."""
+    END = "end"        # "fiscal 2026": the year it ends in (most technology companies, June/September year ends)
+    START = "start"    # "fiscal 2025": the year it starts in (US retailers)
+
+
+class NamingSource(StrEnum):
+    """Where a call's fiscal year naming came from, strongest first."""
+    OPTION = "option"            # --fiscal-year-named
+    METADATA = "metadata"        # the call.toml beside the transcript
+    COMPANY = "company"          # stored with the company in the database
+    TRANSCRIPT = "transcript"    # read from how the call names its quarters and years
+    DEFAULT = "default"          # nothing said: January year ends by their start, others by their end
+
+
 class Hedge(StrEnum):
     FIRM = "firm"
     EXPECTED = "expected"
@@ -121,6 +136,10 @@ class CallInfo:
     ticker: str | None = None
     title: str | None = None
     fiscal_year_end: str = "12-31"   # MM-DD
+    # Which calendar year names a fiscal year that straddles two: "end" or "start"; None when not given, and
+    # then read from the transcript (tracker.fiscal_naming). `fiscal_year_named_from` says where it came from.
+    fiscal_year_named: YearNaming | None = None
+    fiscal_year_named_from: NamingSource | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +151,7 @@ class Transcript:
     sha256: str = ""                            # of the file's bytes
     translation_spans: tuple[tuple[int, int], ...] = ()   # lines skipped as machine translation
     path: str | None = None
+    warning: str | None = None
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:
@@ -156,7 +176,7 @@ class FiscalCalendar:
     """
     year_end_month: int = 12
     year_end_day: int = 31
-    label_by: str = "end"
+    label_by: YearNaming = YearNaming.END
     weekday: int | None = None
 
 
