@@ -21,7 +21,7 @@ def companies(fmt: str, db_url: str | None) -> None:
         rows = list_companies(session)
     if fmt == "json":
         sys.stdout.write(render_json([{"ticker": r.ticker, "name": r.name, "fiscal_year_end": r.fiscal_year_end,
-                                       "calls": r.documents, "claims": r.claims, "last_call": r.last_call,
+                                       "fiscal_year_named": r.fiscal_year_named, "calls": r.documents, "claims": r.claims, "last_call": r.last_call,
                                        "credibility": r.credibility.summary} for r in rows]))
         return
     fixed = (8, 24, 5, 6, 10)

@@ -85,6 +85,7 @@ class CompanyRow:
     claims: int
     last_call: date | None
     credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
+    fiscal_year_named: str | None = None   # "end" / "start"; None when not known
 
 
 def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tuple[int, Any]]:  # noqa: ANN001
@@ -124,7 +125,8 @@ def list_companies(session: Session) -> list[CompanyRow]:
         claims, cred = stored.get((company.id,)) or (0, credibility([]))
         out.append(CompanyRow(id=company.id, ticker=company.ticker, name=company.name,
                               fiscal_year_end=company.fiscal_year_end, documents=docs.get(company.id, 0),
-                              claims=claims, last_call=last.get(company.id), credibility=cred))
+                              claims=claims, last_call=last.get(company.id), credibility=cred,
+                              fiscal_year_named=company.fiscal_year_named))
     return out
 
 

@@ -68,8 +68,9 @@ def resolve_call_info(header: CallInfo, *, path: str | Path | None = None, call_
     meta = read_metadata(path) if path else {}
     ticker = (company or meta.get("ticker") or header.ticker or None)
     stored_fye, stored_named = known(ticker.upper()) if known and ticker else (None, None)
-    fye = check_fiscal_year_end(fiscal_year_end or meta.get("fiscal_year_end") or header.fiscal_year_end
-                                or stored_fye or "12-31")
+    # (the header's year end is only ever the CallInfo default, so a stored one comes before it)
+    fye = check_fiscal_year_end(fiscal_year_end or meta.get("fiscal_year_end") or stored_fye
+                                or header.fiscal_year_end or "12-31")
     named, named_from = _naming(fiscal_year_named, meta, path, stored_named)
     option_date = parse_date(call_date, "call date") if call_date else None
     meta_date = meta.get("call_date")

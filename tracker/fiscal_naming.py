@@ -13,8 +13,10 @@ Rules (each mention is read with `tracker.periods`, so every phrase that module 
   2026), then the next quarter (guidance), then the rest of the year and the year-ago quarter.
 - A fiscal year with its number ("fiscal 2027", "FY '26", "fiscal year 2025") is scored by how far it lies
   from the fiscal year the call date is in. In a sentence that looks ahead ("For fiscal 2027, we expect
-  ..."), it cannot be a year already over; otherwise the year in progress and the one before are as likely
-  (a fourth-quarter call speaks of the year just ended and of the new one).
+  ..."), it cannot be a year already over and is seldom the year after next; otherwise the year in progress
+  and the one before are as likely (a fourth-quarter call speaks of the year just ended and of the new one).
+  Only the latest year a sentence names takes its look ahead ("from 41% in fiscal 2025 to 34% in fiscal
+  2026, and we expect 30% in fiscal 2027": the first two are comparisons).
 - A calendar period ("calendar 2026", "CY26") or a bare year ("in 2026") says nothing about fiscal names.
 - The convention with the higher score wins when it leads by at least MARGIN (one clear quarter, or two
   years); otherwise the call does not tell and the caller's default stands.
@@ -38,14 +40,16 @@ from tracker.phrase_regex import phrase_pattern
 QUARTER_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0, 3: 1.0, -1: 1.0, -4: 1.0}
 # How likely a call names a fiscal year this many years from the one the call date is in: in a sentence that
 # looks ahead, and in any other.
-YEAR_WEIGHT_AHEAD = {0: 2.0, 1: 1.0, 2: 0.5}
+YEAR_WEIGHT_AHEAD = {0: 2.0, 1: 0.5, 2: 0.5}
 YEAR_WEIGHT_OTHER = {0: 1.0, -1: 1.0, 1: 0.5}
 # The lead one convention needs over the other to be taken.
 MARGIN = 2.0
 _DAYS_PER_QUARTER = 91.3
 
 # A sentence worth reading names a fiscal year or a quarter with a number: "fiscal", "FY", "Q3", "3Q", "quarter".
-_GATE = re.compile(r"fiscal|\bf\.?y|quarter|\b[fq][1-4]|[1-4]q", re.IGNORECASE)
+_GATE = re.compile(r"fiscal|\bf\.?y|quarter|\b[fq][1-4]|[1-4]q")       # run on lower-cased text: faster
+# ... and a year number: "2026", "'26", "FY26", "fiscal 27", "1Q26".
+_YEAR_NUMBER = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d)|['’‘`]\d\d(?!\d)|(?:fy|fiscal|q)\s?\d\d(?!\d)")
 _DIGITS = re.compile(r"\d\d")
 _FISCAL_WORD = re.compile(r"fiscal|\bf\.?y", re.IGNORECASE)
 _LABEL = re.compile(r"^FY(?P<y>\d{4})-(?P<part>Q[1-4]|H[12]|FY)$")
@@ -89,7 +93,8 @@ def infer_year_naming(sentences: list[str], call_date: date, fiscal_year_end: st
                YearNaming.START: fiscal_year_of(call_date, cal_start)}
     votes: list[NamingVote] = []
     for text in sentences:
-        if not _GATE.search(text) or not _DIGITS.search(text):
+        low = text.lower()
+        if not _GATE.search(low) or not _YEAR_NUMBER.search(low):
             continue
         years: list[tuple[str, str, int]] = []     # (phrase, label, year) of the years named on their own
         for match in find_periods(text, call_date, cal_end):
