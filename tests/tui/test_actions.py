@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from textual.widgets import Input, Select, Static
 
 from db.models import ActualRecord, AuditRecord, ClaimRecord, Company, NoteRecord, OverrideRecord, VerdictRecord
@@ -139,6 +140,22 @@ def test_ingest(database, path, companies, error):
     drive(database, scenario)
     assert count(database, Company) == companies
     assert count(database, ClaimRecord) == (3 if companies else 0)
+
+
+@pytest.mark.parametrize("choice, stored", [
+    ("as read", "start"),     # "the first quarter 2025" reported in May 2025 with a January year end
+    ("end", "end"),           # given in the form: wins over the call, and is stored
+])
+def test_ingest_with_a_fiscal_year_naming(database, choice, stored):
+    async def scenario(pilot):
+        await pilot.press("i")
+        fill(pilot.app, path=str(DATA / "harbor_2025q1_call.txt"), fiscal_year_end="01-31",
+             fiscal_year_named=choice)
+        await submit(pilot)
+
+    drive(database, scenario)
+    with database.session(write=False) as s:
+        assert [c.fiscal_year_named for c in s.scalars(select(Company))] == [stored]
 
 
 @pytest.fixture
