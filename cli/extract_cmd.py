@@ -9,6 +9,7 @@ import click
 from tracker.contract import to_json, to_jsonl
 from tracker.display import format_amount, format_promise
 from tracker.extract import extract_file
+from tracker.fiscal_naming import naming_note
 from tracker.model import Extraction
 
 
@@ -55,6 +56,9 @@ def extract(file: str, call_date: str | None, company: str | None, fiscal_year_e
     """
     ex = extract_file(file, call_date=call_date, company=company, fiscal_year_end=fiscal_year_end,
                       fiscal_year_named=fiscal_year_named)
+    note = naming_note(ex.info)
+    if note:
+        click.echo(f"fls: {file}: {note}", err=True)
     if fmt == "jsonl":
         sys.stdout.write(to_jsonl(ex))
     elif fmt == "json":

@@ -13,6 +13,7 @@ from db.companies import known_calendars
 from db.ingest import IngestResult, ingest_extraction
 from tracker.errors import FlsError
 from tracker.extract import extract_file
+from tracker.fiscal_naming import naming_note
 
 
 def describe(name: str, result: IngestResult, replace: bool) -> str:
@@ -55,6 +56,9 @@ def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, f
                 extraction = extract_file(path, call_date=call_date, company=company,
                                           fiscal_year_end=fiscal_year_end, fiscal_year_named=fiscal_year_named,
                                           known=known)
+                note = naming_note(extraction.info)
+                if note:
+                    click.echo(f"fls: {path}: {note}", err=True)
                 with database.session() as session:
                     result = ingest_extraction(session, extraction, author=who, replace=replace)
             except FlsError as exc:

@@ -153,3 +153,12 @@ def settle_calendar(transcript: Transcript, info: CallInfo) -> tuple[CallInfo, F
         named, source = (guess.named, NamingSource.TRANSCRIPT) if guess.named else (None, NamingSource.DEFAULT)
     cal = calendar_from(info.fiscal_year_end, named, anchor=info.call_date)
     return replace(info, fiscal_year_named=cal.label_by, fiscal_year_named_from=source or NamingSource.OPTION), cal
+
+
+def naming_note(info: CallInfo) -> str | None:
+    """One line for the user when a call's fiscal years were named by the default of a year end for which both
+    conventions are common (January: retailers name by the start, software companies by the end), else None."""
+    if info.fiscal_year_named_from is not NamingSource.DEFAULT or info.fiscal_year_named is not YearNaming.START:
+        return None
+    return (f"fiscal years ending {info.fiscal_year_end} taken as named by their start, as retailers do (the call "
+            f"does not show it); pass --fiscal-year-named end if the company names them by their end")

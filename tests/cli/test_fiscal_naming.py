@@ -141,3 +141,19 @@ def test_an_explicit_naming_replaces_the_stored_one_and_is_audited(ingested, db_
     assert run.code == 0, run.err
     assert _rows(db_path, Company.fiscal_year_named) == ["start"]
     assert "fiscal_year_named" in _rows(db_path, AuditRecord.action)
+
+
+@pytest.mark.parametrize("text, args, noted", [
+    (SECOND_CALL, ["--fiscal-year-end", "01-31"], True),                    # silent call, January: a guess
+    (SECOND_CALL, ["--fiscal-year-end", "01-31", "--fiscal-year-named", "start"], False),   # given
+    (FIRST_CALL, ["--fiscal-year-end", "01-31"], False),                    # read from the call
+    (SECOND_CALL, ["--fiscal-year-end", "06-30"], False),                   # June: named by the end
+    (SECOND_CALL, [], False),                                               # the calendar year
+], ids=["guessed", "given", "read", "june", "december"])
+def test_a_guessed_january_naming_is_said_on_stderr(fls, tmp_path, text, args, noted):
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    run = fls("extract", path, "--company", "LARK", *args, "--format", "jsonl", db=False)
+    assert run.code == 0
+    assert ("--fiscal-year-named end" in run.err) is noted
+    assert len(run.err.splitlines()) == (1 if noted else 0)
