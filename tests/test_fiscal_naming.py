@@ -206,3 +206,31 @@ def test_quarter_labels_follow_the_settled_convention():
     assert quarter_period(2026, 2, cal).end == date(2025, 7, 31)
     _, cal = settle_calendar(END_CALL, replace(info, fiscal_year_named=START))
     assert quarter_period(2026, 2, cal).end == date(2026, 7, 31)
+
+
+@pytest.mark.parametrize("data", [
+    {"naming": {"ahead": ["expect"], "behind": ["was"]}},     # a key nobody reads: a typo
+    {"naming": {"ahaed": ["expect"]}},
+    {"naming": {"ahead": "expect"}},
+    {"naming": {"ahead": ["expect", ""]}},
+    {"naming": {"ahead": ["expect"]}, "extra": {}},
+], ids=["unknown-key", "misspelt", "not-a-list", "empty-word", "unknown-table"])
+def test_a_malformed_fiscal_lexicon_is_an_error(monkeypatch, data):
+    from tracker import fiscal_naming
+    from tracker.errors import LexiconError
+
+    monkeypatch.setattr(fiscal_naming, "load", lambda name: data)
+    fiscal_naming._ahead.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="fiscal.toml"):
+            fiscal_naming._ahead()
+    finally:
+        fiscal_naming._ahead.cache_clear()
+
+
+def test_lines_without_a_speaker_turn_are_read_too():
+    headline = ("Larkspur Cloud Reports First Quarter Fiscal 2026 Results\n"
+                "Press release, unlabelled.\nWe expect fiscal 2026 revenue of $4 billion, up 12%.")
+    transcript = Transcript(text=headline, layout=Layout.PLAIN, turns=())
+    settled, _ = settle_calendar(transcript, CallInfo(call_date=date(2025, 5, 28), fiscal_year_end="01-31"))
+    assert (settled.fiscal_year_named, settled.fiscal_year_named_from) == (END, NamingSource.TRANSCRIPT)

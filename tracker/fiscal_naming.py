@@ -48,11 +48,15 @@ _DAYS_PER_QUARTER = 91.3
 
 # A sentence worth reading names a fiscal year or a quarter with a number: "fiscal", "FY", "Q3", "3Q", "quarter".
 _GATE = re.compile(r"fiscal|\bf\.?y|quarter|\b[fq][1-4]|[1-4]q")       # run on lower-cased text: faster
-# ... and a year number: "2026", "'26", "FY26", "fiscal 27", "1Q26".
-_YEAR_NUMBER = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d)|['’‘`]\d\d(?!\d)|(?:fy|fiscal|q)\s?\d\d(?!\d)")
+# ... and a year number: "2026" (not "$2026" or "12026"), "'26", "FY26", "fiscal 27", "1Q26". Every branch
+# starts with one of a few characters, so the regex engine skips ahead quickly over a whole transcript.
+_YEAR_NUMBER = re.compile(r"[12'’‘`fq](?:(?<![\d.,$][12])(?:(?<=1)9|(?<=2)0)\d\d|(?<=['’‘`])\d\d"
+                          r"|(?<=f)(?:y|iscal)\s?\d\d|(?<=q)\s?\d\d)(?!\d)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d\d")
 _FISCAL_WORD = re.compile(r"fiscal|\bf\.?y", re.IGNORECASE)
 _LABEL = re.compile(r"^FY(?P<y>\d{4})-(?P<part>Q[1-4]|H[12]|FY)$")
+_PIECE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+_PIECE_REACH = 600
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def infer_year_naming(sentences: list[str], call_date: date, fiscal_year_end: st
     votes: list[NamingVote] = []
     for text in sentences:
         low = text.lower()
-        if not _GATE.search(low) or not _YEAR_NUMBER.search(low):
+        if not _GATE.search(low) or not _YEAR_NUMBER.search(text):
             continue
         years: list[tuple[str, str, int]] = []     # (phrase, label, year) of the years named on their own
         for match in find_periods(text, call_date, cal_end):
@@ -141,15 +145,38 @@ def _quarter_weight(end: date, reported_end: date | None) -> float:
     return QUARTER_WEIGHT.get(round((end - reported_end).days / _DAYS_PER_QUARTER), 0.0)
 
 
+def _pieces(text: str) -> list[str]:
+    """The pieces of the whole text (cut at sentence ends and line breaks) that hold a year number: every line is
+    read, whether or not its layout gave it a speaker turn (a headline "Fourth Quarter Fiscal 2026 Results"
+    names the year as well as a CFO does). One scan of the text finds the year numbers; only the text around
+    each is cut (within _PIECE_REACH characters: a longer sentence is read in part)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for hit in _YEAR_NUMBER.finditer(text):
+        lo, hi = max(0, hit.start() - _PIECE_REACH), min(len(text), hit.end() + _PIECE_REACH)
+        start, end = lo, hi
+        for brk in _PIECE_BREAK.finditer(text, lo, hi):
+            if brk.end() <= hit.start():
+                start = brk.end()
+            elif brk.start() >= hit.end():
+                end = brk.start()
+                break
+        if (start, end) not in seen:
+            seen.add((start, end))
+            out.append(text[start:end])
+    return out
+
+
 def settle_calendar(transcript: Transcript, info: CallInfo) -> tuple[CallInfo, FiscalCalendar]:
     """The call's fiscal calendar: the naming given (option, metadata, company), else the one the call reads
     as, else the default of its year end. Returns the CallInfo with the naming and its source filled in."""
     if info.call_date is None:
         raise ValueError("settle_calendar needs a call date")
     named, source = info.fiscal_year_named, info.fiscal_year_named_from
-    if named is None:
-        sentences = [s.text for turn in transcript.turns for s in turn.sentences]
-        guess = infer_year_naming(sentences, info.call_date, info.fiscal_year_end)
+    if named is None and uses_calendar_labels(calendar_from(info.fiscal_year_end)):
+        source = NamingSource.DEFAULT     # years named like the calendar's: nothing to read
+    elif named is None:
+        guess = infer_year_naming(_pieces(transcript.text), info.call_date, info.fiscal_year_end)
         named, source = (guess.named, NamingSource.TRANSCRIPT) if guess.named else (None, NamingSource.DEFAULT)
     cal = calendar_from(info.fiscal_year_end, named, anchor=info.call_date)
     return replace(info, fiscal_year_named=cal.label_by, fiscal_year_named_from=source or NamingSource.OPTION), cal
