@@ -78,7 +78,7 @@ class _Words:
     outlook: re.Pattern[str]
     backward: re.Pattern[str]
     opener: re.Pattern[str]
-    lead_in: re.Pattern[str]
+    lead_in: tuple[str, ...]
     fronted: re.Pattern[str]
     aside: re.Pattern[str]
     end_open: re.Pattern[str]
@@ -87,6 +87,9 @@ class _Words:
     not_scope: frozenset[str]
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
+    starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
+    outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
+    end_keys: tuple[str, ...]
 
 
 @cache
@@ -98,7 +101,7 @@ def _words() -> _Words:
         outlook=re.compile(phrase_pattern(h["outlook_nouns"]), re.I),
         backward=re.compile(rf"(?:{phrase_pattern(h['backward'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.I),
         opener=re.compile(pre + rf"(?:{phrase_pattern(h['openers'])})", re.I),
-        lead_in=re.compile(rf"\b(?:{phrase_pattern(h['lead_in_endings'])})\s*[.:;]?\W*$|:\s*$", re.I),
+        lead_in=tuple(h["lead_in_endings"]),
         fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
         aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
         end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
@@ -107,7 +110,23 @@ def _words() -> _Words:
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        starters=frozenset(p.split()[0] for key in ("openers", "fronting", "preambles")
+                           for p in h[key]) | frozenset(p.split()[0] for p in data["asides"]["openers"]
+                                                        + data["ends"]["openers"]),
+        outlook_keys=_keys(h["outlook_nouns"]),
+        end_keys=_keys(data["ends"]["anywhere"]),
     )
+
+
+def _keys(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, less any that holds a shorter key: a sentence holding none of them
+    cannot match any phrase, so the costlier search is skipped."""
+    longest = {max(p.replace("-", " ").split(), key=len) for p in phrases}
+    return tuple(sorted(k for k in longest if not any(o != k and o in k for o in longest)))
+
+
+def _holds(low: str, keys: tuple[str, ...]) -> bool:
+    return any(k in low for k in keys)
 
 
 # --- frames ------------------------------------------------------------------------------------------------
@@ -135,6 +154,8 @@ class Reading:
     items: tuple[tuple[int, int], ...] = ()  # list items (offsets into the sentence) of a guidance list
 
 
+_NO_FRAME = Reading(None)
+_FIRST_WORD = re.compile(r"\W*([\w'&]+)")
 _BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
 _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
@@ -170,16 +191,19 @@ class FrameReader:
         if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
             self.frame = None         # a carried period never crosses a paragraph
         self.last_end = sentence.end
-        if w.end_open.match(text) or w.end_any.search(text):
+        low = text.lower()
+        first = _FIRST_WORD.match(low)
+        opens = first is not None and first.group(1) in w.starters   # may open with a frame phrase
+        if opens and w.end_open.match(text) or _holds(low, w.end_keys) and w.end_any.search(text):
             self.frame = None         # "With that, let me turn it over to ...": the section is over
-            return Reading(None)
-        own_scope, scope_text, fronted_end = self._fronted_scope(text, facts)
+            return _NO_FRAME
+        own_scope, fronted_end = self._fronted_scope(text, facts) if opens else (None, None)
         if own_scope is None:
-            own_scope, scope_text = self._subject_scope(text, facts)
-        header = self._header(sentence, facts)
+            own_scope = self._subject_scope(text, facts)
+        header = self._header(sentence, facts, low, opens)
         if header is not None:
             self.frame = header
-        elif self._leaves_topic(text, facts):
+        elif opens and self._leaves_topic(text, facts):
             self.frame = None
         if own_scope is not None and fronted_end is not None and facts.forward_looking:
             # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
@@ -201,17 +225,18 @@ class FrameReader:
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
 
-    def _header(self, sentence: Sentence, facts: SentenceFacts) -> Frame | None:
+    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, opens: bool) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
         text = sentence.text
         w = _words()
-        lead_in = w.lead_in.search(text)
-        opener = w.opener.match(text)
-        nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])]
-        fronted = w.fronted.match(text)
+        lead_in = _lead_in(text, w)
+        opener = w.opener.match(text) if opens else None
+        nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
+                 ] if _holds(low, w.outlook_keys) else []
+        fronted = w.fronted.match(text) if opens else None
         if not (lead_in or opener or nouns or fronted):
             return None
-        aside = w.aside.match(text)
+        aside = w.aside.match(text) if opens else None
         basis = _BASIS.search(text)
         basis_name = basis.group(1).lower().replace(" ", "-") if basis else None
         cur = self.frame
@@ -277,46 +302,46 @@ class FrameReader:
 
     # -- scopes -----------------------------------------------------------------------------------------
 
-    def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, str, int | None]:
-        """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted."""
+    def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, int | None]:
+        """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted, and
+        the offset of the comma that closes it."""
         w = _words()
         m = w.fronted.match(text)
         if not m:
-            return None, "", None
+            return None, None
         comma = text.find(",", m.end(), m.end() + 70)
         if comma < 0:
-            return None, "", None
-        phrase = text[m.end():comma].strip()
-        name = _line_name(phrase, w)
+            return None, None
+        name = _line_name(text[m.end():comma].strip(), w)
         if name is None or any(p.start < comma and p.end > m.end() for p in self._periods(text[:comma], facts)):
-            return None, "", None
-        return name, phrase, comma
+            return None, None
+        return name, comma
 
-    def _subject_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, str]:
+    def _subject_scope(self, text: str, facts: SentenceFacts) -> str | None:
         """"Marine Systems revenue should grow ...": a name opening the sentence, right before its first metric.
         It is a name only when written as one (capitalised beyond its first word, or an acronym in it) and
         holds no cue, pronoun or verb ("We currently estimate total revenue" names no business line)."""
         if not facts.metrics or not facts.figures and not facts.direction:
-            return None, ""
+            return None
         first = min(facts.metrics, key=lambda t: t.start)
         if first.start == 0 or first.start > 60 or any(t.start < first.start for t in facts.forward + facts.fact_verbs):
-            return None, ""
+            return None
         tokens = text[:first.start].split()
         w = _words()
         while tokens and tokens[0].lower() in w.not_subject:
             tokens = tokens[1:]
         if not tokens or len(tokens) > 7 or not tokens[0][:1].isupper():
-            return None, ""
+            return None
         if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
-            return None, ""
+            return None
         if tokens[-1].lower() in _CONNECTOR or not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
-            return None, ""
+            return None
         if len(tokens) > 1 and not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
-            return None, ""
+            return None
         phrase = " ".join(tokens)
         if find_periods(phrase, self.call_date, self.cal):
-            return None, ""
-        return phrase.lower(), phrase
+            return None
+        return phrase.lower()
 
     # -- after the sentence's claims ------------------------------------------------------------------------
 
@@ -341,6 +366,18 @@ class FrameReader:
             return
         if not (found or facts.forward_looking):
             self.frame = Frame(None, scope=scope) if scope else None
+
+
+_TRAILING = " \t.;\"'”’)"
+
+
+def _lead_in(text: str, w: _Words) -> bool:
+    """The sentence announces a list: it ends with a colon or "as follows" / "the following"."""
+    tail = text.rstrip(_TRAILING)
+    if tail.endswith(":"):
+        return True
+    tail = tail[-30:].lower()
+    return any(tail.endswith(e) and (len(tail) == len(e) or not tail[-len(e) - 1].isalnum()) for e in w.lead_in)
 
 
 def _line_name(phrase: str, w: _Words) -> str | None:
