@@ -203,7 +203,7 @@ class FrameReader:
         header = self._header(sentence, facts, low, opens)
         if header is not None:
             self.frame = header
-        elif opens and self._leaves_topic(text, facts):
+        elif self._leaves_topic(text, facts, opens):
             self.frame = None
         if own_scope is not None and fronted_end is not None and facts.forward_looking:
             # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
@@ -282,13 +282,13 @@ class FrameReader:
                 return True
         return False
 
-    def _leaves_topic(self, text: str, facts: SentenceFacts) -> bool:
+    def _leaves_topic(self, text: str, facts: SentenceFacts, opens: bool) -> bool:
         """A change of topic closes the frame: an opener to something that is neither the outlook, a metric
         nor a business line ("Now to the results.", "Turning to slide 9."), or a report of past results."""
         if self.frame is None:
             return False
         w = _words()
-        m = w.opener.match(text)
+        m = w.opener.match(text) if opens else None
         if m:
             rest = text[m.end():m.end() + 60]
             named = metric_finder().search(rest) or any(f.search(rest) for f in scope_finders())
