@@ -132,6 +132,12 @@ ASIDES = {
     "aside-without-header-stays-put": Aside((
         "Looking past the second quarter, for the full year we expect revenue of $1.7 billion.",
         "\n\nWe expect gross margin of 50%."), "gross margin of 50%", "gross_margin", NONE),
+    "full-year-outside-a-section-lends-its-period": Aside((
+        "For the full year, we expect revenue of $1.7 billion.", "We expect operating margin of 18%."),
+        "operating margin of 18%", "operating_margin", "2025-FY"),
+    "looking-past-never-lends-its-period": Aside((
+        "Looking past the second quarter, for the full year we expect revenue of $1.7 billion.",
+        "We expect operating margin of 18%."), "operating margin of 18%", "operating_margin", NONE),
     "guidance-sentence-lends-period-within-paragraph": Aside((
         "We expect second quarter revenue of $400 million to $420 million.",
         "Gross margin should be about 50%."), "Gross margin should be", "gross_margin", "2025-Q2"),

@@ -12,7 +12,8 @@ it to the sentences that need it, one speaker's turn at a time:
 - a business line fronted ("In Industrial Gases, we expect revenue of ...", "For our Marine segment, ...")
   scopes what follows, until another line or "Now back to company guidance.";
 - an aside ("Looking past this quarter, for the balance of the year, ...", "For the full year, ...") inside a
-  section dates its own sentence only; the sentence's own period always wins over the frame;
+  section dates its own sentence only; the sentence's own period always wins over the frame; "looking past"
+  asides never lend their period, "for the full year" ones do outside a section (see below);
 - the frame ends with another frame, a change of topic ("Now to the results.", a report of past results,
   "With that, let me turn it over to ...", questions) or the end of the speaker's turn.
 
@@ -41,7 +42,7 @@ from tracker.vocab import metric_finder, scope_finders
 
 _SCHEMA = {
     "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
-    "asides": {"openers"},
+    "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
     "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name"},
 }
@@ -80,7 +81,8 @@ class _Words:
     opener: re.Pattern[str]
     lead_in: tuple[str, ...]
     fronted: re.Pattern[str]
-    aside: re.Pattern[str]
+    aside: re.Pattern[str]            # asides anywhere
+    section_aside: re.Pattern[str]    # asides, and the phrases that are asides only inside a section
     end_open: re.Pattern[str]
     end_any: re.Pattern[str]
     line_noun: re.Pattern[str]
@@ -104,6 +106,8 @@ def _words() -> _Words:
         lead_in=tuple(h["lead_in_endings"]),
         fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
         aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
+        section_aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})",
+                                 re.I),
         end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
         end_any=re.compile(phrase_pattern(data["ends"]["anywhere"]), re.I),
         line_noun=re.compile(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
@@ -112,7 +116,7 @@ def _words() -> _Words:
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting", "preambles")
                            for p in h[key]) | frozenset(p.split()[0] for p in data["asides"]["openers"]
-                                                        + data["ends"]["openers"]),
+                                                        + data["asides"]["in_section"] + data["ends"]["openers"]),
         outlook_keys=_keys(h["outlook_nouns"]),
         end_keys=_keys(data["ends"]["anywhere"]),
     )
@@ -236,7 +240,7 @@ class FrameReader:
         fronted = w.fronted.match(text) if opens else None
         if not (lead_in or opener or nouns or fronted):
             return None
-        aside = w.aside.match(text) if opens else None
+        aside = w.section_aside.match(text) if opens else None
         basis = _BASIS.search(text)
         basis_name = basis.group(1).lower().replace(" ", "-") if basis else None
         cur = self.frame
@@ -436,5 +440,5 @@ def period_source(period: Period | None, frame: Frame | None, facts: SentenceFac
         return "frame", frame.start
     if not own and frame is not None and frame.period is not None and frame.period.label == period.label:
         return "frame", frame.start
-    phrase = own[0].phrase if own else period.phrase
-    return ("sentence" if re.search(r"\d", phrase) else "call_date"), None
+    phrases = [p.phrase for p in own] or [period.phrase]
+    return ("sentence" if any(re.search(r"\d", ph) for ph in phrases) else "call_date"), None
