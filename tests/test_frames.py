@@ -162,6 +162,8 @@ ENDS = {
     "report-of-past-results": (cfo("Now for our outlook for the third quarter.", "We expect revenue of $420 million.",
                                    "Revenue in the first quarter was $400 million, up 9%.",
                                    "We expect gross margin of 50%."),),
+    "turn-to-a-slide": (cfo("Now for our outlook for the third quarter.", "We expect revenue of $420 million.",
+                            "Turning to Slide 14.", "We expect gross margin of 50%."),),
     "in-closing": (cfo("Turning to our outlook for the third quarter.", "We expect revenue of $420 million.",
                        "In closing, we are proud of the team.", "We expect gross margin of 50%."),),
     "end-of-turn": (cfo("Turning to our outlook for the third quarter.", "We expect revenue of $420 million."),

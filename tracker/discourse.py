@@ -90,8 +90,11 @@ class _Words:
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
+    preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
     end_keys: tuple[str, ...]
+    any_keys: tuple[str, ...]         # both: most sentences hold none
+    lead_in_last: tuple[str, ...]     # the last words of the lead-in endings
 
 
 @cache
@@ -114,11 +117,14 @@ def _words() -> _Words:
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
-        starters=frozenset(p.split()[0] for key in ("openers", "fronting", "preambles")
-                           for p in h[key]) | frozenset(p.split()[0] for p in data["asides"]["openers"]
-                                                        + data["asides"]["in_section"] + data["ends"]["openers"]),
+        starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
+        | frozenset(p.split()[0] for p in data["asides"]["openers"] + data["asides"]["in_section"]
+                    + data["ends"]["openers"]),
+        preamble_starts=frozenset(p.split()[0] for p in h["preambles"]),
         outlook_keys=_keys(h["outlook_nouns"]),
         end_keys=_keys(data["ends"]["anywhere"]),
+        any_keys=_keys(h["outlook_nouns"]) + _keys(data["ends"]["anywhere"]),
+        lead_in_last=tuple({e.split()[-1] for e in h["lead_in_endings"]}),
     )
 
 
@@ -130,7 +136,7 @@ def _keys(phrases: list[str]) -> tuple[str, ...]:
 
 
 def _holds(low: str, keys: tuple[str, ...]) -> bool:
-    return any(k in low for k in keys)
+    return any(map(low.__contains__, keys))
 
 
 # --- frames ------------------------------------------------------------------------------------------------
@@ -159,7 +165,26 @@ class Reading:
 
 
 _NO_FRAME = Reading(None)
-_FIRST_WORD = re.compile(r"\W*([\w'&]+)")
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(m.lower() for m in load("periods")["months"])
+
+
+_WORD = re.compile(r"[\w'&]+")
+
+
+def _may_open(low: str, w: _Words) -> bool:
+    """Whether the sentence's first word, past any preamble ("And now, ..."), can start a frame phrase."""
+    for n, m in enumerate(_WORD.finditer(low, 0, 80)):
+        word = m.group(0)
+        if word in w.starters:
+            return True
+        if word not in w.preamble_starts or n >= 3:
+            return False
+    return False
 _BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
 _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
@@ -177,6 +202,7 @@ class FrameReader:
         self.cal = cal
         self.frame: Frame | None = None
         self.last_end: int | None = None
+        self._seen: dict[str, list[PeriodMatch]] = {}
 
     def new_turn(self) -> None:
         """A frame holds until the end of the speaker's turn."""
@@ -196,15 +222,15 @@ class FrameReader:
             self.frame = None         # a carried period never crosses a paragraph
         self.last_end = sentence.end
         low = text.lower()
-        first = _FIRST_WORD.match(low)
-        opens = first is not None and first.group(1) in w.starters   # may open with a frame phrase
-        if opens and w.end_open.match(text) or _holds(low, w.end_keys) and w.end_any.search(text):
+        opens = _may_open(low, w)     # may open with a frame phrase
+        keyed = _holds(low, w.any_keys)                               # may hold an outlook or hand-over phrase
+        if opens and w.end_open.match(text) or keyed and _holds(low, w.end_keys) and w.end_any.search(text):
             self.frame = None         # "With that, let me turn it over to ...": the section is over
             return _NO_FRAME
         own_scope, fronted_end = self._fronted_scope(text, facts) if opens else (None, None)
-        if own_scope is None:
+        if own_scope is None and facts.metrics:
             own_scope = self._subject_scope(text, facts)
-        header = self._header(sentence, facts, low, opens)
+        header = self._header(sentence, facts, low if keyed else "", opens)
         if header is not None:
             self.frame = header
         elif self._leaves_topic(text, facts, opens):
@@ -223,8 +249,22 @@ class FrameReader:
             return False
         return "\n" in self.text[self.last_end:sentence.start]
 
+    def _names_period(self, name: str) -> bool:
+        """A capitalised name that is a period ("Q4", "January 2025", "March"): only a digit or a month can
+        make one, so the period scan runs only then."""
+        if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
+            return False
+        return bool(self._scan(name))
+
     def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
-        return facts.periods or find_periods(text, self.call_date, self.cal)
+        return facts.periods or self._scan(text)
+
+    def _scan(self, text: str) -> list[PeriodMatch]:
+        """Periods of a text the sentence reading did not scan; short names ("Q4", "2025") recur, so remembered."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = find_periods(text, self.call_date, self.cal)
+        return found
 
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
@@ -296,7 +336,8 @@ class FrameReader:
         if m:
             rest = text[m.end():m.end() + 60]
             named = metric_finder().search(rest) or any(f.search(rest) for f in scope_finders())
-            if not named and not w.outlook.search(rest) and not _proper_name(rest):
+            line = _line_name(re.split(r"[,.;:]", rest, maxsplit=1)[0].strip(), w)
+            if not named and not w.outlook.search(rest) and line is None:
                 return True
             if named and facts.fact_verbs and not facts.forward_looking:
                 return True
@@ -317,8 +358,8 @@ class FrameReader:
         if comma < 0:
             return None, None
         name = _line_name(text[m.end():comma].strip(), w)
-        if name is None or any(p.start < comma and p.end > m.end() for p in self._periods(text[:comma], facts)):
-            return None, None
+        if name is None or self._names_period(text[m.end():comma]):
+            return None, None            # "In Q3, ...", "For fiscal 2026, ..." name a period, not a line
         return name, comma
 
     def _subject_scope(self, text: str, facts: SentenceFacts) -> str | None:
@@ -343,7 +384,7 @@ class FrameReader:
         if len(tokens) > 1 and not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
             return None
         phrase = " ".join(tokens)
-        if find_periods(phrase, self.call_date, self.cal):
+        if self._names_period(phrase):
             return None
         return phrase.lower()
 
@@ -381,6 +422,8 @@ def _lead_in(text: str, w: _Words) -> bool:
     if tail.endswith(":"):
         return True
     tail = tail[-30:].lower()
+    if not tail.endswith(w.lead_in_last):
+        return False
     return any(tail.endswith(e) and (len(tail) == len(e) or not tail[-len(e) - 1].isalnum()) for e in w.lead_in)
 
 
