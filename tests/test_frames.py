@@ -75,6 +75,12 @@ HEADERS = {
                                 "Operating expenses should be about $99 million.", "operating_expenses", "2025-Q4"),
     "shifting-to-outlook": Header("Shifting to our outlook for the third quarter.",
                                   "We expect revenue of $430 million, plus or minus $10 million.", "revenue", "2025-Q3"),
+    "looking-ahead-to-a-quarter": Header(
+        "Looking ahead to the third quarter, we expect revenue of $430 million to $450 million.",
+        "Gross margin should be approximately 52%.", "gross_margin", "2025-Q3"),
+    "as-we-head-into-the-year": Header(
+        "As we head into fiscal 2026, we expect revenue growth of 6% to 8%.",
+        "We expect operating margin of about 19%.", "operating_margin", "2026-FY"),
     "period-less-header-then-dated-guidance": Header(
         "Now turning to guidance. We expect second quarter revenue of $400 million to $420 million.",
         "Gross margin is expected to be about 50%.", "gross_margin", "2025-Q2"),
@@ -83,7 +89,8 @@ HEADERS = {
 
 @pytest.mark.parametrize("case", HEADERS.values(), ids=HEADERS.keys())
 def test_a_header_frames_the_sentences_after_it(tmp_path, case):
-    claims = run(tmp_path, cfo("Thank you.", case.header, case.follow))
+    # the follow-up stands in the next paragraph: a header's frame crosses paragraphs within the turn
+    claims = run(tmp_path, cfo("Thank you.", case.header) + "\n" + case.follow.lstrip("\n"))
     got = find(claims, case.follow.strip()[:30], case.metric)
     if case.period == SAME:
         own = [c for c in claims if c["quote"].startswith(case.header[:20])]
