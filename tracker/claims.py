@@ -79,13 +79,17 @@ def _scopes_of(fig: Figure, facts: SentenceFacts) -> list[str | None]:
     return list(dict.fromkeys(t.name for t in joined(terms, first, facts.text)))
 
 
-def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None) -> list[Claim]:
+def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None, *,
+                  explicit: bool = False) -> list[Claim]:
     """Numeric claims: one per figure that names a metric and is not already past.
 
     Inside a guidance frame ("our guidance for fiscal Q2 is as follows.") a sentence without verbs of fact
     states guidance even without its own cue word ("Gross margin to be 68%, plus or minus 100 basis points").
+    Under an outlook header (`explicit`) a past period in the sentence is a comparison, not a report ("EPS of
+    $4.10 to $4.30, up from 2024"): it does not take the sentence out of the frame.
     """
-    in_frame = frame is not None and not facts.fact_verbs and not facts.periods
+    own = facts.periods if not explicit else [p for p in facts.periods if not is_past(p.period, call_date)]
+    in_frame = frame is not None and not facts.fact_verbs and not own
     if not (facts.forward_looking or in_frame) or facts.counterfactual:
         return []
     out = []
@@ -132,15 +136,17 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
 
 
 def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
-                     numeric: frozenset[str] = frozenset()) -> list[Claim]:
+                     numeric: frozenset[str] = frozenset(), *, frame: Period | None = None) -> list[Claim]:
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
-    Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026")."""
+    Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026").
+    A sentence naming no period of its own takes the frame's ("Devices revenue should decline." under
+    "Now to our outlook for the first quarter.")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
         return []
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
-    if not dated:
+    if not dated and (frame is None or facts.periods or facts.fact_verbs):
         return []
-    periods = [p.period for p in joined(dated, dated[0], facts.text)]
+    periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if m not in numeric]

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
+from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
-from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
+from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, FiscalCalendar, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import reported_period
 from tracker.scopes import product_scope
-from tracker.sentence_facts import analyse, is_future
+from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
 from tracker.vocab import cue_finder
 
@@ -41,44 +43,48 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
+    reader = FrameReader(transcript.text, call_date, cal)
     for turn in transcript.turns:
+        reader.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
             continue
-        frame: Period | None = None   # the period a run of guidance sentences is about
         for sentence in turn.sentences:
             topic.saw(sentence.text)
             if sentence.text.rstrip().endswith("?"):
-                frame = None          # a question asks; it promises nothing
+                reader.interrupt()    # a question asks; it promises nothing
                 continue
             facts = analyse(sentence.text, call_date, cal)
+            reading = reader.read(sentence, facts)
+            frame = reading.frame
+            period = frame.period if frame else None
             if not (facts.figures or facts.periods or facts.withdrawal
-                    or frame and cue_finder("segment_move").find(sentence.text)):
+                    or period and cue_finder("segment_move").find(sentence.text)):
                 # nothing dated, counted or withdrawn, and no business-line move in a guidance run:
                 # no claim, actual or withdrawal can come of it
-                frame = None if facts.boilerplate else _next_frame(frame, facts, [], call_date)
+                if facts.boilerplate and not (frame and frame.explicit):
+                    reader.interrupt()
+                else:
+                    reader.after(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
-                frame = None
+                reader.interrupt()
                 continue
             said = Said(turn.speaker, sentence)
-            found = figure_claims(facts, said, call_date, frame)
-            found += segment_directions(facts, said, call_date, frame)
-            found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
-            found += milestone_claims(facts, said, call_date)
+            found = _claims(facts, reading, said, call_date, cal)
             for claim in found:
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
-                period = next((p.period for p in facts.periods if p.period), None)
+                withdrawn = next((p.period for p in facts.periods if p.period), None)
                 withdrawals.append(Withdrawal(
-                    metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=period,
+                    metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=withdrawn,
                     quote=sentence.text, speaker=turn.speaker.name, start=sentence.start, end=sentence.end))
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
             priors.extend(found_priors)
-            frame = _next_frame(frame, facts, found, call_date)
+            reader.after(sentence, facts, bool(found))
     final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
     return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
@@ -95,14 +101,38 @@ def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Cla
     return replace(claim, baseline=base.value, unit=claim.unit or base.unit)
 
 
-def _next_frame(frame: Period | None, facts, found: list[Claim], call_date) -> Period | None:
-    """The next sentence may lean on this one's period ("Our guidance for Q2 is as follows. We expect X.")."""
-    if facts.fact_verbs:
-        return None                   # a report of fact ends a run of guidance
-    future = [p.period for p in facts.periods if p.period and is_future(p.period, call_date)]
-    if facts.periods:
-        return future[0] if len(future) == 1 and (found or facts.forward_looking) else None
-    return frame if found or facts.forward_looking else None
+def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar) -> list[Claim]:
+    """The claims of one sentence in its frame: each item of a guidance list on its own ("Sales growth of 2% to
+    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from."""
+    frame = reading.frame
+    period = frame.period if frame else None
+    explicit = bool(frame and frame.explicit)
+    parts = [facts]
+    if reading.items:
+        parts = [analyse(facts.text[a:b], call_date, cal) for a, b in reading.items]
+    found: list[Claim] = []
+    for part in parts:
+        got = figure_claims(part, said, call_date, period, explicit=explicit)
+        got += segment_directions(part, said, call_date, period)
+        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
+        got += milestone_claims(part, said, call_date)
+        found += [_placed(c, part, reading) for c in got]
+    return found
+
+
+def _placed(claim: Claim, facts: SentenceFacts, reading: Reading) -> Claim:
+    """The sentence's own business line wins over a lexicon word inside it ("In Pacific Cloud, ..." is about
+    "pacific cloud", not "cloud"); a frame's line scopes a claim that names none; the period's source is told."""
+    source, start = period_source(claim.period, reading.frame, facts)
+    claim = replace(claim, period_source=source, period_source_start=start)
+    if claim.kind is Kind.MILESTONE:
+        return claim
+    own = reading.own_scope
+    if own and (claim.scope is None or claim.scope.lower() in own or reading.fronted):
+        return replace(claim, scope=own)
+    if claim.scope is None and own is None and reading.frame is not None and reading.frame.scope:
+        return replace(claim, scope=reading.frame.scope)
+    return claim
 
 
 class _Topic:

@@ -236,6 +236,11 @@ class Claim:
     confidence: float = 0.5
     event: str | None = None          # for milestones: what must happen
     baseline: float | None = None     # for direction claims: the figure it is measured against
+    # where the period came from: "sentence" (its own words name the year), "call_date" (a phrase without a
+    # year, "next quarter", placed by the call's date) or "frame" (an outlook header before it, whose
+    # character offset is `period_source_start`); None when there is no period
+    period_source: str | None = None
+    period_source_start: int | None = None
 
     @property
     def deadline(self) -> date | None:

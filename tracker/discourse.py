@@ -1,0 +1,487 @@
+"""Discourse frames: the outlook section of a call read as a unit.
+
+A CFO says "Now for our outlook for the second quarter." and then "Revenue is expected to be $410 million,
+plus or minus 3%." and "Gross margin is expected to be about 52%." The later sentences name no period: the
+header does. A `Frame` holds what such a header sets (period, scope, metrics, basis) and `FrameReader` carries
+it to the sentences that need it, one speaker's turn at a time:
+
+- a header sets the frame: "Turning to our outlook for the fourth quarter", "Now to our full-year guidance.",
+  "Our outlook for Q3 is as follows", "For the coming quarter, we anticipate ...";
+- a lead-in with no verb after it ("For 2026, we now expect the following. Sales growth of 2% to 3%; EPS of
+  $4.10 to $4.30") makes each item of the list that follows its own guidance;
+- a business line fronted ("In Industrial Gases, we expect revenue of ...", "For our Marine segment, ...")
+  scopes what follows, until another line or "Now back to company guidance.";
+- an aside ("Looking past this quarter, for the balance of the year, ...", "For the full year, ...") inside a
+  section dates its own sentence only; the sentence's own period always wins over the frame; "looking past"
+  asides never lend their period, "for the full year" ones do outside a section (see below);
+- the frame ends with another frame, a change of topic ("Now to the results.", a report of past results,
+  "With that, let me turn it over to ...", questions) or the end of the speaker's turn.
+
+Without a header, a guidance sentence with one future period still lends it to the sentences right after it
+in the same paragraph ("We expect Q2 revenue of $80 million. Gross margin should be about 40%."); that weaker
+carry never crosses a paragraph and never starts from an aside.
+
+The words live in `tracker/data/frames.toml`, checked when loaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from tracker.errors import LexiconError
+from tracker.lexicon import load
+from tracker.model import FiscalCalendar, Period, Sentence
+from tracker.periods import PeriodMatch, find_periods
+from tracker.phrase_regex import phrase_pattern
+from tracker.sentence_facts import SentenceFacts, is_future, is_past
+from tracker.vocab import metric_finder, scope_finders
+
+# --- the words ---------------------------------------------------------------------------------------------
+
+_SCHEMA = {
+    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
+    "asides": {"openers", "in_section"},
+    "ends": {"openers", "anywhere"},
+    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name"},
+}
+_PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
+
+
+def validate(data: dict) -> dict[str, dict[str, list[str]]]:
+    """Every table and key of frames.toml is known, every value a non-empty list of distinct lower-case
+    phrases: a typo in the data is an error, not a silently dead rule."""
+    unknown = set(data) - set(_SCHEMA)
+    if unknown:
+        raise LexiconError(f"frames.toml: unknown table {sorted(unknown)[0]!r}")
+    for table, keys in _SCHEMA.items():
+        section = data.get(table)
+        if not isinstance(section, dict):
+            raise LexiconError(f"frames.toml: table [{table}] is missing")
+        if set(section) != keys:
+            odd = sorted(set(section) ^ keys)[0]
+            raise LexiconError(f"frames.toml: [{table}] {odd!r} is unknown or missing")
+        for key, words in section.items():
+            if not isinstance(words, list) or not words:
+                raise LexiconError(f"frames.toml: [{table}] {key} must be a non-empty list")
+            for w in words:
+                if not isinstance(w, str) or not _PHRASE.match(w):
+                    raise LexiconError(f"frames.toml: [{table}] {key}: {w!r} is not a lower-case phrase")
+            if len(set(words)) != len(words):
+                dup = next(w for w in words if words.count(w) > 1)
+                raise LexiconError(f"frames.toml: [{table}] {key}: {dup!r} is listed twice")
+    return data
+
+
+@dataclass(frozen=True)
+class _Words:
+    outlook: re.Pattern[str]
+    backward: re.Pattern[str]
+    opener: re.Pattern[str]
+    lead_in: tuple[str, ...]
+    fronted: re.Pattern[str]
+    aside: re.Pattern[str]            # asides anywhere
+    section_aside: re.Pattern[str]    # asides, and the phrases that are asides only inside a section
+    end_open: re.Pattern[str]
+    end_any: re.Pattern[str]
+    line_noun: re.Pattern[str]
+    not_scope: frozenset[str]
+    not_subject: frozenset[str]
+    not_in_name: frozenset[str]
+    starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
+    preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
+    outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
+    end_keys: tuple[str, ...]
+    any_keys: tuple[str, ...]         # both: most sentences hold none
+    lead_in_last: tuple[str, ...]     # the last words of the lead-in endings
+
+
+@cache
+def _words() -> _Words:
+    data = validate(load("frames"))
+    h = data["headers"]
+    pre = rf"^\W*(?:(?:{phrase_pattern(h['preambles'])})[,]?\s+)*"
+    return _Words(
+        outlook=re.compile(phrase_pattern(h["outlook_nouns"]), re.I),
+        backward=re.compile(rf"(?:{phrase_pattern(h['backward'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.I),
+        opener=re.compile(pre + rf"(?:{phrase_pattern(h['openers'])})", re.I),
+        lead_in=tuple(h["lead_in_endings"]),
+        fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
+        aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
+        section_aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})",
+                                 re.I),
+        end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
+        end_any=re.compile(phrase_pattern(data["ends"]["anywhere"]), re.I),
+        line_noun=re.compile(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
+        not_scope=frozenset(data["scopes"]["not_scope"]),
+        not_subject=frozenset(data["scopes"]["not_subject"]),
+        not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
+        | frozenset(p.split()[0] for p in data["asides"]["openers"] + data["asides"]["in_section"]
+                    + data["ends"]["openers"]),
+        preamble_starts=frozenset(p.split()[0] for p in h["preambles"]),
+        outlook_keys=_keys(h["outlook_nouns"]),
+        end_keys=_keys(data["ends"]["anywhere"]),
+        any_keys=_keys(h["outlook_nouns"]) + _keys(data["ends"]["anywhere"]),
+        lead_in_last=tuple({e.split()[-1] for e in h["lead_in_endings"]}),
+    )
+
+
+def _keys(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, less any that holds a shorter key: a sentence holding none of them
+    cannot match any phrase, so the costlier search is skipped."""
+    longest = {max(p.replace("-", " ").split(), key=len) for p in phrases}
+    return tuple(sorted(k for k in longest if not any(o != k and o in k for o in longest)))
+
+
+def _holds(low: str, keys: tuple[str, ...]) -> bool:
+    return any(map(low.__contains__, keys))
+
+
+# --- frames ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a header set, carried to the sentences after it."""
+    period: Period | None
+    start: int | None = None          # character offset of the sentence that set the period
+    scope: str | None = None          # the business line a fronted "In X, ..." set
+    metrics: tuple[str, ...] = ()     # the metrics the section is about ("Turning to gross margin, ...")
+    basis: str | None = None          # "non-gaap" when the header says so
+    explicit: bool = False            # opened by a header or lead-in, not carried from a guidance sentence
+    listing: bool = False             # opened by a lead-in ("... as follows"): items follow
+    from_fronted: bool = False        # the period came from a fronted "For Q3, ..." (a later one may move it)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the discourse says about one sentence."""
+    frame: Frame | None                    # the frame that applies to it
+    own_scope: str | None = None           # the business line it names for itself ("In X, ...", "X revenue")
+    fronted: bool = False                  # ... fronted ("In X, ..."), which beats any lexicon word after it
+    items: tuple[tuple[int, int], ...] = ()  # list items (offsets into the sentence) of a guidance list
+
+
+_NO_FRAME = Reading(None)
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(m.lower() for m in load("periods")["months"])
+
+
+_WORD = re.compile(r"[\w'&]+")
+
+
+def _may_open(low: str, w: _Words) -> bool:
+    """Whether the sentence's first word, past any preamble ("And now, ..."), can start a frame phrase."""
+    for n, m in enumerate(_WORD.finditer(low, 0, 80)):
+        word = m.group(0)
+        if word in w.starters:
+            return True
+        if word not in w.preamble_starts or n >= 3:
+            return False
+    return False
+_BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
+_CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
+
+
+class FrameReader:
+    """Reads one call's company turns sentence by sentence and says which frame each sentence stands in.
+
+    Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `after()` once
+    they are built."""
+
+    def __init__(self, text: str, call_date: date, cal: FiscalCalendar):
+        self.text = text
+        self.call_date = call_date
+        self.cal = cal
+        self.frame: Frame | None = None
+        self.last_end: int | None = None
+        self._seen: dict[str, list[PeriodMatch]] = {}
+
+    def new_turn(self) -> None:
+        """A frame holds until the end of the speaker's turn."""
+        self.frame = None
+        self.last_end = None
+
+    def interrupt(self) -> None:
+        """A question or boilerplate: whatever frame was open is closed."""
+        self.frame = None
+
+    # -- before the sentence's claims -------------------------------------------------------------------
+
+    def read(self, sentence: Sentence, facts: SentenceFacts) -> Reading:
+        text = sentence.text
+        w = _words()
+        if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
+            self.frame = None         # a carried period never crosses a paragraph
+        self.last_end = sentence.end
+        low = text.lower()
+        opens = _may_open(low, w)     # may open with a frame phrase
+        keyed = _holds(low, w.any_keys)                               # may hold an outlook or hand-over phrase
+        if opens and w.end_open.match(text) or keyed and _holds(low, w.end_keys) and w.end_any.search(text):
+            self.frame = None         # "With that, let me turn it over to ...": the section is over
+            return _NO_FRAME
+        own_scope, fronted_end = self._fronted_scope(text, facts) if opens else (None, None)
+        if own_scope is None and facts.metrics:
+            own_scope = self._subject_scope(text, facts)
+        header = self._header(sentence, facts, low if keyed else "", opens)
+        if header is not None:
+            self.frame = header
+        elif self._leaves_topic(text, facts, opens):
+            self.frame = None
+        if own_scope is not None and fronted_end is not None and facts.forward_looking:
+            # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
+            base = self.frame or Frame(None, explicit=False)
+            self.frame = replace(base, scope=own_scope)
+        items: tuple[tuple[int, int], ...] = ()
+        if self.frame is not None and self.frame.listing and ";" in text:
+            items = _items(text)
+        return Reading(self.frame, own_scope, fronted_end is not None, items)
+
+    def _new_paragraph(self, sentence: Sentence) -> bool:
+        if self.last_end is None:
+            return False
+        return "\n" in self.text[self.last_end:sentence.start]
+
+    def _names_period(self, name: str) -> bool:
+        """A capitalised name that is a period ("Q4", "January 2025", "March"): only a digit or a month can
+        make one, so the period scan runs only then."""
+        if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
+            return False
+        return bool(self._scan(name))
+
+    def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
+        return facts.periods or self._scan(text)
+
+    def _scan(self, text: str) -> list[PeriodMatch]:
+        """Periods of a text the sentence reading did not scan; short names ("Q4", "2025") recur, so remembered."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = find_periods(text, self.call_date, self.cal)
+        return found
+
+    def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
+        return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
+
+    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, opens: bool) -> Frame | None:
+        """The frame a header sentence opens, or None when the sentence is no header."""
+        text = sentence.text
+        w = _words()
+        lead_in = _lead_in(text, w)
+        opener = w.opener.match(text) if opens else None
+        nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
+                 ] if _holds(low, w.outlook_keys) else []
+        fronted = w.fronted.match(text) if opens else None
+        if not (lead_in or opener or nouns or fronted):
+            return None
+        aside = w.section_aside.match(text) if opens else None
+        basis = _BASIS.search(text)
+        basis_name = basis.group(1).lower().replace(" ", "-") if basis else None
+        cur = self.frame
+        if lead_in and not facts.figures:
+            # "For fiscal 2026, we now expect the following:", "Our guidance for Q3 is as follows."
+            future = self._future(self._periods(text, facts))
+            period = future[0].period if future else (cur.period if cur else None)
+            start = sentence.start if future or cur is None else cur.start
+            return Frame(period, start, basis=basis_name or (cur.basis if cur else None), explicit=True,
+                         listing=True)
+        if nouns and not aside and (opener or self._short(text, facts) or self._noun_dated(text, nouns, facts)):
+            future = self._future(self._periods(text, facts))
+            if future and len({p.period.label for p in future}) == 1:
+                return Frame(future[0].period, sentence.start, basis=basis_name, explicit=True)
+            if not future:
+                # "Next, to segment guidance.", "Now back to company guidance.": same period, no line
+                if cur is not None and cur.explicit:
+                    return Frame(cur.period, cur.start, basis=basis_name or cur.basis, explicit=True,
+                                 listing=cur.listing, from_fronted=cur.from_fronted)
+                return Frame(None, None, basis=basis_name, explicit=True)
+            return None
+        if fronted and not aside and facts.forward_looking:
+            # "For the coming quarter, we anticipate ...": a period fronted before the promise
+            periods = self._periods(text[:fronted.end() + 60], facts)
+            first = next((p for p in periods if p.start >= fronted.start() and p.start <= fronted.end() + 4), None)
+            if first is None or first.period is None or not is_future(first.period, self.call_date):
+                return None
+            if cur is not None and cur.explicit and cur.period is not None and not cur.from_fronted:
+                return None           # inside a header's section a fronted period is an aside
+            return Frame(first.period, sentence.start, scope=cur.scope if cur else None, explicit=True,
+                         from_fronted=True)
+        return None
+
+    @staticmethod
+    def _short(text: str, facts: SentenceFacts) -> bool:
+        """A short sentence with no figure about the outlook is a header ("Now to our full-year guidance.")."""
+        return not facts.figures and len(text.split()) <= 16
+
+    def _noun_dated(self, text: str, nouns: list[re.Match[str]], facts: SentenceFacts) -> bool:
+        """The outlook noun names its period ("our guidance for fiscal Q2", "our 2026 outlook")."""
+        for p in self._future(self._periods(text, facts)):
+            if any(-30 <= n.start() - p.end <= 30 or -30 <= p.start - n.end() <= 30 for n in nouns):
+                return True
+        return False
+
+    def _leaves_topic(self, text: str, facts: SentenceFacts, opens: bool) -> bool:
+        """A change of topic closes the frame: an opener to something that is neither the outlook, a metric
+        nor a business line ("Now to the results.", "Turning to slide 9."), or a report of past results."""
+        if self.frame is None:
+            return False
+        w = _words()
+        m = w.opener.match(text) if opens else None
+        if m:
+            rest = text[m.end():m.end() + 60]
+            named = metric_finder().search(rest) or any(f.search(rest) for f in scope_finders())
+            line = _line_name(re.split(r"[,.;:]", rest, maxsplit=1)[0].strip(), w)
+            if not named and not w.outlook.search(rest) and line is None:
+                return True
+            if named and facts.fact_verbs and not facts.forward_looking:
+                return True
+        if facts.fact_verbs and not facts.forward_looking and facts.figures:
+            return True               # "Revenue in the quarter was $4.1 billion."
+        return False
+
+    # -- scopes -----------------------------------------------------------------------------------------
+
+    def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, int | None]:
+        """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted, and
+        the offset of the comma that closes it."""
+        w = _words()
+        m = w.fronted.match(text)
+        if not m:
+            return None, None
+        comma = text.find(",", m.end(), m.end() + 70)
+        if comma < 0:
+            return None, None
+        name = _line_name(text[m.end():comma].strip(), w)
+        if name is None or self._names_period(text[m.end():comma]):
+            return None, None            # "In Q3, ...", "For fiscal 2026, ..." name a period, not a line
+        return name, comma
+
+    def _subject_scope(self, text: str, facts: SentenceFacts) -> str | None:
+        """"Marine Systems revenue should grow ...": a name opening the sentence, right before its first metric.
+        It is a name only when written as one (capitalised beyond its first word, or an acronym in it) and
+        holds no cue, pronoun or verb ("We currently estimate total revenue" names no business line)."""
+        if not facts.metrics or not facts.figures and not facts.direction:
+            return None
+        first = min(facts.metrics, key=lambda t: t.start)
+        if first.start == 0 or first.start > 60 or any(t.start < first.start for t in facts.forward + facts.fact_verbs):
+            return None
+        tokens = text[:first.start].split()
+        w = _words()
+        while tokens and tokens[0].lower() in w.not_subject:
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > 7 or not tokens[0][:1].isupper():
+            return None
+        if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
+            return None
+        if tokens[-1].lower() in _CONNECTOR or not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
+            return None
+        if len(tokens) > 1 and not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
+            return None
+        phrase = " ".join(tokens)
+        if self._names_period(phrase):
+            return None
+        return phrase.lower()
+
+    # -- after the sentence's claims ------------------------------------------------------------------------
+
+    def after(self, sentence: Sentence, facts: SentenceFacts, found: bool) -> None:
+        """Carry the period on: a header's frame stays; otherwise a guidance sentence with one future period
+        lends it to the next ones ("We expect Q2 revenue of $80 million. Gross margin should be 40%.")."""
+        cur = self.frame
+        future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)]
+        if cur is not None and cur.explicit:
+            if cur.period is None and len({p.label for p in future}) == 1 and found and not _words().aside.match(sentence.text):
+                self.frame = replace(cur, period=future[0], start=sentence.start)
+            return
+        scope = cur.scope if cur else None
+        if facts.fact_verbs:
+            self.frame = Frame(None, scope=scope) if scope else None   # a report of fact ends a run of guidance
+            return
+        if facts.periods:
+            if len(future) == 1 and (found or facts.forward_looking) and not _words().aside.match(sentence.text):
+                self.frame = Frame(future[0], sentence.start, scope=scope)
+            else:
+                self.frame = Frame(None, scope=scope) if scope else None
+            return
+        if not (found or facts.forward_looking):
+            self.frame = Frame(None, scope=scope) if scope else None
+
+
+_TRAILING = " \t.;\"'”’)"
+
+
+def _lead_in(text: str, w: _Words) -> bool:
+    """The sentence announces a list: it ends with a colon or "as follows" / "the following"."""
+    tail = text.rstrip(_TRAILING)
+    if tail.endswith(":"):
+        return True
+    tail = tail[-30:].lower()
+    if not tail.endswith(w.lead_in_last):
+        return False
+    return any(tail.endswith(e) and (len(tail) == len(e) or not tail[-len(e) - 1].isalnum()) for e in w.lead_in)
+
+
+def _line_name(phrase: str, w: _Words) -> str | None:
+    """The business line a fronted phrase names, lower case; None when it names none ("In addition")."""
+    words = phrase.split()
+    if words and words[0].lower() in ("our", "the"):
+        words = words[1:]
+    if not words or len(words) > 7:
+        return None
+    joined = " ".join(words)
+    noun = w.line_noun.search(" " + joined)
+    if noun:
+        name = " ".join(joined.split()[:-len(noun.group(0).split())])
+        if name and name.lower() not in w.not_scope and all(_NAME_TOKEN.fullmatch(t) for t in name.split()):
+            return name.lower()
+        return None
+    if joined.lower() in w.not_scope or words[0].lower() in w.not_scope:
+        return None
+    if not _proper_name(joined) or len(_proper_name(joined)) != len(joined):
+        return None
+    return joined.lower()
+
+
+_PROPER = re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:and|&|of|ex|de)\s+)?[A-Z0-9][\w&'./+-]*)*")
+
+
+def _proper_name(text: str) -> str:
+    """The capitalised name at the start of `text` ("More Personal Computing", "M365 Commercial Cloud")."""
+    m = _PROPER.match(text.strip())
+    return m.group(0) if m else ""
+
+
+_ITEM_SPLIT = re.compile(r";\s*(?:and\s+)?")
+
+
+def _items(text: str) -> tuple[tuple[int, int], ...]:
+    """The items of a guidance list written as one sentence: "Sales growth of 2% to 3%; EPS of $4.10 to $4.30"."""
+    out, pos = [], 0
+    for m in _ITEM_SPLIT.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return tuple(out) if len(out) > 1 else ()
+
+
+def period_source(period: Period | None, frame: Frame | None, facts: SentenceFacts) -> tuple[str | None, int | None]:
+    """Where a claim's period came from: the sentence ("in fiscal 2026"), a frame (with the offset of the
+    sentence that set it), or the call date (a phrase with no year, "next quarter", "the fourth quarter",
+    that only the call's date places)."""
+    if period is None:
+        return None, None
+    own = [p for p in facts.periods if p.period is period or (p.period is not None and p.period.label == period.label)]
+    if frame is not None and period is frame.period and not any(p.period is period for p in facts.periods):
+        return "frame", frame.start
+    if not own and frame is not None and frame.period is not None and frame.period.label == period.label:
+        return "frame", frame.start
+    phrases = [p.phrase for p in own] or [period.phrase]
+    return ("sentence" if any(re.search(r"\d", ph) for ph in phrases) else "call_date"), None
