@@ -216,6 +216,9 @@ class Claim:
     confidence: float = 0.5
     event: str | None = None          # for milestones: what must happen
     baseline: float | None = None     # for direction claims: the figure it is measured against
+    metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
+    basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
+    measure: str | None = None        # None: a level; "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
 
     @property
     def deadline(self) -> date | None:
@@ -242,6 +245,8 @@ class Actual:
     source_kind: SourceKind = SourceKind.TRANSCRIPT
     source_ref: str = ""
     reported_on: date | None = None
+    metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
+    basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
 
 
 @dataclass(frozen=True)
