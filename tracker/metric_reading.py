@@ -17,7 +17,7 @@ Every word list is data in tracker/data/metrics.toml; this module only decides w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tracker.lexicon import load
@@ -50,6 +50,7 @@ class Reading:
     measure: str | None = None    # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
     falling: bool = False         # a fall stated as a positive figure ("decline 3%")
     unit: str | None = None       # a unit the figure itself does not carry ("% of GMV", "doors")
+    similar_at: int | None = None  # "similar to last year's 11.4%": where the words naming the earlier figure start
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class _Vocab:
     links_after: re.Pattern[str]
     generic: frozenset[str]
     past: re.Pattern[str]
+    similar: re.Pattern[str]
     stop: frozenset[str]
     max_words: int
 
@@ -130,6 +132,8 @@ def _vocab() -> _Vocab:
         links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
                                re.I),
         generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
+        similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
+                           rf"(?![\w-])", re.I),
         past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
         stop=stop, max_words=max_words)
 
@@ -309,7 +313,7 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         if name:
             return name, basis, None
     m = v.links_after.match(after)
-    if m or (q.unit is None and after[:1] == " " and q.text[:1].isdigit()):
+    if m or (q.unit is None and after[:1] == " " and q.text[-1:].isdigit()):
         words = _phrase_words(after[m.end() if m else 0:], False, v)
         if words and not m and words[0].casefold() in v.generic:
             words = []                             # "11 points better": no counted thing
@@ -361,6 +365,13 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
 
 def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> Reading:
     """Name what figure `q` measures; `metrics` are the sentence's known terms, [lo, hi) the figure's stretch."""
+    similar = [m for m in _vocab().similar.finditer(text, max(lo, q.start - 50), q.start)]
+    if similar:
+        # "our revenue yield will be similar to 2025's yield of 11.4%": the metric is named before the comparison
+        at = similar[-1].start()
+        kept = [t for t in metrics if t.end <= at or t.start >= q.end]
+        found = read_metric(q, kept, lo, hi, text[:at] + " " * (q.start - at) + text[q.start:])
+        return replace(found, similar_at=at)
     name, term = known_metric(q, metrics, lo, hi, text)
     growth_named = False
     measure = None
@@ -399,7 +410,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
     if open_name is None:
         return Reading(None)
-    if measure is not None:
+    if measure is not None and not open_name.endswith("_growth"):
         open_name = f"{open_name}_growth"
     return Reading(open_name, None, False, basis, measure, falling, unit or count_unit)
 

@@ -6,7 +6,7 @@ decide whether it promises, reports or withdraws something. The claim and actual
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -250,6 +250,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         after = text[q.end:q.end + 40]
         rate = metric is not None and metric_spec(metric).get("measure") == "change"
         falling = bool(_FALL_BEFORE.search(before))
+        if reading.similar_at is not None and not q.is_range:
+            q = replace(q, comparator=Comparator.APPROX)
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
@@ -258,7 +260,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                    or names_after(after)
                    # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
                    or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None)),
-            period=_period_for(facts.periods, q, lo, hi, text),
+            # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
+            period=_period_for([p for p in facts.periods if reading.similar_at is None
+                                or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after))),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
