@@ -114,6 +114,8 @@ VOCABULARY = [
     ("open-link-before", "We expect the attach rate to be about 40% in 2025.", "attach_rate", False, None),
     ("open-basis-stripped", "We expect adjusted funding costs of $80 million in Q3.", "funding_costs", False,
      "adjusted"),
+    ("open-basis-after", "For Q3 we expect EBT adjusted to be in the $2.5 to $3 billion range.", "ebt", False,
+     "adjusted"),
 ]
 
 
@@ -129,6 +131,13 @@ def test_two_metrics_in_one_sentence_are_two_claims(tmp_path):
                             "$15.7 to $15.8 billion.")
     assert [(c["metric"], c["low"], c["high"]) for c in got] == [
         ("cogs", 24.3e9, 24.5e9), ("operating_expenses", 15.7e9, 15.8e9)]
+
+
+def test_a_list_of_metrics_each_with_its_figure(tmp_path):
+    got = _claims(tmp_path, "For 2025 Marlow expects NII of approximately $61 billion, adjusted expense of about "
+                            "$52 billion, and a card net charge-off rate of approximately 3.1%.")
+    assert [(c["metric"], c["basis"], c["low"]) for c in got] == [
+        ("net_interest_income", None, 61e9), ("operating_expenses", "adjusted", 52e9), ("net_charge_off_rate", None, 3.1)]
 
 
 def test_respectively_gives_two_ranges_and_no_stray_record(tmp_path):

@@ -158,11 +158,20 @@ def _units_of(name: str) -> list[str]:
     return metric_spec(name).get("units", [])
 
 
+def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
+    """"NII of $91 billion, expense of about $92 billion": a term after the figure that leads straight into the
+    next figure ("expense of") names that one."""
+    if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or _OF_AFTER.match(text[q.end:t.start]):
+        return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
+    return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
+
+
 def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
     repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
     family = unit_family(q.unit)
-    compatible = [m for m in metrics if not _units_of(m.name) or family is None or family in _units_of(m.name)]
+    compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
+                  and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
     if term is None and family == "percent" and _OF_REVENUE.match(text[q.end:q.end + 30]):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
@@ -288,7 +297,7 @@ def _name_from(words: list[str], v: _Vocab) -> tuple[str | None, str | None]:
     kept = []
     for w in words:
         key = w.casefold()
-        if key in v.basis_names and basis is None and not kept:
+        if key in v.basis_names and basis is None:
             basis = v.basis_names[key]
             continue
         kept.append(w)
