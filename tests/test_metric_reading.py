@@ -164,3 +164,37 @@ NOT_OPEN = [
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_OPEN], ids=[r[0] for r in NOT_OPEN])
 def test_no_claim_of_an_unnamed_metric(tmp_path, sentence):
     assert [c["metric"] for c in _claims(tmp_path, sentence) if not c["metric_known"]] == []
+
+
+# metrics.toml is checked when first read: a broken copy of each table metric_reading uses must be an error
+BROKEN = [
+    ("growth-missing", lambda d: d.pop("growth")),
+    ("growth-typo", lambda d: d["growth"].__setitem__("yoyy", d["growth"].pop("yoy"))),
+    ("basis-extra-key", lambda d: d["basis"].__setitem__("ifrs", ["ifrs"])),
+    ("open-words-empty", lambda d: d["open_metric"].__setitem__("links", [])),
+    ("open-max-words-text", lambda d: d["open_metric"].__setitem__("max_words", "four")),
+    ("similar-not-a-list", lambda d: d["similar"].__setitem__("words", "similar to")),
+    ("sign-typo", lambda d: d["sign"].__setitem__("postive", d["sign"].pop("positive"))),
+]
+
+
+@pytest.mark.parametrize("breaks", [r[1] for r in BROKEN], ids=[r[0] for r in BROKEN])
+def test_a_broken_metrics_file_is_an_error(monkeypatch, breaks):
+    import copy
+
+    from tracker import metric_reading
+    from tracker.errors import LexiconError
+    from tracker.lexicon import load
+
+    data = copy.deepcopy(load("metrics"))
+    breaks(data)
+    monkeypatch.setattr(metric_reading, "load", lambda name: data if name == "metrics" else load(name))
+    metric_reading._vocab.cache_clear()
+    metric_reading._sign_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            metric_reading._vocab()
+            metric_reading._sign_words()
+    finally:
+        metric_reading._vocab.cache_clear()
+        metric_reading._sign_words.cache_clear()

@@ -76,6 +76,16 @@ class _Vocab:
     max_words: int
 
 
+# every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
+_SECTION_KEYS = {
+    "basis": {"non_gaap", "gaap", "adjusted", "after"},
+    "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
+    "open_metric": {"max_words", "links", "after_links", "generic", "stop", "past"},
+    "similar": {"words"},
+    "sign": {"positive", "negative"},
+}
+
+
 def _words(section: dict, key: str, where: str) -> list[str]:
     value = section.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
@@ -92,13 +102,15 @@ def _flat_words() -> list[str]:
 @cache
 def _vocab() -> _Vocab:
     data = load("metrics")
-    for section in ("basis", "growth", "open_metric"):
+    for section in _SECTION_KEYS:
         if not isinstance(data.get(section), dict):
             raise LexiconError(f"metrics.toml has no [{section}] table")
     basis, growth, open_ = data["basis"], data["growth"], data["open_metric"]
-    known = {"non_gaap", "gaap", "adjusted", "after"}
-    if set(basis) - known:
-        raise LexiconError(f"metrics.toml [basis] has unknown keys {sorted(set(basis) - known)}")
+    for section, keys in _SECTION_KEYS.items():
+        given = set(data.get(section) or {})
+        if given != keys:
+            raise LexiconError(f"metrics.toml [{section}] must have exactly the keys {sorted(keys)}; "
+                               f"unknown {sorted(given - keys)}, missing {sorted(keys - given)}")
     names = {w.casefold(): k for k in ("gaap", "adjusted", "non_gaap") for w in _words(basis, k, "basis")}
     basis_words = phrase_pattern(names)
     verbs_up = phrase_pattern(_words(growth, "up", "growth"))
