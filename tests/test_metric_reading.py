@@ -158,7 +158,12 @@ NOT_OPEN = [
     ("undated", "We expect the attach rate to be about 40%."),
     ("comparison-multiple", "I think the revenue in 2025 is more than double of last year."),
     ("generic-count", "We expect 11 points of improvement in Q3."),
+    ("time-span", "With three quarters of actual results already, we expect a strong 2025."),
 ]
+
+
+def test_an_undated_growth_looking_back_is_no_claim(tmp_path):
+    assert _claims(tmp_path, "Our kettle line continued to see revenue up 15% year over year.") == []
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_OPEN], ids=[r[0] for r in NOT_OPEN])

@@ -112,6 +112,8 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
             if is_past(period, call_date) or (not fig.metric_known and (
                     period is None or facts.fact_verbs or looks_back(facts.text))):
                 continue                  # a figure of a metric we cannot name is a claim only when dated, unmixed
+            if fig.measure and period is None and (facts.fact_verbs or looks_back(facts.text)):
+                continue                  # "Mac continued to see revenue up 15%": an undated growth looking back
             for scope in _scopes_of(fig, facts):
                 out.append(Claim(
                     kind=kind, metric=fig.metric, scope=scope, comparator=comparator, low=low, high=high,

@@ -334,7 +334,9 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         if name:
             return name, basis, None
     m = v.links_after.match(after)
-    if m or (q.unit is None and after[:1] == " " and q.text[-1:].isdigit()):
+    if m and unit_family(q.unit) == "duration":
+        m = None                                   # "three quarters of actual results": a time span, not a metric
+    elif m or (q.unit is None and after[:1] == " " and q.text[-1:].isdigit()):
         words = _phrase_words(after[m.end() if m else 0:], False, v)
         if words and not m and words[0].casefold() in v.generic:
             words = []                             # "11 points better": no counted thing
