@@ -65,6 +65,7 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
         actuals.append(Actual(
             metric=fig.metric, scope=fig.scope, value=-abs(value) if fig.negative else value, unit=unit,
             period=period, quote=facts.text, speaker=speaker.name, start=start, end=end,
+            metric_known=fig.metric_known, basis=fig.basis,
         ))
     prior_claims = []
     for claim in priors:

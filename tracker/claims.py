@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tracker.metric_reading import looks_back
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
 from tracker.scopes import product_scope
 from tracker.periods import PeriodMatch
@@ -19,6 +20,7 @@ from tracker.vocab import cue_finder, metric_spec, scope_finders
 _BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"
                     r"\b(we're|we are|is|are)\s+(also\s+|now\s+|still\s+)?\w+ing\b", re.I)
 _SEQUENTIAL = re.compile(r"\bsequential(ly)?\b|\bquarter[- ]over[- ]quarter\b", re.I)
+_GROWTH_MEASURES = frozenset({"yoy_growth", "qoq_growth", "cagr"})
 _TARGET_WORDS = re.compile(r"\b(target|goal|reach|reaching|achieve|achieving|objective|aim)\w*\b", re.I)
 
 
@@ -102,7 +104,8 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
             continue
         if fig.negative and low is not None:            # "20 basis points of dilution" is -0.2 points
             low, high = -abs(high if high is not None else low), -abs(low)
-        spec = metric_spec(fig.metric)
+        # a growth rate or multiple of a metric is the same kind of claim as the metric itself
+        spec = metric_spec(fig.metric) or (metric_spec(fig.metric_term.name) if fig.metric_term else {})
         kind = Kind(spec.get("kind", "guidance"))
         comparator = _comparator(fig, kind, facts.text)
         if comparator in (Comparator.LE, Comparator.LT) and not fig.quantity.is_range:
@@ -110,14 +113,18 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
         elif comparator in (Comparator.GE, Comparator.GT) and not fig.quantity.is_range:
             high = None
         for period in _periods_of(fig, facts, call_date, frame):
-            if is_past(period, call_date):
-                continue
+            if is_past(period, call_date) or (not fig.metric_known and (
+                    period is None or facts.fact_verbs or looks_back(facts.text))):
+                continue                  # a figure of a metric we cannot name is a claim only when dated, unmixed
+            if fig.measure and period is None and (facts.fact_verbs or looks_back(facts.text)):
+                continue                  # "Mac continued to see revenue up 15%": an undated growth looking back
             for scope in _scopes_of(fig, facts):
                 out.append(Claim(
                     kind=kind, metric=fig.metric, scope=scope, comparator=comparator, low=low, high=high,
                     unit=unit, period=period, speaker=said.speaker.name, role=said.speaker.role,
                     quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
-                    confidence=_confidence(period, True, hedge),
+                    confidence=_confidence(period, True, hedge), metric_known=fig.metric_known, basis=fig.basis,
+                    measure=fig.measure,
                 ))
     return out
 
@@ -149,7 +156,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
-               if m not in numeric]
+               if m not in numeric and f"{m}_growth" not in numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),
@@ -296,7 +303,22 @@ class ClaimSet:
                                              and old.low is not None)
         return same_period and not (old.scope and new.scope and old.scope != new.scope)
 
+    def _restates_level(self, claim: Claim) -> int | None:
+        """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
+        for the same period and scope restates that guide; it is a mention of it, not a second promise."""
+        if claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
+            return None
+        level = claim.metric[:-len("_growth")]
+        return next((i for i, old in enumerate(self.claims) if old.metric == level and old.measure is None
+                     and old.low is not None and old.period == claim.period and old.scope == claim.scope), None)
+
     def add(self, claim: Claim) -> None:
+        level = self._restates_level(claim)
+        if level is not None:
+            old = self.claims[level]
+            if not any(m.start == claim.mentions[0].start for m in old.mentions):
+                self.claims[level] = replace(old, mentions=old.mentions + claim.mentions)
+            return
         for i, old in enumerate(self.claims):
             if not self._same_subject(old, claim):
                 continue

@@ -19,6 +19,9 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "type": "claim",
         "kind": str(c.kind),
         "metric": c.metric,
+        "metric_known": c.metric_known,
+        "basis": c.basis,
+        "measure": c.measure,
         "scope": c.scope,
         "comparator": str(c.comparator) if c.comparator else None,
         "low": _num(c.low),
@@ -45,6 +48,8 @@ def actual_record(a: Actual) -> dict[str, Any]:
     return {
         "type": "actual",
         "metric": a.metric,
+        "metric_known": a.metric_known,
+        "basis": a.basis,
         "scope": a.scope,
         "value": _num(a.value),
         "unit": a.unit,

@@ -241,6 +241,9 @@ class Claim:
     # character offset is `period_source_start`); None when there is no period
     period_source: str | None = None
     period_source_start: int | None = None
+    metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
+    basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
+    measure: str | None = None        # None: a level; "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
 
     @property
     def deadline(self) -> date | None:
@@ -267,6 +270,8 @@ class Actual:
     source_kind: SourceKind = SourceKind.TRANSCRIPT
     source_ref: str = ""
     reported_on: date | None = None
+    metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
+    basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ class _Pre:
     plus_minus: bool = False
     negative: bool = False
     cue_start: int = -1             # of the cue words that still count without a range ("from about 40%")
+    flat: int = 0                   # -1 "flat to down 3%", +1 "flat to up 1%": a range with zero at one end
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ class _Patterns:
     pre_roles: dict[str, tuple[str, ...]]
     after_roles: dict[str, Comparator]
     modifiers_max: int
+    alone: dict[str, tuple[float, float, Comparator]]
+    change_from: re.Pattern[str]
+    respectively: re.Pattern[str]
 
 
 @cache
@@ -102,17 +106,23 @@ def _patterns() -> _Patterns:
     vague = data["vague"]
     positions = {norm(k): v for k, v in vague["positions"].items()}
     bands: dict[str, dict[str, tuple[float, float]]] = {}
+    alone: dict[str, tuple[float, float, Comparator]] = {}
     for spec in vague["bands"].values():
         levels = {lv: (float(spec[lv][0]), float(spec[lv][1])) for lv in ("low", "mid", "high")}
         for w in spec["words"]:
             bands[norm(w)] = levels
+            if "alone" in spec:
+                alone[norm(w)] = (levels["low"][0], levels["high"][1], Comparator(spec["alone"]))
     decades = {lv: (float(vague["decades"][lv][0]), float(vague["decades"][lv][1])) for lv in ("low", "mid", "high")}
     decade_words = {norm(k): float(v) for k, v in vague["decades"]["words"].items()}
     decade_digits = [f"{d}0{s}" for d in range(1, 10) for s in ("s", "'s", "’s")]
-    band_pattern = phrase_pattern([*bands, *decade_words, *decade_digits])
+    # "mid-30s", "low twenties", and a decade written as a percentage: "the mid-30% range"
+    band_pattern = (rf"{phrase_pattern([*bands, *decade_words, *decade_digits])}"
+                    rf"|[1-9]0(?=[ \t]?(?:%|percent|per cent))")
     pos_pattern = phrase_pattern(positions)
     vague_pattern = (rf"(?P<p1>{pos_pattern})(?:[\s-]+(?:to|or|and)[\s-]+(?P<p2>{pos_pattern}))?"
                      rf"[\s-]*(?P<band>{band_pattern})")
+    zero_pattern = phrase_pattern(data["zero"]["words"])
 
     mult = data["multiples"]
     multiples = {norm(k): float(v) for k, v in mult["words"].items()}
@@ -120,7 +130,9 @@ def _patterns() -> _Patterns:
     core = re.compile(
         rf"(?<![\w.])(?:(?:(?P<cur>{currency})[ \t]?)?(?P<num>{DIGITS})"
         rf"|(?P<vague>{vague_pattern})"
-        rf"|(?P<mult>{phrase_pattern(multiples)})(?![\s-]*digit)"
+        rf"|(?P<mult>{phrase_pattern(multiples)})(?![\s-]*digit)(?!-[a-z])"
+        rf"|(?P<zero>{zero_pattern})"
+        rf"|(?P<alone>{phrase_pattern(alone)})"
         rf"|(?P<words>{spelled_pattern()}))")
 
     sc = data["scales"]
@@ -153,6 +165,9 @@ def _patterns() -> _Patterns:
         pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + ("open",)
     for w in rng["negative"]:
         pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + ("neg",)
+    for role in ("flat_down", "flat_up"):
+        for w in rng[role]:
+            pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + (role,)
     pm_literal = literal_pattern(rng["plus_minus"])
     pre_token = rf"(?:{pm_literal}|{phrase_pattern(pre_roles)})"
     # cue words are matched backwards from the figure on the reversed text: a match, not a search
@@ -185,7 +200,9 @@ def _patterns() -> _Patterns:
         clock_after=clock_after, year_cue_before=year_cue_before, scale_words=scale_words,
         scale_abbr=scale_abbr, currency_only=frozenset(sc.get("currency_only", [])), positions=positions,
         bands=bands, decades=decades, decade_words=decade_words, multiples=multiples, pre_roles=pre_roles,
-        after_roles=after_roles, modifiers_max=mod_max)
+        after_roles=after_roles, modifiers_max=mod_max, alone=alone,
+        change_from=re.compile(rf"(?<![a-z]){phrase_pattern(rng['change_from'])}[^.;:,\d]{{0,50}}$"),
+        respectively=re.compile(rf"\s*,?\s*{phrase_pattern(rng['respectively'])}\s*,?\s*{pm_literal}\s*"))
 
 
 # --- pass 1: single amounts ----------------------------------------------------------------------------
@@ -217,6 +234,18 @@ def _read(text: str, low: str, m: re.Match[str], p: _Patterns) -> _Amount | None
     if m.group("mult") is not None:
         v = p.multiples[norm(m.group("mult"))]
         return _Amount(m.start(), m.end(), v, v, "mult", unit="x")
+    if m.group("alone") is not None:
+        # a band with no position word: "double-digit growth" is at least 10, "single-digit" 1 to 9
+        bottom, top, how = p.alone[norm(m.group("alone"))]
+        a = _Amount(m.start(), m.end(), bottom, bottom if how is Comparator.GE else top, "vague")
+        a.after = how if how is not Comparator.RANGE else None
+        um = p.unit.match(text, a.end)
+        if um and um.group("word") is not None:
+            uw = tables().words[norm(um.group("word"))]
+            a.unit, a.factor, a.end = uw.unit, uw.factor, um.end()
+        return a
+    if m.group("zero") is not None:
+        return _Amount(m.start(), m.end(), 0.0, 0.0, "zero")
 
     cur = None
     if m.group("num") is not None:
@@ -352,6 +381,7 @@ def _pre(low: str, rev: str, lo: int, hi: int, p: _Patterns) -> _Pre:
     comparators: list[Comparator] = []
     opener = None
     pm = neg = False
+    flat = 0
     cue_start = hi
     for tok in p.pre_token.finditer(low, start, hi):
         if p.plus_minus_token.fullmatch(tok.group()):
@@ -365,12 +395,14 @@ def _pre(low: str, rev: str, lo: int, hi: int, p: _Patterns) -> _Pre:
             cue_start = min(cue_start, tok.start())
             if role == "neg":
                 neg = True
+            elif role in ("flat_down", "flat_up"):
+                flat = -1 if role == "flat_down" else 1
             else:
                 comparators.append(Comparator(role))
     # the more informative cue wins: "up to approximately" is LE
     firm = [c for c in comparators if c is not Comparator.APPROX]
     comparator = firm[-1] if firm else (comparators[-1] if comparators else None)
-    return _Pre(start, comparator, opener, pm, neg, cue_start)
+    return _Pre(start, comparator, opener, pm, neg, cue_start, flat)
 
 
 def _join_units(a: _Amount, b: _Amount) -> str | None | bool:
@@ -416,6 +448,19 @@ def _tolerance(a: _Amount, b: _Amount) -> tuple[float, float] | None:
     return tidy(center - delta), tidy(center + delta)
 
 
+def _respectively(text: str, low: str, a: _Amount, b: _Amount, c: _Amount, p: _Patterns) -> list[Quantity]:
+    """"45% and 30%, respectively, plus or minus 50 basis points": each listed figure with the tolerance."""
+    if not re.fullmatch(r"\s*,?\s*(?:and\s+)?", low[a.end:b.start]) or not p.respectively.fullmatch(low[b.end:c.start]):
+        return []
+    out = []
+    for x in (a, b):
+        tol = _tolerance(x, c)
+        if tol is None:
+            return []
+        out.append(Quantity(tol[0], tol[1], x.unit or c.unit, Comparator.RANGE, text[x.start:x.end], x.start, x.end))
+    return out
+
+
 def _minus_sign(text: str, a: _Amount) -> bool:
     """"-5%" at the start of a phrase (not the dash of "5-7%")."""
     s = a.start
@@ -451,6 +496,12 @@ def find_quantities(text: str) -> list[Quantity]:
         pre = _pre(lowered, reversed_, max(prev_end, start - _PRE_WINDOW), start, p)
         if pre.negative:
             sign = -sign
+        if i + 2 < len(amounts) and a.low == a.high and amounts[i + 1].low == amounts[i + 1].high:
+            listed = _respectively(text, lowered, a, amounts[i + 1], amounts[i + 2], p)
+            if listed:
+                out.extend(listed)
+                prev_end, i = amounts[i + 2].end, i + 3
+                continue
         if i + 1 < len(amounts):
             b = amounts[i + 1]
             gap = lowered[a.end:b.start]
@@ -462,8 +513,14 @@ def find_quantities(text: str) -> list[Quantity]:
                     if sign < 0:
                         low = -low
                     q_start = pre.start if (pre.opener or pre.comparator) else start
-                    out.append(Quantity(min(low, high), max(low, high), unit, Comparator.RANGE,
-                                        text[q_start:b.end], q_start, b.end))
+                    if pre.opener == "from" and p.change_from.search(lowered, max(prev_end, pre.start - 60),
+                                                                     pre.start):
+                        # "raise the dividend from $1.15 to $1.25": a move to the second figure
+                        top = tidy(b.high * (b.scale or a.scale or 1.0) * (b.factor if b.unit else a.factor))
+                        out.append(Quantity(top, top, unit, Comparator.EQ, text[q_start:b.end], q_start, b.end))
+                    else:
+                        out.append(Quantity(min(low, high), max(low, high), unit, Comparator.RANGE,
+                                            text[q_start:b.end], q_start, b.end))
                     prev_end, i = b.end, i + 2
                     continue
             if p.plus_minus.fullmatch(gap) and a.low == a.high:
@@ -481,11 +538,14 @@ def find_quantities(text: str) -> list[Quantity]:
             low, high = -high, -low
         if pre.plus_minus:
             low, high, comparator = -abs(high), abs(high), Comparator.RANGE       # "±2%"
+        elif pre.flat and low == high:
+            low, high = (-abs(low), 0.0) if pre.flat < 0 else (0.0, abs(low))   # "flat to down 3%"
+            comparator = Comparator.RANGE
         elif low != high:
             comparator = Comparator.RANGE                                           # "mid-teens"
         else:
             comparator = pre.comparator or a.after or Comparator.EQ
-        q_start = pre.cue_start if (pre.comparator or pre.plus_minus or pre.negative) else start
+        q_start = pre.cue_start if (pre.comparator or pre.plus_minus or pre.negative or pre.flat) else start
         out.append(Quantity(low, high, a.unit, comparator, text[q_start:a.end], q_start, a.end))
         prev_end, i = a.end, i + 1
     return out

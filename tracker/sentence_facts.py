@@ -6,16 +6,17 @@ decide whether it promises, reports or withdraws something. The claim and actual
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity
+from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
 from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
-from tracker.quantities import find_quantities, unit_family
+from tracker.quantities import find_quantities
 from tracker.scopes import acronym_before, names_after, scope_near
-from tracker.vocab import (Term, cue_finder, is_volume_unit, metric_finder, metric_for_unit_family, metric_spec,
+from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
@@ -35,13 +36,13 @@ _THRESHOLD_BEFORE = re.compile(r"\b(customers|clients|accounts|deals|users|contr
                                r"(more than|over|at least|greater than|above|exceeding|of)\s*$", re.I)
 _COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|against|relative to|same (quarter|period|"
                                  r"month|time) (of )?(last|a|the prior|the previous) year)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with)\b|\s+(and|but)\s+(we|our|the)\b|"
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with|driven|due|reflecting|led|thanks)\b|\s+(and|but)\s+(we|our|the)\b|"
                            r"\s+and\s+(?=(approximately|about|around|roughly|nearly|over)?\s*[$€£¥]?\d)", re.I)
 _COUNTERFACTUAL = re.compile(r"\b(would|could|might) have\b|\bwill have been\b|\bwould've\b", re.I)
 _PAST_MARKER = re.compile(r"\b(last year|last quarter|last month|last week|ago|previously|in the past|"
                           r"earlier this (year|month|quarter|week)|this past)\b", re.I)
 _BE_BEFORE = re.compile(r"\b(be|being|been|to be|is|are|will be|get|gets)\s+(\w+\s+)?$", re.I)
-_COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|over|against|relative to)\s+"
+_COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|(?<!year )(?<!year-)(?<!quarter )(?<!quarter-)over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
 _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
@@ -49,7 +50,6 @@ _FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|nega
 _ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
 _ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
                              r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
-_NEGATIVE_TERMS = re.compile(r"\bloss(es)?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,9 @@ class Figure:
     tense: str | None      # "forward" or "fact": the kind of the nearest cue governing the figure
     unit: str | None       # the quantity's unit, or what the metric and sentence imply ("3.5 billion" of revenue)
     prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
+    metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
+    basis: str | None = None           # "gaap", "non_gaap", "adjusted"
+    measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
 
 
 @dataclass
@@ -126,68 +129,6 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
         return before[-1][1]
     after = [c for c in cues if c[0] >= q.end]
     return after[0][1] if after else None
-
-
-def _nearest(terms: list, start: int, end: int, lo: int, hi: int):
-    """The term closest to [start, end) inside [lo, hi); a term before the quantity wins a tie."""
-    best, best_d = None, None
-    for t in terms:
-        if t.start < lo or t.end > hi:
-            continue
-        d = start - t.end if t.end <= start else (t.start - end if t.start >= end else 0)
-        d = d if t.end <= start else d + 5   # metric words usually precede the figure
-        if best_d is None or d < best_d:
-            best, best_d = t, d
-    return best
-
-
-_PER_SHARE = re.compile(r"\bper\s+(diluted\s+)?share\b", re.I)
-_SCALED = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
-_OF_REVENUE = re.compile(r"^\s+of\s+(total\s+|net\s+)?(revenue|revenues|sales)\b", re.I)
-_OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
-
-
-def _metric_for(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
-    family = unit_family(q.unit)
-    compatible = [m for m in metrics if not metric_spec(m.name).get("units") or family is None
-                  or family in metric_spec(m.name).get("units", [])]
-    # "$5 billion of bonds", "$300 million in share repurchases": the noun after the figure names it
-    term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
-    if term is None and family == "percent" and _OF_REVENUE.match(text[q.end:q.end + 30]):
-        # "operating income was $1 billion, or 29% of revenue": the margin of the money metric before it
-        money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
-        if money:
-            return metric_spec(money[-1].name)["margin"], money[-1]
-    term = term or _nearest(compatible, q.start, q.end, lo, hi)
-    if term is not None and metric_spec(term.name).get("per_share") and _PER_SHARE.search(
-            text[q.start:q.end + 12]):
-        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
-    if term is None:
-        # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
-        left = [m for m in compatible if m.end <= q.start]
-        term = left[-1] if left else None
-    if term is not None:
-        return term.name, term
-    by_unit = metric_for_unit_family(family) if family else None
-    if by_unit == "hashrate" and re.search(r"\bcomputing power\b", text, re.I):
-        return "computing_power_sold", None
-    if family == "crypto":
-        return ("btc_mined" if re.search(r"\bmined?\b|\bmining\b.*\bproduced\b", text, re.I) else "btc_holdings"), None
-    if family == "count" and is_volume_unit(q.unit):
-        return "units", None
-    return by_unit, None
-
-
-def _implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | None:
-    """A bare "3.5 billion" of a money metric is in the currency of the sentence's other amounts (else USD)."""
-    if q.unit:
-        return q.unit
-    spec = metric_spec(metric)
-    if spec.get("unit"):
-        return spec["unit"]
-    if spec.get("units") == ["money"] and _SCALED.search(q.text):
-        return next((o.unit for o in quantities if unit_family(o.unit) == "money"), "USD")
-    return None
 
 
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
@@ -288,16 +229,20 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             continue                  # "margin flat sequentially" is a change of a level, not a level
         if not any(q.start <= m.start() < q.end for q in quantities):
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
+    quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
     geo, seg = scope_finders()
     geos, segs = geo.find(text), seg.find(text)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
+    listed = respective_terms(facts.metrics, quantities, text)
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
-        metric, term = _metric_for(q, facts.metrics, lo, hi, text)
+        own = [listed[i]] if i in listed else facts.metrics
+        reading = read_metric(q, own, lo, hi, text)
+        metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             facts.figures.append(Figure(q, None, None, None, None, False, False, False, None, None, False))
             continue
@@ -305,6 +250,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         after = text[q.end:q.end + 40]
         rate = metric is not None and metric_spec(metric).get("measure") == "change"
         falling = bool(_FALL_BEFORE.search(before))
+        if reading.similar_at is not None and not q.is_range:
+            q = replace(q, comparator=Comparator.APPROX)
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
@@ -313,14 +260,18 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                    or names_after(after)
                    # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
                    or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None)),
-            period=_period_for(facts.periods, q, lo, hi, text),
-            is_change=not rate and bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)),
+            # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
+            period=_period_for([p for p in facts.periods if reading.similar_at is None
+                                or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
+            is_change=reading.measure not in (None, "ratio") or (not rate and bool(
+                _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after))),
             is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
-            negative=bool(term is not None and _NEGATIVE_TERMS.search(term.text)) or (rate and falling)
+            negative=reading.falling or (rate and falling)
             or bool(_ADVERSE_AFTER.match(after) or _ADVERSE_BEFORE.search(text[max(0, q.start - 90):q.start])),
             tense=_tense(cues, q),
-            unit=_implied_unit(q, metric, quantities),
+            unit=reading.unit or implied_unit(q, metric, quantities),
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
+            metric_known=reading.known, basis=reading.basis, measure=reading.measure,
         ))
     return facts
 

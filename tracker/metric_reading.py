@@ -1,0 +1,494 @@
+"""Which metric a figure measures, on which basis, and whether it is a level, a growth rate or a multiple.
+
+`read_metric()` is the metric-reading step of `tracker.sentence_facts.analyse`: given one quantity and the
+metric terms of its sentence it names the metric the way an analyst would.
+
+- A known term compatible with the figure's unit names it ("revenue of $5 billion" is revenue).
+- A percentage that moves a level metric is that metric's growth ("EPS to grow 12%" is eps_growth, measured
+  year over year unless "sequentially" says otherwise; "a 3% production CAGR" is a compound rate).
+- A multiple of a level metric is a multiple ("more than double subscription revenue").
+- A percentage "of" another metric is a ratio to it ("2.5% to 3% of GMV" is in "% of GMV").
+- Anything else is the noun phrase the figure belongs to ("card net charge-off rate of 3.4%" ->
+  card_net_charge_off_rate), kept with `known=False` rather than dropped.
+- GAAP / non-GAAP / adjusted is the `basis`, never part of the name.
+
+Every word list is data in tracker/data/metrics.toml; this module only decides where to look.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tracker.lexicon import load
+from tracker.errors import LexiconError
+from tracker.model import Comparator, Quantity
+from tracker.phrase_regex import phrase_pattern
+from tracker.units import unit_family
+from tracker.vocab import Term, metric_for_unit_family, metric_spec, is_volume_unit
+
+_PER_SHARE = re.compile(r"\bper\s+(diluted\s+)?share\b", re.I)
+_SCALED = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
+_OF_REVENUE = re.compile(r"^\s+of\s+(total\s+|net\s+)?(revenue|revenues|sales)\b", re.I)
+_OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
+_LOSS = re.compile(r"\bloss(es)?\b", re.I)
+_LOSS_AFTER = re.compile(r"^[\s-]+loss(es)?\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_BAND_WORDS = re.compile(r"\b(digits?|teens|twenties|thirties|forties|fifties)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
+# "more than double of last year": a comparison with the past, not a promise to multiply
+_COMPARED_AFTER = re.compile(r"^\s+(?:of|than|versus|vs\.?|compared|from|over)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a figure measures. `metric` None: nothing we can name."""
+    metric: str | None
+    term: Term | None = None
+    known: bool = True
+    basis: str | None = None      # "gaap", "non_gaap", "adjusted" or None
+    measure: str | None = None    # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
+    falling: bool = False         # a fall stated as a positive figure ("decline 3%")
+    unit: str | None = None       # a unit the figure itself does not carry ("% of GMV", "doors")
+    similar_at: int | None = None  # "similar to last year's 11.4%": where the words naming the earlier figure start
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    basis_before: re.Pattern[str]
+    basis_names: dict[str, str]
+    basis_after: re.Pattern[str]
+    up_before: re.Pattern[str]
+    down_before: re.Pattern[str]
+    up_after: re.Pattern[str]
+    down_after: re.Pattern[str]
+    flat: re.Pattern[str]
+    growth_after: re.Pattern[str]
+    yoy: re.Pattern[str]
+    qoq: re.Pattern[str]
+    cagr: re.Pattern[str]
+    links_before: re.Pattern[str]
+    links_after: re.Pattern[str]
+    generic: frozenset[str]
+    past: re.Pattern[str]
+    similar: re.Pattern[str]
+    stop: frozenset[str]
+    max_words: int
+
+
+# every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
+_SECTION_KEYS = {
+    "basis": {"non_gaap", "gaap", "adjusted", "after"},
+    "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
+    "open_metric": {"max_words", "links", "after_links", "generic", "stop", "past"},
+    "similar": {"words"},
+    "sign": {"positive", "negative"},
+}
+
+
+def _words(section: dict, key: str, where: str) -> list[str]:
+    value = section.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"metrics.toml [{where}] {key} must be a non-empty list of words")
+    return value
+
+
+def _flat_words() -> list[str]:
+    """"flat to down 3%" (units.toml [ranges]) states a change by its very shape."""
+    ranges = load("units")["ranges"]
+    return [*ranges["flat_down"], *ranges["flat_up"]]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load("metrics")
+    for section in _SECTION_KEYS:
+        if not isinstance(data.get(section), dict):
+            raise LexiconError(f"metrics.toml has no [{section}] table")
+    basis, growth, open_ = data["basis"], data["growth"], data["open_metric"]
+    for section, keys in _SECTION_KEYS.items():
+        given = set(data.get(section) or {})
+        if given != keys:
+            raise LexiconError(f"metrics.toml [{section}] must have exactly the keys {sorted(keys)}; "
+                               f"unknown {sorted(given - keys)}, missing {sorted(keys - given)}")
+    names = {w.casefold(): k for k in ("gaap", "adjusted", "non_gaap") for w in _words(basis, k, "basis")}
+    basis_words = phrase_pattern(names)
+    verbs_up = phrase_pattern(_words(growth, "up", "growth"))
+    verbs_down = phrase_pattern(_words(growth, "down", "growth"))
+    link = phrase_pattern(_words(growth, "link", "growth"))
+    base = r"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|\w+))?"
+
+    def before(verbs: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
+
+    def after(verbs: str) -> re.Pattern[str]:
+        return re.compile(rf"^(?:\s+[\w&-]+){{0,4}}?\s+(?:{verbs})(?![\w-])", re.I)
+
+    stop = frozenset(w.casefold() for w in _words(open_, "stop", "open_metric"))
+    max_words = open_.get("max_words")
+    if not isinstance(max_words, int) or not 1 <= max_words <= 8:
+        raise LexiconError("metrics.toml [open_metric] max_words must be an integer from 1 to 8")
+    return _Vocab(
+        basis_before=re.compile(rf"(?<![\w-])(?P<b>{basis_words})[\s-]+(?:\w+[\s-]+)?$", re.I),
+        basis_names=names,
+        basis_after=re.compile(rf"^[\s-]+(?:{phrase_pattern(_words(basis, 'after', 'basis'))})(?![\w-])", re.I),
+        up_before=before(verbs_up), down_before=before(verbs_down),
+        up_after=after(verbs_up), down_after=after(verbs_down),
+        growth_after=re.compile(rf"^\s+(?:{verbs_up}|{verbs_down})\s+(?:in|of)\s+", re.I),
+        flat=re.compile(rf"(?:{phrase_pattern(_flat_words())})(?![\w-])", re.I),
+        yoy=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'yoy', 'growth'))})", re.I),
+        qoq=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'qoq', 'growth'))})", re.I),
+        cagr=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
+        links_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
+                                re.I),
+        links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
+                               re.I),
+        generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
+        similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
+                           rf"(?![\w-])", re.I),
+        past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
+        stop=stop, max_words=max_words)
+
+
+# --- known terms ----------------------------------------------------------------------------------------
+
+
+def nearest(terms: list[Term], start: int, end: int, lo: int, hi: int) -> Term | None:
+    """The term closest to [start, end) inside [lo, hi); a term before the quantity wins a tie."""
+    best, best_d = None, None
+    for t in terms:
+        if t.start < lo or t.end > hi:
+            continue
+        d = start - t.end if t.end <= start else (t.start - end if t.start >= end else 0)
+        d = d if t.end <= start else d + 5   # metric words usually precede the figure
+        if best_d is None or d < best_d:
+            best, best_d = t, d
+    return best
+
+
+def _units_of(name: str) -> list[str]:
+    return metric_spec(name).get("units", [])
+
+
+def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
+    """"NII of $91 billion, expense of about $92 billion": a term after the figure that leads straight into the
+    next figure ("expense of") names that one."""
+    if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or _OF_AFTER.match(text[q.end:t.start]):
+        return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
+    return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
+
+
+def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
+    """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
+    repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
+    family = unit_family(q.unit)
+    compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
+                  and not _names_next(m, q, hi, text)]
+    term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
+    if term is None and family == "percent" and _OF_REVENUE.match(text[q.end:q.end + 30]):
+        money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
+        if money:
+            return metric_spec(money[-1].name)["margin"], money[-1]
+    term = term or nearest(compatible, q.start, q.end, lo, hi)
+    if term is not None and metric_spec(term.name).get("per_share") and _PER_SHARE.search(
+            text[q.start:q.end + 12]):
+        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
+    if term is None:
+        # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
+        left = [m for m in compatible if m.end <= q.start]
+        term = left[-1] if left else None
+    if term is not None:
+        return term.name, term
+    by_unit = metric_for_unit_family(family) if family else None
+    if by_unit == "hashrate" and re.search(r"\bcomputing power\b", text, re.I):
+        return "computing_power_sold", None
+    if family == "crypto":
+        return ("btc_mined" if re.search(r"\bmined?\b|\bmining\b.*\bproduced\b", text, re.I) else "btc_holdings"), None
+    if family == "count" and is_volume_unit(q.unit):
+        return "units", None
+    return by_unit, None
+
+
+def implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | None:
+    """A bare "3.5 billion" of a money metric is in the currency of the sentence's other amounts (else USD);
+    "breakeven" of a money metric is zero in that currency."""
+    if q.unit:
+        return q.unit
+    spec = metric_spec(metric)
+    if spec.get("unit"):
+        return spec["unit"]
+    if spec.get("units") == ["money"] and (_SCALED.search(q.text) or q.low == 0 and q.high in (0, None)):
+        return next((o.unit for o in quantities if unit_family(o.unit) == "money"), "USD")
+    return None
+
+
+# --- basis, growth, open noun phrases --------------------------------------------------------------------
+
+
+def basis_of(text: str, start: int, end: int, words: str = "") -> str | None:
+    """"non-GAAP gross margin", "GAAP EPS", "adjusted EBITDA", "EBIT-adjusted": the basis a metric is stated on."""
+    v = _vocab()
+    for w in words.casefold().replace("-", " ").split():
+        if w in v.basis_names:
+            return v.basis_names[w]
+    m = v.basis_before.search(text, max(0, start - 24), start)
+    if m:
+        key = " ".join(m.group("b").casefold().replace("-", " ").split())
+        return v.basis_names.get(key) or v.basis_names.get(m.group("b").casefold())
+    if v.basis_after.match(text[end:end + 12]):
+        return "adjusted"
+    return None
+
+
+def _percent_like(q: Quantity) -> bool:
+    """A percentage, or a band named without a unit ("double-digit growth", "the mid-teens")."""
+    return unit_family(q.unit) == "percent" or (q.unit is None and bool(_BAND_WORDS.search(q.text)))
+
+
+def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | None:
+    """(+1 or -1, measure) when the figure is a growth rate: "up 10% year over year" (+1, "yoy_growth"),
+    "to decline in the low single digits" (-1, ...), "a 3% CAGR" (+1, "cagr"); None for a level."""
+    v = _vocab()
+    before = text[max(lo, q.start - 40):q.start]
+    after = text[q.end:min(hi, q.end + 40)]
+    sign = 0
+    if v.down_before.search(before) or v.down_after.match(after):
+        sign = -1
+    elif v.up_before.search(before) or v.up_after.match(after):
+        sign = 1
+    cagr = v.cagr.search(text, max(lo, q.start - 40), min(hi, q.end + 40))
+    if sign == 0 and v.flat.match(q.text):
+        sign = 1                                   # the range carries its own sign
+    if sign == 0 and not cagr:
+        if not (v.yoy.match(after.lstrip()) or v.qoq.match(after.lstrip())):
+            return None
+        sign = 1
+    if cagr:
+        return sign or 1, "cagr"
+    window = text[max(lo, q.start - 60):min(len(text), q.end + 60)]
+    if v.qoq.search(window):
+        return sign, "qoq_growth"
+    return sign, "yoy_growth"
+
+
+def looks_back(text: str) -> bool:
+    """"We've seen 150 basis points of rate cuts over the last 18 months": a sentence about what happened."""
+    return bool(_vocab().past.search(text))
+
+
+def snake(words: list[str]) -> str:
+    """"Net Charge-Off Rate" -> "net_charge_off_rate"."""
+    return re.sub(r"[^a-z0-9]+", "_", " ".join(words).casefold().replace("&", " and ")).strip("_")
+
+
+def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
+    """The run of content words at the end (or start) of `span`, stopping at a stop word or punctuation."""
+    tokens = [m for m in _WORD.finditer(span)]
+    picked: list[str] = []
+    seq = reversed(tokens) if from_end else tokens
+    edge = len(span) if from_end else 0
+    for m in seq:
+        gap = span[m.end():edge] if from_end else span[edge:m.start()]
+        if gap.strip(" \t\n-"):
+            break                                  # punctuation or a digit between words ends the phrase
+        word = m.group()
+        if any(c.isdigit() for c in word):
+            break                                  # "Q3", "2026", "10-K": a period or a code, not a noun
+        if word.casefold() in v.stop or word.casefold().rstrip("'’s") in v.stop:
+            break
+        picked.append(word)
+        edge = m.start() if from_end else m.end()
+        if len(picked) >= v.max_words:
+            break
+    return list(reversed(picked)) if from_end else picked
+
+
+def _name_from(words: list[str], v: _Vocab) -> tuple[str | None, str | None]:
+    """(snake name, basis) of a phrase with its basis words taken out; None when only generic words are left."""
+    basis = None
+    kept = []
+    for w in words:
+        key = w.casefold()
+        if key in v.basis_names and basis is None:
+            basis = v.basis_names[key]
+            continue
+        kept.append(w)
+    while kept and kept[-1].casefold() in v.generic:
+        kept.pop()                                 # "capital guidance" -> "capital"
+    if not kept or all(w.casefold() in v.generic for w in kept):
+        return None, basis
+    return snake(kept), basis
+
+
+def open_metric(text: str, q: Quantity, lo: int, hi: int,
+                growth: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(name, basis, count unit) from the noun phrase the figure belongs to: after it ("$500 million of cost
+    savings", "65,000 cooler doors", "a 3% production CAGR", "a 2% increase in output"), else before it through a
+    link ("card net charge-off rate of 3.4%")."""
+    v = _vocab()
+    after = text[q.end:hi]
+    if growth:
+        g = v.growth_after.match(after)
+        words = _phrase_words(after[g.end() if g else 0:], False, v)
+        name, basis = _name_from(words, v)
+        if name:
+            return name, basis, None
+    m = v.links_after.match(after)
+    if m and unit_family(q.unit) == "duration":
+        m = None                                   # "three quarters of actual results": a time span, not a metric
+    elif m or (q.unit is None and after[:1] == " " and q.text[-1:].isdigit()):
+        words = _phrase_words(after[m.end() if m else 0:], False, v)
+        if words and not m and words[0].casefold() in v.generic:
+            words = []                             # "11 points better": no counted thing
+        name, basis = _name_from(words, v)
+        if name:
+            unit = words[-1].casefold() if q.unit is None and not m else None
+            return name, basis, unit
+    clause = text[lo:q.start]
+    cut = max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0)
+    clause = clause[cut:]
+    link = v.links_before.search(clause)
+    if link is None:
+        return None, None, None
+    words = _phrase_words(clause[:link.start()], True, v)
+    name, basis = _name_from(words, v)
+    return name, basis, None
+
+
+def _level_term(metrics: list[Term], q: Quantity, lo: int, hi: int, text: str) -> tuple[Term | None, bool]:
+    """(the level metric a growth figure moves, whether the sentence names it right after the figure):
+    "a 2% to 5% increase in production" (after), "EPS to grow 12%" (before), "COGS of $24 billion, or growth of
+    21%" (the previous figure's metric, not the next one's)."""
+    v = _vocab()
+    levels = [m for m in metrics if "percent" not in _units_of(m.name) or metric_spec(m.name).get("measure")]
+    g = v.growth_after.match(text[q.end:q.end + 40])
+    if g is not None:
+        return next((m for m in levels if m.start == q.end + g.end()), None), True
+    before = [m for m in levels if lo <= m.start and m.end <= q.start]
+    if before:
+        return before[-1], False
+    left = [m for m in levels if m.end <= q.start]
+    if left and lo > 0:
+        return left[-1], False          # the figure restates the previous figure's metric
+    found = nearest(levels, q.start, q.end, lo, hi)
+    return (found or (left[-1] if left else None)), False
+
+
+def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
+    """"2.5% to 3% of GMV": the metric a percentage is a share of (a known term or an acronym)."""
+    m = re.match(r"^\s+of\s+(?:total\s+|net\s+|our\s+)?(?P<w>[A-Za-z][\w-]*)", text[q.end:q.end + 40])
+    if m is None:
+        return None
+    term = next((t for t in metrics if t.start == q.end + m.start("w")), None)
+    if term is not None:
+        return term.text
+    word = m.group("w")
+    return word if word.isupper() and len(word) >= 2 else None
+
+
+def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> Reading:
+    """Name what figure `q` measures; `metrics` are the sentence's known terms, [lo, hi) the figure's stretch."""
+    similar = [m for m in _vocab().similar.finditer(text, max(lo, q.start - 50), q.start)]
+    if similar:
+        # "our revenue yield will be similar to 2025's yield of 11.4%": the metric is named before the comparison
+        at = similar[-1].start()
+        kept = [t for t in metrics if t.end <= at or t.start >= q.end]
+        found = read_metric(q, kept, lo, hi, text[:at] + " " * (q.start - at) + text[q.start:])
+        return replace(found, similar_at=at)
+    name, term = known_metric(q, metrics, lo, hi, text)
+    growth_named = False
+    measure = None
+    falling = False
+    unit = None
+    if _percent_like(q) and (name is None or "percent" not in _units_of(name)):
+        growth = growth_of(text, q, lo, hi)
+        ratio = _ratio_base(text, q, metrics) if growth is None else None
+        if growth is not None:
+            sign, measure = growth
+            falling = sign < 0
+            level, named_after = _level_term(metrics, q, lo, hi, text)
+            if level is None and named_after:
+                growth_named = True             # "an increase in output": the open phrase after it names it
+            elif level is not None:
+                spec = metric_spec(level.name)
+                name, term = (level.name if spec.get("measure") == "change" else f"{level.name}_growth"), level
+                if spec.get("measure") == "change":
+                    measure = None
+            unit = "%" if q.unit is None else None
+        elif ratio is not None:
+            base = [t for t in metrics if t.end <= q.start]
+            if base:
+                name, term = base[-1].name, base[-1]
+                measure, unit = "ratio", f"% of {ratio}"
+    elif unit_family(q.unit) == "ratio" and (name is None or "ratio" not in _units_of(name)):
+        if _COMPARED_AFTER.match(text[q.end:q.end + 20]):
+            return Reading(None)        # "more than double of last year": a comparison with the past
+        level, _ = _level_term(metrics, q, lo, hi, text)
+        if level is not None:
+            name, term, measure = level.name, level, "multiple"
+    if name is not None and not growth_named:
+        negative_term = term is not None and (_LOSS.search(term.text) or _LOSS_AFTER.match(text[term.end:term.end + 8]))
+        return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
+                       measure, falling or bool(negative_term), unit)
+    open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
+    if open_name is None:
+        return Reading(None)
+    if measure is not None and not open_name.endswith("_growth"):
+        open_name = f"{open_name}_growth"
+    return Reading(open_name, None, False, basis, measure, falling, unit or count_unit)
+
+
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+|our\s+)?$", re.I)
+
+
+def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str) -> dict[int, Term]:
+    """"gross margin and operating margin to be 45% and 30%, respectively": the i-th figure listed belongs to the
+    i-th metric listed. Returns {index of the quantity: its term}; empty when the sentence lists nothing."""
+    words = load("units")["ranges"]["respectively"]
+    low = text.casefold()
+    pos = min((low.find(w) for w in words if w in low), default=-1)
+    if pos < 0 or len(metrics) < 2:
+        return {}
+    listed = [i for i, q in enumerate(quantities) if q.end <= pos]
+    if len(listed) < 2:
+        return {}
+    first = quantities[listed[0]].start
+    before = [t for t in metrics if t.end <= first]
+    run: list[Term] = []
+    for t in reversed(before):
+        if run and not _LISTED.match(text[t.end:run[0].start]):
+            break
+        run.insert(0, t)
+    if len(run) != len(listed):
+        return {}
+    return dict(zip(listed, run))
+
+
+@cache
+def _sign_words() -> dict[str, str]:
+    sign = load("metrics").get("sign")
+    if not isinstance(sign, dict) or set(sign) != {"positive", "negative"}:
+        raise LexiconError("metrics.toml [sign] must list exactly `positive` and `negative` words")
+    return {w.casefold(): k for k in ("positive", "negative") for w in _words(sign, k, "sign")}
+
+
+def sign_figures(metrics: list[Term], text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"positive free cash flow in 2026", "to be EBITDA positive": a money metric above (below) zero, as a
+    figure of zero with a comparator. Only where no figure already sits next to the metric."""
+    words = _sign_words()
+    out = []
+    for t in metrics:
+        if "money" not in _units_of(t.name):
+            continue
+        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, t.start - 12):t.start])
+        after = re.match(r"^[\s-]+([A-Za-z]+)", text[t.end:t.end + 12])
+        for m, base in ((before, max(0, t.start - 12)), (after, t.end)):
+            if m is None or m.group(1).casefold() not in words:
+                continue
+            s, e = base + m.start(1), base + m.end(1)
+            if any(q.start <= e + 25 and q.end >= s - 25 for q in quantities):
+                continue
+            up = words[m.group(1).casefold()] == "positive"
+            out.append(Quantity(0.0, None, None, Comparator.GT if up else Comparator.LT, m.group(1), s, e))
+            break
+    return out
