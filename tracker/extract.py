@@ -7,7 +7,8 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import resolve_call_info
-from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
+from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
+                            with_revision)
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, Period, PriorClaim, Role, Transcript, Withdrawal
 from tracker.periods import calendar_from, reported_period
@@ -64,8 +65,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             found = figure_claims(facts, said, call_date, frame)
             found += segment_directions(facts, said, call_date, frame)
             found += direction_claims(facts, said, call_date, frozenset(c.metric for c in found))
-            found += milestone_claims(facts, said, call_date)
-            for claim in found:
+            found += milestone_claims(facts, said, call_date, cal)
+            for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
                 period = next((p.period for p in facts.periods if p.period), None)

@@ -199,6 +199,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """How the sentence that states a claim restates earlier guidance: "we are raising our segment margin outlook
+    by 30 basis points, to 21.0% to 21.6%" is raised, delta +0.3 %. `delta` is the stated change (or the change
+    from the figure it replaces: "to $185 million from $180 million"), in `unit`; None where not stated."""
+    kind: RevisionKind
+    delta: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     kind: Kind
     metric: str
@@ -216,6 +226,7 @@ class Claim:
     confidence: float = 0.5
     event: str | None = None          # for milestones: what must happen
     baseline: float | None = None     # for direction claims: the figure it is measured against
+    revision: Revision | None = None  # restated in its own sentence: raised, lowered, narrowed, maintained
 
     @property
     def deadline(self) -> date | None:
