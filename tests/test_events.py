@@ -54,6 +54,10 @@ EVENTS = [
     pytest.param(Event("We expect first oil in 2027.", "2027-12-31", "first oil"), id="first-oil-bare"),
     pytest.param(Event("The new line will be operational by the end of the decade.", "2029-12-31",
                        "new line operational"), id="operational-end-of-decade"),
+    pytest.param(Event("There will probably be prototypes of the Aster 3 by the end of this year.", "2025-12-31",
+                       "Aster 3 prototypes built"), id="be-prototypes-of"),
+    pytest.param(Event("Production shipments of the Vega 9 are planned to start this quarter.", "2025-09-30",
+                       "Production shipments of Vega 9 starts"), id="subject-before-helpers"),
     pytest.param(Event("We plan to submit our application for a banking charter this quarter.", "2025-09-30",
                        "application for a banking charter submitted"), id="submit-application"),
 ]
@@ -73,6 +77,10 @@ NOT_EVENTS = [
     pytest.param("I want to close by thanking our team for 2025.", id="close-the-call"),
     pytest.param("Sales may fall in the second half.", id="fall-the-verb-is-no-season"),
     pytest.param("We will not launch the Aster 2 this year.", id="negated-launch"),
+    pytest.param("We know you can see that 2026 is off to a great start.", id="a-great-start-is-a-noun"),
+    pytest.param("We had successful launches of Aster 2 and Aster 3 this quarter.", id="launches-of-is-a-noun"),
+    pytest.param("I'm just wondering if you see the sales team ramping in the second half.",
+                 id="unlabelled-analyst-question"),
 ]
 
 

@@ -333,8 +333,20 @@ class ClaimSet:
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
         return False
 
+    @staticmethod
+    def _same_event(old: Claim, new: Claim) -> bool:
+        """Two milestones of one period about one product, however it is spelled: "the MI500" and "MI500X
+        production", "Aster-2" and "Aster 2"."""
+        if not (old.kind is new.kind is Kind.MILESTONE and old.scope and new.scope and old.period and new.period
+                and old.period.label == new.period.label):
+            return False
+        a, b = (re.sub(r"[\s.\-]", "", c.scope.lower()) for c in (old, new))
+        return min(len(a), len(b)) >= 3 and (a in b or b in a)
+
     @classmethod
     def _same_subject(cls, old: Claim, new: Claim) -> bool:
+        if cls._same_event(old, new):
+            return True
         (a, a_label), (b, b_label) = cls._key(old), cls._key(new)
         if a != b or not cls._same_value(old, new):
             return False

@@ -34,6 +34,7 @@ class _EventWords:
     helpers: frozenset[str]
     places: frozenset[str]
     joiners: frozenset[str]
+    articles: frozenset[str]
 
 
 @cache
@@ -58,7 +59,7 @@ def event_specs() -> dict[str, EventSpec]:
 @cache
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
-    keys = ("skip", "stop", "helpers", "places", "joiners")
+    keys = ("skip", "stop", "helpers", "places", "joiners", "articles")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -102,12 +103,13 @@ def _before(text: str, end: int, floor: int) -> str:
     w = _event_words()
     out: list[str] = []
     helpers = 0
-    for tok in reversed(_TOKEN.findall(text[floor:end])):
-        low = tok.lower()
+    toks = _TOKEN.findall(text[floor:end])
+    for i in range(len(toks) - 1, -1, -1):
+        tok, low = toks[i], toks[i].lower()
         if not _is_word(tok):
             break
-        if low in w.stop:
-            break
+        if out and low in w.skip and i > 0 and toks[i - 1].lower() in w.joiners:
+            continue                       # "shipments of the Vega 9": the article after a joiner
         if low in w.joiners and out:
             out.insert(0, tok)             # "the acquisition of Brightwater"
             continue
@@ -116,6 +118,8 @@ def _before(text: str, end: int, floor: int) -> str:
             if out or helpers > _MAX_WORDS:
                 break
             continue                       # helpers between subject and verb: "is expected to"
+        if low in w.stop:
+            break
         out.insert(0, tok)
         if len(out) >= _MAX_WORDS:
             break
@@ -130,11 +134,22 @@ def scheduled(text: str) -> bool:
 
 
 def is_noun_use(text: str, verb: Term) -> bool:
-    """"our launches this year", "the opens": an "-s" form after a determiner names things, not an event."""
-    if not verb.text.lower().endswith("s"):
-        return False
-    before = _TOKEN.findall(text[max(0, verb.start - 20):verb.start])
-    return bool(before) and before[-1].lower() in _event_words().skip
+    """"our launches this year", "successful launches of two games", "off to a great start": the verb's words name
+    a thing, not an event."""
+    w = _event_words()
+    before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
+    if verb.text.lower().endswith("s"):
+        after = _TOKEN.findall(text[verb.end:verb.end + 12])
+        if before and before[-1] in w.skip:
+            return True
+        if after and after[0].lower() in w.joiners and not (before and before[-1] in w.helpers):
+            return True                    # "launches of two games", but not "will be prototypes of X"
+    for word in reversed(before[-4:]):
+        if word in w.articles:
+            return True
+        if not word[:1].isalpha() or word in w.stop or word in w.helpers or word in w.skip:
+            return False
+    return False
 
 
 def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None) -> str:

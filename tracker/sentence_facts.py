@@ -16,7 +16,7 @@ from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, names_after, scope_near
-from tracker.stance import RevisionCue, is_hypothetical, negated_at, prior_figure, read_stance
+from tracker.stance import RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance
 from tracker.vocab import (Term, cue_finder, is_volume_unit, metric_finder, metric_for_unit_family, metric_spec,
                            scope_finders)
 
@@ -342,10 +342,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
 def _mark_revision_delta(facts: SentenceFacts) -> None:
     """"raising our margin outlook by 30 basis points, to 21.0% to 21.6%": the figure after a delta marker that
     follows the revising verb is the change, not a level; it is kept as the revision's delta."""
-    markers = cue_finder("revision_delta").find(facts.text)
     for i, fig in enumerate(facts.figures):
         q = fig.quantity
-        if q.start < facts.revision.end or not any(0 <= q.start - m.end <= 2 for m in markers):
+        if q.start < facts.revision.end or not delta_marker_before(facts.text, q.start):
             continue
         if q.is_range and facts.revision.kind in (RevisionKind.RAISED, RevisionKind.LOWERED):
             # "lowering the forecast by $50 million to $450 million": the change, then the new figure

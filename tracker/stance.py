@@ -9,6 +9,7 @@ The cue words live in `tracker/data/cues.toml`; this module only decides how the
 - A verb that revises guidance is forward even where it reads as a past tense ("we raised our outlook to $5
   billion"): it states the new promise, it does not report a result.
 - A report of one-off items is a report: a forward cue after its verb of fact is a side remark.
+- An analyst's question (in a layout without speaker labels) asks: its forward cues promise nothing.
 - A sensitivity is a hypothetical ("every $5 change in the oil price moves cash flow by $1 billion").
 """
 from __future__ import annotations
@@ -48,6 +49,7 @@ class _Settings:
     object_nouns: frozenset[str]
     object_window: int
     prior_window: int
+    delta_markers: tuple[tuple[str, ...], ...]   # word sequences, read only where a revision is found
 
 
 @cache
@@ -56,7 +58,8 @@ def _settings() -> _Settings:
     try:
         objects = cues["revision_objects"]
         settings = _Settings(frozenset(w.lower() for w in objects["nouns"]), int(objects["window"]),
-                             int(cues["prior_window"]["chars"]))
+                             int(cues["prior_window"]["chars"]),
+                             tuple(tuple(m.lower().split()) for m in cues["revision_delta"]["markers"]))
         kinds = {str(k) for k in RevisionKind} | {"revised"}
         for section in ("revision", "revision_alone"):
             unknown = set(cues[section]) - kinds
@@ -121,8 +124,13 @@ def read_stance(text: str) -> Stance:
     forward = [t for t in cue_finder("forward").find(text) if t.text != "May"]
     facts = cue_finder("fact").find(text)
     negations = cue_finder("negation").find(text)
-    signposts = cue_finder("signpost").find(text)
-    forward = [t for t in forward if not _inside(t, negations) and not _inside(t, signposts)]
+    hidden = negations + cue_finder("signpost").find(text)
+    if hidden:
+        forward = [t for t in forward if not _inside(t, hidden)]
+    question = cue_finder("question").search(text)
+    if question is not None:
+        # "I'm just wondering if you see the team ramping in the second half": the rest of it asks
+        forward = [t for t in forward if t.end <= question.start]
     revision = _revision(text)
     if revision is not None:
         # "we raised our outlook": the revising verb states a promise
@@ -131,13 +139,14 @@ def read_stance(text: str) -> Stance:
             forward = sorted([*forward, Term(revision.start, revision.end, "firm", text[revision.start:revision.end])],
                              key=lambda t: t.start)
     priors = cue_finder("prior").find(text)
-    # a reference preceded by its own forward cue is a restatement: "we are reiterating our guidance of $8 billion"
-    priors = [p for p in priors
-              if not any(t.end <= p.start and not _inside(t, priors) for t in forward)]
-    forward = [t for t in forward if not _inside(t, priors) and not any(
-        0 <= t.start - p.end <= s.prior_window and t.text.lower() in s.object_nouns for p in priors)]
-    one_off = bool(cue_finder("one_off").find(text))
-    if one_off and facts and forward and facts[0].start < forward[0].start:
+    if priors:
+        # a reference preceded by its own forward cue is a restatement: "we are reiterating our guidance of $8B"
+        priors = [p for p in priors
+                  if not any(t.end <= p.start and not _inside(t, priors) for t in forward)]
+        forward = [t for t in forward if not _inside(t, priors) and not any(
+            0 <= t.start - p.end <= s.prior_window and t.text.lower() in s.object_nouns for p in priors)]
+    one_off = bool(facts) and bool(cue_finder("one_off").find(text))
+    if one_off and forward and facts[0].start < forward[0].start:
         forward = []
     return Stance(tuple(forward), tuple(facts), tuple(priors), tuple(negations), revision, one_off)
 
@@ -145,6 +154,12 @@ def read_stance(text: str) -> Stance:
 def negated_at(stance: Stance, text: str, pos: int) -> bool:
     """A place in the clause after a negation ("we do not expect orders to decline")."""
     return any(n.end <= pos and same_clause(text, n.end, pos) for n in stance.negations)
+
+
+def delta_marker_before(text: str, pos: int) -> bool:
+    """"by 30 basis points", "by approximately $50 million": a change marker right before a figure."""
+    words = text[max(0, pos - 30):pos].lower().split()
+    return any(tuple(words[-len(m):]) == m for m in _settings().delta_markers)
 
 
 def is_hypothetical(text: str, quantities: list[Quantity]) -> bool:
