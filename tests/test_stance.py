@@ -107,6 +107,9 @@ NOT_CLAIMS = [
     pytest.param("Gross margin was better than expected at 41% in the second quarter.", id="better-than-expected"),
     pytest.param("Dealer inventory ended the quarter at 55 days, at the low end of our 50- to 60-day target.",
                  id="at-low-end-of-target"),
+    pytest.param("We shipped about $90 million of units in June that were expected to deliver in the fourth quarter.",
+                 id="were-expected-to-is-past"),
+    pytest.param("Online demand has been higher in the premium segments this year.", id="has-been-reports"),
 ]
 
 
@@ -121,6 +124,13 @@ def test_beaten_prior_guide_is_an_actual_and_a_prior_claim():
     assert [(a.metric, a.value) for a in actuals] == [("gross_margin", 41.0)]
     assert [(p.claim.low, p.claim.high) for p in priors] == [(38.0, 39.0)]
     assert priors[0].actual is not None and priors[0].actual.value == 41.0
+
+
+def test_present_state_is_not_the_promise_beside_it():
+    """"we now have X in 1,500 stores with plans to expand to 2,000": only the 2,000 is promised."""
+    claims, _, _ = read("We now have fresh produce in more than 1,500 stores, with plans to expand it to a total "
+                        "of more than 2,000 stores by the end of the year.")
+    assert [c.low for c in claims] == [2000]
 
 
 def test_negation_leaves_a_later_promise_in_the_sentence():
