@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tracker.events import event_phrase, scheduled
 from tracker.metric_reading import looks_back
-from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
+from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period, Revision, RevisionKind,
+                           Sentence, Speaker)
 from tracker.scopes import product_scope
 from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
@@ -97,7 +99,7 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
     out = []
     hedge = facts.hedge or Hedge.EXPECTED
     for fig in facts.figures:
-        if fig.metric is None or fig.is_comparison or fig.prior or fig.tense == "fact":
+        if fig.metric is None or fig.is_comparison or fig.prior or fig.tense in ("fact", "negated"):
             continue
         unit, low, high = _unit_and_values(fig)
         if unit is None:
@@ -167,12 +169,13 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     ) for metric in metrics for period in periods]
 
 
-def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[Claim]:
+def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
+                     cal: FiscalCalendar | None = None) -> list[Claim]:
     """Events promised by a date: a launch, a delivery, a start of production. One per dated event:
     "start production at the beginning of next year and then scale production next year" is two."""
     if not facts.milestone_verbs or facts.counterfactual or facts.past_marker:
         return []
-    if not (facts.forward_looking or _BEING.search(facts.text)):
+    if not (facts.forward_looking or _BEING.search(facts.text) or scheduled(facts.text)):
         return []
     # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
     taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison}
@@ -193,13 +196,14 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date) -> list[
             continue
         verb = verbs[-1]
         clause = facts.text[clause_start:p.end]
-        period = _event_year(p)
+        period = _event_year(p, cal)
+        scope = product_scope(clause if out else facts.text[:p.end])
         out.append(Claim(
-            kind=Kind.MILESTONE, metric="milestone", scope=product_scope(clause if out else facts.text[:p.end]),
+            kind=Kind.MILESTONE, metric="milestone", scope=scope,
             comparator=None, low=None, high=None, unit=None, period=period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
             confidence=_confidence(period, True, hedge),
-            event=facts.text[min(verb.start, p.start):max(verb.end, p.end)].strip()[:160],
+            event=event_phrase(facts.text, verb, p.start, p.end, scope),
         ))
     return out
 
@@ -208,14 +212,22 @@ _BARE_YEAR = re.compile(r"(?<![\w'])(?:(20\d\d)|'(\d\d))(?!\w)")
 _FISCAL_WORD = re.compile(r"\b(fiscal|FY)", re.I)
 
 
-def _event_year(p: PeriodMatch) -> Period:
+# a fiscal year ending this close to the calendar year's end is the year the company speaks in (a retailer's
+# "by the end of 2022" is its fiscal 2022, ending in early February 2023)
+_FISCAL_AS_CALENDAR_DAYS = 45
+
+
+def _event_year(p: PeriodMatch, cal: FiscalCalendar | None) -> Period:
     """An event "in 2026" or "by the end of 2028" is dated by the calendar even where the fiscal year is not:
-    plants, launches and ramps are announced in calendar terms; only "fiscal 2026" means the fiscal year."""
+    plants, launches and ramps are announced in calendar terms; only "fiscal 2026" means the fiscal year, and a
+    fiscal year ending within a few weeks of December 31 is the company's everyday year."""
     period = p.period
     m = _BARE_YEAR.search(p.phrase)
     if not (period.fiscal and period.label.endswith("-FY") and m) or _FISCAL_WORD.search(p.phrase):
         return period
     year = int(m.group(1) or "20" + m.group(2))
+    if period.end is not None and abs((period.end - date(year, 12, 31)).days) <= _FISCAL_AS_CALENDAR_DAYS:
+        return period
     return Period(f"{year}-FY", date(year, 1, 1), date(year, 12, 31), period.phrase, fiscal=False)
 
 
@@ -264,6 +276,47 @@ def _lines_after(text: str, pos: int) -> list[str]:
     return [t.name for t in joined(scopes, after[0], text)] if after else []
 
 
+def with_revision(claims: list[Claim], facts: SentenceFacts) -> list[Claim]:
+    """The sentence restates guidance ("we are raising our outlook by 30 basis points, to 21.0% to 21.6%"): its
+    claims carry the revision, with the stated change, or the change from the figure they replace ("to $185
+    million from $180 million"). "We now expect" is raised or lowered only by such a figure."""
+    cue = facts.revision
+    if cue is None:
+        return claims
+    out = []
+    for claim in claims:
+        revision = _revision_of(claim, cue.kind, facts)
+        out.append(replace(claim, revision=revision) if revision else claim)
+    return out
+
+
+def _mid(low: float | None, high: float | None) -> float | None:
+    vals = [v for v in (low, high) if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+def _revision_of(claim: Claim, kind: RevisionKind | None, facts: SentenceFacts) -> Revision | None:
+    if claim.kind is Kind.MILESTONE and kind is not RevisionKind.MAINTAINED:
+        return None
+    delta, unit = None, None
+    stated = facts.revision_delta
+    if stated is not None and stated.quantity.low is not None:
+        delta, unit = abs(stated.quantity.low), stated.unit
+        if kind is RevisionKind.LOWERED:
+            delta = -delta
+    else:
+        new = _mid(claim.low, claim.high)
+        old = next((f for f in facts.figures if f.is_comparison and f.metric == claim.metric
+                    and f.unit == claim.unit and f.quantity.low is not None), None)
+        if new is not None and old is not None:
+            delta, unit = round(new - _mid(old.quantity.low, old.quantity.high), 10), claim.unit
+    if kind is None:
+        if not delta:
+            return None
+        kind = RevisionKind.RAISED if delta > 0 else RevisionKind.LOWERED
+    return Revision(kind=kind, delta=delta, unit=unit)
+
+
 @dataclass
 class ClaimSet:
     """Claims in order of first mention; restatements merged."""
@@ -293,8 +346,20 @@ class ClaimSet:
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
         return False
 
+    @staticmethod
+    def _same_event(old: Claim, new: Claim) -> bool:
+        """Two milestones of one period about one product, however it is spelled: "the MI500" and "MI500X
+        production", "Aster-2" and "Aster 2"."""
+        if not (old.kind is new.kind is Kind.MILESTONE and old.scope and new.scope and old.period and new.period
+                and old.period.label == new.period.label):
+            return False
+        a, b = (re.sub(r"[\s.\-]", "", c.scope.lower()) for c in (old, new))
+        return min(len(a), len(b)) >= 3 and (a in b or b in a)
+
     @classmethod
     def _same_subject(cls, old: Claim, new: Claim) -> bool:
+        if cls._same_event(old, new):
+            return True
         (a, a_label), (b, b_label) = cls._key(old), cls._key(new)
         if a != b or not cls._same_value(old, new):
             return False
@@ -326,6 +391,7 @@ class ClaimSet:
                 return
             merged = replace(
                 old, scope=old.scope or claim.scope, period=old.period or claim.period,
+                revision=old.revision or claim.revision,
                 mentions=old.mentions + claim.mentions, confidence=min(1.0, round(old.confidence + 0.05, 2)),
             )
             if old.low == old.high and claim.low != claim.high:    # the range says more than its midpoint

@@ -41,6 +41,8 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "specific": c.specific,
         "event": c.event,
         "baseline": _num(c.baseline),
+        "revision": ({"kind": str(c.revision.kind), "delta": _num(c.revision.delta), "unit": c.revision.unit}
+                     if c.revision else None),
     }
 
 

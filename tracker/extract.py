@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.callinfo import KnownCalendar, resolve_call_info
-from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
+from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
+                            with_revision)
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
@@ -73,7 +74,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             found = _claims(facts, reading, said, call_date, cal)
-            for claim in found:
+            for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
                 withdrawn = next((p.period for p in facts.periods if p.period), None)
@@ -115,7 +116,7 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got = figure_claims(part, said, call_date, period, explicit=explicit)
         got += segment_directions(part, said, call_date, period)
         got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
-        got += milestone_claims(part, said, call_date)
+        got += milestone_claims(part, said, call_date, cal)
         found += [_placed(c, part, reading) for c in got]
     return found
 

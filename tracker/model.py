@@ -219,6 +219,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """How the sentence that states a claim restates earlier guidance: "we are raising our segment margin outlook
+    by 30 basis points, to 21.0% to 21.6%" is raised, delta +0.3 %. `delta` is the stated change (or the change
+    from the figure it replaces: "to $185 million from $180 million"), in `unit`; None where not stated."""
+    kind: RevisionKind
+    delta: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     kind: Kind
     metric: str
@@ -244,6 +254,7 @@ class Claim:
     metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
     basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
     measure: str | None = None        # None: a level; "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
+    revision: Revision | None = None  # restated in its own sentence: raised, lowered, narrowed, maintained
 
     @property
     def deadline(self) -> date | None:

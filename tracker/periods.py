@@ -35,7 +35,7 @@ from functools import cache
 from typing import Callable
 
 from tracker import lexicon
-from tracker.errors import PeriodError
+from tracker.errors import LexiconError, PeriodError
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
                             half_end, half_period, month_period, period_from_label, quarter_end, quarter_of,
                             quarter_period, quarter_start, reported_period, shift_quarter, year_period)
@@ -135,6 +135,10 @@ class _Grammar:
     vague_counts: frozenset[str]
     backward: frozenset[str]
     year_noise: re.Pattern[str]
+    seasons: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+    decade_years: int = 10
+    rough_counts: dict[str, float] = field(default_factory=dict)
+    rough_units: frozenset[str] = frozenset()
 
 
 def _norm(s: str) -> str:
@@ -182,7 +186,12 @@ def _grammar() -> _Grammar:
                           re.compile(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
         "unit": _Gate(("day", "week", "month", "quarter", "year")),
         "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
+        "season": _Gate(tuple({_norm(k).split()[0] for k in v["seasons"]})),
+        "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
     }
+    seasons = _season_table(v["seasons"])
+    season_alt = _words(list(seasons))
+    decade_alt = _words(v["decades"]["words"])
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     yr_q = rf"(?:{APOS}(?P<yy>\d{{2}})\b|,?\s*(?:of\s+|in\s+)?(?P<yr>{year_ref}))?"     # after Q3 / H2
     yy_after = rf"(?:\s*(?:F\.?Y\s*)?{APOS}?(?P<yy>{YR4}|\d{{2}}))?\b"                  # after 2Q / 1H
@@ -235,11 +244,16 @@ def _grammar() -> _Grammar:
                      rf"(?:(?P<n>{count_alt})(?:\s*(?:to|-|–|or)\s*(?P<n2>{count_alt}))?\s+)?{units}\b(?:{APOS}s?)?"
                      rf"(?:\s+or\s+(?P<orso>so|two|three|more|longer|less|sooner)\b)?"
                      rf"(?P<tail>\s+(?:from\s+(?:now|today)|time|out|hence)\b)?", _r_duration, False, "unit"),
+        ("season", rf"\b(?:(?P<rel>this|next|last|this{SEP}past|the|the{SEP}coming|the{SEP}upcoming)\s+)?"
+                   rf"(?P<season>{season_alt})\b(?!\s+(?:in|of)\s+(?!(?:{YR4})\b))"
+                   rf"(?:,?\s+(?:of\s+)?(?P<yr>{YR4})\b)?", _r_season, True, "season"),
+        ("decade", rf"\b(?P<rel>this|the|the{SEP}current|the{SEP}next|next|the{SEP}coming|the{SEP}past|last)\s+"
+                   rf"(?:{decade_alt})\b|\b(?:{decade_alt}){SEP}?end\b", _r_decade, True, "decade"),
         ("vague", rf"\b(?:{_words(v['vague']['phrases'])})\b|\b(?:in|over|for|during)\s+the\s+(?:{terms}){SEP}term\b"
                   rf"|\b(?:{terms}){SEP}term\b(?=\s*(?:[,.;:!?)]|$))"
                   rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)", _r_vague, False, "vague"),
     ]
-    lower_case_ok = {"duration", "vague", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
+    lower_case_ok = {"duration", "vague", "season", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
                      "year_end", "mid_year", "full_year", "month_relative"}
     cores = tuple(_Core(name, re.compile(pattern, re.IGNORECASE), resolve, takes_mod, gate,
                         re.compile(pattern) if name in lower_case_ok else None)
@@ -253,7 +267,23 @@ def _grammar() -> _Grammar:
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},
                     half_ordinals={_norm(k): n for k, n in v["half_ordinals"].items()}, counts=counts,
                     vague_counts=frozenset(_norm(w) for w in v["vague_counts"]["words"]),
-                    backward=frozenset(_norm(w) for w in direction["backward"]), year_noise=noise)
+                    backward=frozenset(_norm(w) for w in direction["backward"]), year_noise=noise,
+                    seasons=seasons, decade_years=int(v["decades"]["years"]),
+                    rough_counts={_norm(k): float(n) for k, n in v["rough_counts"]["counts"].items()},
+                    rough_units=frozenset(v["rough_counts"]["units"]))
+
+
+def _season_table(raw: dict) -> dict[str, tuple[tuple[int, int], tuple[int, int]]]:
+    """periods.toml [seasons]: name -> ((first month, day), (last month, day)); a malformed entry is an error."""
+    table = {}
+    for name, span in raw.items():
+        try:
+            first, last = (tuple(int(x) for x in d.split("-")) for d in span)
+            date(2024, *first), date(2024, *last)
+        except (TypeError, ValueError) as exc:
+            raise LexiconError(f"periods.toml [seasons] {name}: expected [\"MM-DD\", \"MM-DD\"]") from exc
+        table[_norm(name)] = (first, last)
+    return table
 
 
 # --- year references -------------------------------------------------------------------------------------
@@ -623,8 +653,11 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> Period | None | _Reject:
     if prep == "for" and not direction:
         return _REJECT                  # "for five years" is usually the past
     vague = {_norm(w) for w in (n_word, n2_word) if w} & g.vague_counts
-    if vague:
+    if vague and not (vague <= g.rough_counts.keys() and unit.rstrip("s") in g.rough_units and not n2_word):
         return None
+    if vague:
+        # "over the next few months": a near promise, dated by the rough count
+        return day_period(_add_span(ctx.call, g.rough_counts[vague.pop()], unit.rstrip("s")), start=ctx.call)
     if not n_word:
         if unit.endswith("s"):
             return None                 # "in the coming quarters"
@@ -646,6 +679,56 @@ def _add_span(d: date, n: float, unit: str) -> date:
     months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
     whole = int(months)
     return add_months(d, whole) + timedelta(days=round((months - whole) * 30))
+
+
+def _season_in(name: str, year: int) -> tuple[date, date]:
+    """The season `name` that starts in `year`."""
+    (fm, fd), (lm, ld) = _grammar().seasons[name]
+    first = date(year, fm, fd)
+    last = date(year + 1 if (lm, ld) < (fm, fd) else year, lm, ld)
+    return first, last
+
+
+def _r_season(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
+    """"this fall", "in the spring of 2026", "the holiday season", "next summer": a span ending on the season's
+    last day, labelled by that date."""
+    name, rel = _norm(m.group("season")), _norm(m.group("rel") or "")
+    yr = m.group("yr")
+    if not (rel or yr or ctx.has_context):
+        return _REJECT                  # "sales may fall": a verb
+    call = ctx.call
+    if yr:
+        first, last = _season_in(name, int(yr))
+    else:
+        seasons = [_season_in(name, y) for y in (call.year - 1, call.year, call.year + 1)]
+        if rel in ("last", "this past") or ctx.past:
+            ended = [s for s in seasons if s[1] < call]
+            if not ended:
+                return _REJECT
+            first, last = ended[-1]
+        elif rel == "next":
+            first, last = next(s for s in seasons if s[0] > call)
+        elif rel == "this":
+            current = [s for s in seasons if s[0] <= call <= s[1]]
+            first, last = current[0] if current else _season_in(name, call.year)
+        else:
+            first, last = next(s for s in seasons if s[1] >= call)
+    return day_period(last, start=first)
+
+
+def _r_decade(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
+    """"by the end of the decade": the call's decade (the 2020s end 2029-12-31); "the next decade" is ten years
+    from the call; "the past decade" is no deadline."""
+    rel = _norm(m.group("rel") or "")
+    years = _grammar().decade_years
+    if rel in ("the past", "last"):
+        return _REJECT
+    if rel in ("the next", "next", "the coming"):
+        return day_period(add_months(ctx.call, 12 * years), start=ctx.call)
+    if rel == "the" and not ctx.has_context:
+        return _REJECT
+    first = ctx.call.year - ctx.call.year % years
+    return day_period(date(first + years - 1, 12, 31), start=date(first, 1, 1))
 
 
 def _r_vague(m: re.Match[str], ctx: _Ctx) -> None:

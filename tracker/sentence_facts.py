@@ -10,12 +10,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity
+from tracker.events import is_noun_use, scheduled
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities
 from tracker.scopes import acronym_before, names_after, scope_near
+from tracker.stance import RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance
 from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
 
@@ -62,7 +64,7 @@ class Figure:
     is_change: bool        # a growth rate or difference, not a level
     is_comparison: bool    # the baseline of a comparison ("compared to $8.2 in the same quarter")
     negative: bool         # named as a loss, or a fall of a rate-of-change metric ("down 2.6%")
-    tense: str | None      # "forward" or "fact": the kind of the nearest cue governing the figure
+    tense: str | None      # "forward", "fact" or "negated": the kind of the nearest cue governing the figure
     unit: str | None       # the quantity's unit, or what the metric and sentence imply ("3.5 billion" of revenue)
     prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
@@ -86,6 +88,9 @@ class SentenceFacts:
     counterfactual: bool = False
     past_marker: bool = False
     prior_refs: list[Term] = field(default_factory=list)
+    negations: list[Term] = field(default_factory=list)
+    revision: RevisionCue | None = None   # "we are raising our outlook": the sentence restates guidance
+    revision_delta: Figure | None = None  # "by 30 basis points": the stated change of the restated figure
 
     @property
     def forward_looking(self) -> bool:
@@ -181,8 +186,8 @@ def _worth_reading(text: str, facts: SentenceFacts) -> bool:
     can yield a claim or an actual; the rest (most of a call) skips the costlier period and quantity scans."""
     if facts.withdrawal or _DIGIT.search(text):
         return True
-    if facts.milestone_verbs and (facts.forward or _BE_WORD.search(text)):
-        return True                   # an event promised ("will launch", "to be delivered")
+    if facts.milestone_verbs and (facts.forward or _BE_WORD.search(text) or scheduled(text)):
+        return True                   # an event promised ("will launch", "to be delivered", "launches this fall")
     if facts.forward and facts.direction:
         return True
     words = set(text.lower().replace("-", " ").split())
@@ -193,20 +198,24 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
     # the vocabularies come from one shared pass over the sentence, so reading them all is cheap
     facts.boilerplate = bool(cue_finder("boilerplate").find(text))
-    forward = cue_finder("forward").find(text)
-    facts.prior_refs = cue_finder("prior").find(text)
-    # "May" is a month; "guidance" inside "beating our guidance of" refers back, it does not look ahead
-    facts.forward = [t for t in forward if t.text != "May"
-                     and not any(p.start <= t.start < p.end for p in facts.prior_refs)]
-    facts.fact_verbs = cue_finder("fact").find(text)
-    # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered")
+    # forward cues, verbs of fact, references to earlier promises, negations and revisions (tracker.stance)
+    stance = read_stance(text)
+    forward = list(stance.forward)
+    facts.prior_refs = list(stance.prior_refs)
+    facts.forward = forward
+    facts.fact_verbs = list(stance.fact_verbs)
+    facts.negations = list(stance.negations)
+    facts.revision = stance.revision
+    # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered"); "we will not
+    # launch" promises no launch
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
-                             if not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start])]
+                             if (not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start]))
+                             and not negated_at(stance, text, v.start) and not is_noun_use(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
-            if any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
+            if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
     if near:
         facts.direction = near[0].name
     if not _worth_reading(text, facts):
@@ -214,11 +223,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.hedge = _hedge(facts.forward, text)
     # "would have been $39.8 million": neither a promise nor a report
     facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
+    found = find_quantities(text)
+    # "every $5 change in the oil price moves cash flow by $1 billion": a sensitivity, neither promise nor report
+    facts.counterfactual = facts.counterfactual or is_hypothetical(text, found)
     # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
     # forward cue frames the promise, it does not make it a report
     past = _PAST_MARKER.search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
-    found = find_quantities(text)
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
             or any(q.unit for q in found)):
         return facts                  # bare numbers in a report name nothing we track: no period needed
@@ -231,7 +242,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
-    cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs])
+    cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs]
+                  + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
     geos, segs = geo.find(text), seg.find(text)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
@@ -270,10 +282,29 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             or bool(_ADVERSE_AFTER.match(after) or _ADVERSE_BEFORE.search(text[max(0, q.start - 90):q.start])),
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
-            prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
+            prior=prior_figure(stance, q, text),
             metric_known=reading.known, basis=reading.basis, measure=reading.measure,
         ))
+    if facts.revision is not None:
+        _mark_revision_delta(facts)
     return facts
+
+
+def _mark_revision_delta(facts: SentenceFacts) -> None:
+    """"raising our margin outlook by 30 basis points, to 21.0% to 21.6%": the figure after a delta marker that
+    follows the revising verb is the change, not a level; it is kept as the revision's delta."""
+    for i, fig in enumerate(facts.figures):
+        q = fig.quantity
+        if q.start < facts.revision.end or not delta_marker_before(facts.text, q.start):
+            continue
+        if q.is_range and facts.revision.kind in (RevisionKind.RAISED, RevisionKind.LOWERED):
+            # "lowering the forecast by $50 million to $450 million": the change, then the new figure
+            facts.revision_delta = replace(fig, quantity=replace(q, high=q.low), is_comparison=True)
+            facts.figures[i] = replace(fig, quantity=replace(q, low=q.high, comparator=None))
+            return
+        facts.revision_delta = fig
+        facts.figures[i] = replace(fig, is_comparison=True)
+        return
 
 
 def is_future(period: Period | None, call_date: date) -> bool:
