@@ -50,6 +50,9 @@ def extract(file: str, call_date: str | None, company: str | None, fiscal_year_e
     A transcript with no forward-looking statements gives empty output and exit status 0.
     """
     ex = extract_file(file, call_date=call_date, company=company, fiscal_year_end=fiscal_year_end)
+    if ex.transcript.warning:
+        # never silent: a layout that could not be read is said on stderr, and the call still extracted
+        click.echo(f"warning: {file}: {ex.transcript.warning}", err=True)
     if fmt == "jsonl":
         sys.stdout.write(to_jsonl(ex))
     elif fmt == "json":
