@@ -3,8 +3,8 @@
 One module per layout. A line layout (bilingual tags, caption times) first gives the view of the lines that
 holds the speech; then every speaker layout that finds at least two of its speaker lines parses the view, and
 the one that reads the most text into the most turns of at least two speakers wins (not the first that matches: a
-glossary "Widget: a thing we sell" must not make a call "Name: text"). When the winner reads no turns, or
-less than half the text, the call is read as plain text and the reading says so in a warning.
+glossary "Widget: a thing we sell" must not make a call "Name: text"). When the winner reads no turns, one
+speaker only, or less than half the text, the call is read as plain text and the reading says so in a warning.
 """
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ LINE_LAYOUTS: tuple[tuple[Layout, Sniff, Callable[[str, list[Line]], list[Line]]
 _MIN_LABELS = 2                # a speaker layout needs at least this many speaker lines to be tried
 _LINE_SHARE = 0.5              # a line layout needs this share of the lines to carry its marks
 _HEADER_LINES = 15            # lines above the first turn this near the top are a header, not unread speech
+_LONE_SPEAKER_CHARS = 1000    # a call this long is never one speaker's: a layout reading it so failed
 _MIN_READ = 0.5                # a layout that reads less than this share of the text gives way to plain text
 
 
@@ -85,11 +86,12 @@ def read_layout(text: str, lines: list[Line]) -> Reading:
     header = sum(len(ln.text) for ln in view[:min(best.first_turn_line, _HEADER_LINES)] if not ln.translation)
     readable = total - best.label_chars - header
     share = min(1.0, best.read_chars / readable) if readable > 0 else 1.0 if best.read_chars else 0.0
-    if share < _MIN_READ:
+    lone = len({d.name for d in best.drafts}) < 2 and best.read_chars > _LONE_SPEAKER_CHARS
+    if share < _MIN_READ or lone:
         fallback = parse_plain(text, view, flow=flow)
         turns = len(best.drafts)
-        return _plain(fallback, view, line_layout, total,
-                      f"{best.layout.value} layout read only {share:.0%} of the text ({turns} turns)")
+        why = f"read only {share:.0%} of the text" if share < _MIN_READ else "found only one speaker"
+        return _plain(fallback, view, line_layout, total, f"{best.layout.value} layout {why} ({turns} turns)")
     best.drafts = realise(text, best.drafts)
     return Reading(best, view, line_layout or best.layout, share)
 

@@ -261,11 +261,12 @@ def realise(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def block_sentences(text: str, block: Block) -> list[Sentence]:
-    """The sentences of a block. A sentence of lines with prefixes ("[00:01.0 --> 00:03.5] ") is the speech
-    with the prefixes left out; its offsets span it in the file, prefixes included."""
+    """The sentences of a block. A sentence over lines with prefixes ("[00:01.0 --> 00:03.5] ") or with lines
+    left out between them (a page header) is the speech without them; its offsets span it in the file."""
     lines = block.lines
     first, last = lines[0], lines[-1]
-    plain = all(ln.raw_start < 0 for ln in lines[1:])
+    # the block is one stretch of the file when no line has a prefix and nothing was left out between lines
+    plain = all(ln.raw_start < 0 and text[prev.end:ln.start].isspace() for prev, ln in zip(lines, lines[1:]))
     if plain and not block.flow:
         return split_sentences(text[first.start:last.end], first.start)
     if plain:

@@ -62,6 +62,8 @@ class _Turns:
         self.drafts: list[Draft] = []
         self.name, self.title, self.role, self.section = "", "", None, Section.PREPARED
         self.chunk: list[Sentence] = []
+        self.analyst: tuple[str, str] | None = None     # the questioner the operator last introduced
+        self.executives: dict[str, str] = {}            # company speakers named so far, with their titles
 
     def emit(self, name: str, title: str, role: Role | None, section: Section, chunk: list[Sentence]) -> None:
         if chunk:
@@ -74,6 +76,8 @@ class _Turns:
 
     def now(self, name: str, title: str, role: Role | None) -> None:
         self.name, self.title, self.role = name, title, role
+        if role is Role.EXECUTIVE and name:
+            self.executives[name] = title
 
 
 def pseudo_turns(sentences: list[Sentence]) -> list[Draft]:
@@ -102,11 +106,25 @@ def pseudo_turns(sentences: list[Sentence]) -> list[Draft]:
             t.section = Section.QA
             j = _handoffs_after(sentences, i)
             t.emit("Operator", "", Role.OPERATOR, Section.QA, moved + sentences[i:j])
-            end = _question_end(sentences, j)
-            t.emit(cued, _firm_after(s.text, cued), Role.ANALYST, Section.QA, sentences[j:end])
-            t.now("", "", None)
+            end = _question_end(sentences, j, cued)
+            t.analyst = (cued, _firm_after(s.text, cued))
+            t.emit(*t.analyst, Role.ANALYST, Section.QA, sentences[j:end])
+            t.now(*_addressed(sentences[j:end], t.executives))
             i = end
             continue
+        if t.section is Section.QA and t.role is not Role.OPERATOR and t.analyst and t.chunk:
+            end = _follow_up_end(sentences, i)
+            if end is not None:
+                speaker = (t.name, t.title, t.role)
+                t.end_turn()
+                t.emit(t.analyst[0], t.analyst[1], Role.ANALYST, Section.QA, sentences[i:end])
+                t.now(*speaker)
+                i = end
+                continue
+        if len(t.chunk) < 5 and t.role is not Role.ANALYST and t.name in ("", "Operator"):
+            intro = self_introduction(s.text)
+            if intro is not None:
+                t.now(intro[0], intro[1], Role.EXECUTIVE)      # the chunk is theirs from its start
         handed = handed_to(s.text)
         if handed is None and t.role is Role.OPERATOR and v.handoff.search(s.text):
             handed = ""                                 # the operator: "... Please go ahead."
@@ -150,20 +168,48 @@ def handed_to(sentence: str) -> str | None:
     m = lw.handover.search(sentence)
     if m is None or lw.later.match(sentence):
         return None
-    tail = sentence[m.end():]
-    words = []
-    for w in _WORD.findall(tail)[:12]:
-        if len(w) > 2 and w.endswith(".") and w.lower() not in lw.honorifics:
-            words += [w[:-1], "."]                      # "Doe." is a name and a full stop
-        else:
-            words.append(w)
+    words = _words(sentence[m.end():])
     if words and words[0].lower() in {"the", "our"} and len(words) > 1 and role_of_label(words[1]) is Role.OPERATOR:
         return words[1].lower()
     if words and role_of_label(words[0]) is Role.OPERATOR:
         return words[0].lower()
+    return _name_in(words) or ""
+
+
+def self_introduction(sentence: str) -> tuple[str, str] | None:
+    """(name, title) when a speaker names themself with a company title: "I'm Jane Doe, Vice President of
+    Investor Relations." -> ("Jane Doe", "Vice President of Investor Relations")."""
+    m = layout_words().self_intro.search(sentence)
+    if m is None:
+        return None
+    tail = sentence[m.end():]
+    words = _words(tail)
+    if not words or not _NAME_TOKEN.match(words[0]):
+        return None
+    name = _name_in(words[:5])
+    if not name or len(name.split()) < 2 or not tail.startswith(name + ","):
+        return None
+    title = re.split(r"[.;]|,\s+and\s+I\b", tail[len(name) + 1:])[0].strip()
+    return (name, title) if role_of_title(title) is Role.EXECUTIVE else None
+
+
+def _words(tail: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(tail)[:12]:
+        if len(w) > 2 and w.endswith(".") and w.lower() not in layout_words().honorifics:
+            out += [w[:-1], "."]                        # "Doe." is a name and a full stop
+        else:
+            out.append(w)
+    return out
+
+
+def _name_in(words: list[str]) -> str | None:
+    """The first run of capitalised words that is no title or firm ("Acme's Chief Financial Officer, Jane Doe"
+    -> "Jane Doe"); None when there is none before the sentence ends."""
+    honorifics = layout_words().honorifics
     run: list[str] = []
     for w in [*words, ","]:
-        if w.lower() in lw.honorifics and not run:
+        if w.lower() in honorifics and not run:
             continue
         if _NAME_TOKEN.match(w) and not w.endswith(("'s", "’s")):
             run.append(w)
@@ -172,10 +218,38 @@ def handed_to(sentence: str) -> str | None:
             if w.endswith(("'s", "’s")) or role_of_title(" ".join(run)) is not Role.UNKNOWN:
                 run = []                                # "Acme's", "Chief Financial Officer": not a name
                 continue
-            return " ".join(run) if len(run) <= 4 else ""
+            return " ".join(run) if len(run) <= 4 else None
         if w in {".", "?", "!"}:
             break
-    return ""
+    return None
+
+
+def _addressed(question: list[Sentence], executives: dict[str, str]) -> tuple[str, str, Role | None]:
+    """Who answers: the one named company speaker the question addresses by first name ("Jane, can you talk
+    about pricing?"), else someone of the company, not named."""
+    text = " ".join(s.text for s in question)
+    named = [name for name in executives if re.search(rf"\b{re.escape(name.split()[0])}\b", text)]
+    if len(named) == 1:
+        return named[0], executives[named[0]], Role.EXECUTIVE
+    return "", "", None
+
+
+def _follow_up_end(sentences: list[Sentence], i: int) -> int | None:
+    """Index after an analyst's follow-up that starts at sentence i ("Got it. And on pricing, what changed?"):
+    a short acknowledgement with a question within the next three sentences; None when it is no follow-up."""
+    v = vocabulary()
+    text = sentences[i].text
+    if len(text) > 60 or "question" in text.lower() or not layout_words().follow_up_ack.match(text):
+        return None
+    for k in range(i + 1, min(len(sentences), i + 4)):
+        if v.answer_start.search(sentences[k].text):
+            return None
+        if sentences[k].text.rstrip("\"'”’)").endswith("?"):
+            end = k + 1
+            while end < len(sentences) and sentences[end].text.rstrip("\"'”’)").endswith("?"):
+                end += 1
+            return end
+    return None
 
 
 class _People:
@@ -225,13 +299,17 @@ def _misheard(a: str, b: str) -> bool:
     return len(x) == len(y) == 2 and x != y and x[0] == y[0] and x[1][:3] == y[1][:3]
 
 
-def _question_end(sentences: list[Sentence], j: int, window: int = 15) -> int:
-    """Index after the questioner's last sentence: before an answer cue, else after the last '?'."""
+def _question_end(sentences: list[Sentence], j: int, questioner: str = "", window: int = 15) -> int:
+    """Index after the questioner's last sentence: before an answer cue ("Thanks for the question", or a
+    short sentence calling the questioner by first name: "Sure, Jane."), else after the last '?'."""
     v = vocabulary()
     last_q = None
+    first = re.compile(rf"\b{re.escape(questioner.split()[0])}\b") if questioner.split() else None
     for k in range(j, min(len(sentences), j + window)):
         text = sentences[k].text
         if k > j and v.answer_start.search(text):
+            return k
+        if k > j and first is not None and len(text) <= 80 and first.search(text):
             return k
         if v.question_intro.search(text):
             return k

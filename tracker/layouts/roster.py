@@ -94,6 +94,9 @@ def parse_roster(text: str, lines: list[Line]) -> Parsed:
     b = Builder(text)
     first = len(lines)
     started = False
+    for ln in lines[:after]:
+        if ln.translation:
+            b.translation(ln)                           # a translated roster line
     for i in range(after, len(lines)):
         ln = lines[i]
         if not ln.text:

@@ -18,7 +18,8 @@ _SCHEMA: dict[str, frozenset[str]] = {
     "lines": frozenset({"source_tags", "translation_tags", "page_marks"}),
     "roster": frozenset({"transcript_starts"}),
     "paren_roles": frozenset({"executive", "analyst", "operator"}),
-    "handover": frozenset({"to_speaker", "later", "to_speaker_keywords", "honorifics"}),
+    "handover": frozenset({"to_speaker", "later", "to_speaker_keywords", "self_intro", "honorifics"}),
+    "follow_up": frozenset({"acks"}),
 }
 
 
@@ -31,6 +32,8 @@ class LayoutWords:
     paren_roles: dict[str, Role]
     handover: Cue
     later: re.Pattern[str]
+    self_intro: re.Pattern[str]
+    follow_up_ack: re.Pattern[str]
     honorifics: frozenset[str]
 
 
@@ -48,17 +51,21 @@ def check_schema(data: dict, schema: dict[str, frozenset[str]], name: str) -> No
                 raise LexiconError(f"lexicon {name}.toml [{table}] {key}: must be a non-empty list of strings")
 
 
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(f"lexicon layouts.toml: bad pattern: {exc}") from exc
+
+
 @cache
 def layout_words() -> LayoutWords:
     data = lexicon.load("layouts")
     check_schema(data, _SCHEMA, "layouts")
     lines, roles, hand = data["lines"], data["paren_roles"], data["handover"]
     paren_roles = {w.lower(): Role(role) for role in ("executive", "analyst", "operator") for w in roles[role]}
-    try:
-        page_mark = re.compile("|".join(f"(?:{p})" for p in lines["page_marks"]), re.IGNORECASE)
-        handover = re.compile("|".join(f"(?:{p})" for p in hand["to_speaker"]), re.IGNORECASE)
-    except re.error as exc:
-        raise LexiconError(f"lexicon layouts.toml: bad pattern: {exc}") from exc
+    page_mark = _compile(lines["page_marks"])
+    handover = _compile(hand["to_speaker"])
     return LayoutWords(
         source_tags=frozenset(t.lower() for t in lines["source_tags"]),
         translation_tags=frozenset(t.lower() for t in lines["translation_tags"]),
@@ -68,5 +75,8 @@ def layout_words() -> LayoutWords:
         handover=Cue(handover, tuple(k.lower() for k in hand["to_speaker_keywords"]), before=20, after=60),
         later=re.compile(r"^(?:\W*(?:and|so|but|now)\s+)?(?:" + "|".join(re.escape(w) for w in hand["later"]) + r")\b",
                          re.IGNORECASE),
+        self_intro=_compile(hand["self_intro"]),
+        follow_up_ack=re.compile(r"^(?:" + "|".join(re.escape(a) for a in data["follow_up"]["acks"]) + r")\b",
+                                 re.IGNORECASE),
         honorifics=frozenset(h.lower() for h in hand["honorifics"]),
     )
