@@ -165,6 +165,12 @@ def test_role_of_title(title: str, role: Role) -> None:
     ("I show our next question in the queue comes from the line of Ann Lee.", "Ann Lee"),
     ("The next question comes from Adam at Stone Capital.", "Adam"),
     ("We will now move on to Mark from Goldman Street.", "Mark"),
+    ("For our first question, we'll go to the line of Ann Lee from Crest Partners.", "Ann Lee"),
+    ("Certainly, we'll take our first question from Raj Patel with Stone Capital.", "Raj Patel"),
+    ("Ann Lee from Crest Partners has the next question.", "Ann Lee"),
+    ("Next up is Raj Patel from Stone Capital.", "Raj Patel"),
+    ("The next question comes from the line of Ann Lee. How do you see demand?", "Ann Lee"),
+    ("Our next question comes from Jin J. Cheng with Crest.", "Jin J. Cheng"),
     ("The first question is, can you tell us about pricing?", None),
     ("We expect strong demand next year.", None),
 ])

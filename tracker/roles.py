@@ -186,8 +186,18 @@ def introduced_name(text: str) -> str | None:
         return None
     for key, value in m.groupdict().items():
         if key.startswith("name") and value and value[0].isupper():
-            return value.rstrip(".")
+            return _name_before_full_stop(value)
     return ""
+
+
+def _name_before_full_stop(value: str) -> str:
+    """"Jane Doe. How do you" -> "Jane Doe": a full stop after a word (not an initial, "C.J.") ends the name."""
+    kept = []
+    for token in value.split():
+        kept.append(token)
+        if token.endswith(".") and len(token.rstrip(".")) > 1 and "." not in token.rstrip("."):
+            break
+    return " ".join(kept).rstrip(".")
 
 
 def bare_introduction(text: str) -> str | None:

@@ -300,8 +300,8 @@ def _misheard(a: str, b: str) -> bool:
 
 
 def _question_end(sentences: list[Sentence], j: int, questioner: str = "", window: int = 15) -> int:
-    """Index after the questioner's last sentence: before an answer cue ("Thanks for the question", or a
-    short sentence calling the questioner by first name: "Sure, Jane."), else after the last '?'."""
+    """Index after the questioner's last sentence: before an answer cue ("Thanks for the question", or after a
+    question a short sentence calling the questioner by first name: "Sure, Jane."), else after the last '?'."""
     v = vocabulary()
     last_q = None
     first = re.compile(rf"\b{re.escape(questioner.split()[0])}\b") if questioner.split() else None
@@ -309,8 +309,8 @@ def _question_end(sentences: list[Sentence], j: int, questioner: str = "", windo
         text = sentences[k].text
         if k > j and v.answer_start.search(text):
             return k
-        if k > j and first is not None and len(text) <= 80 and first.search(text):
-            return k
+        if last_q is not None and first is not None and len(text) <= 80 and first.search(text):
+            return k                                    # after a question: not the greetings ("Hi, Jane.")
         if v.question_intro.search(text):
             return k
         if text.rstrip("\"'”’)").endswith("?"):
