@@ -94,6 +94,14 @@ def test_what_is_never_speech(fixture, never) -> None:
         assert not re.search(r"[\u4e00-\u9fff]", s.text), "translation lines are skipped"
 
 
+def test_subrip_captions_read_as_one_sentence() -> None:
+    text = ("1\n00:00:01,000 --> 00:00:02,500\nWe expect revenue of $5 million\n\n"
+            "2\n00:00:02,500 --> 00:00:04,000\nin the third quarter.\n")
+    t = parse_transcript(text)
+    assert [s.text for s in _sentences(t)] == ["We expect revenue of $5 million\nin the third quarter."]
+    assert t.warning is None
+
+
 def test_bilingual_translations_are_recorded_and_skipped() -> None:
     t = read_transcript(FIXTURES / "bilingual.txt")
     spans = [t.text[a:b] for a, b in t.translation_spans]
@@ -172,7 +180,12 @@ def test_self_introduction(sentence, expected) -> None:
     ("Call Participants\nChief Executive Officer — Jane Roe\n\nWidget: a thing we sell.\nGadget: another thing.\n"
      "Full Conference Call Transcript\nJane Roe:We grew.\nOperator:Next question comes from Sam Poe.\n"
      "Sam Poe:Why?\n", Layout.ROSTER),
+    ("Call Participants\nJane Roe — Chief Executive Officer\nSam Poe — Chief Financial Officer\n\n"
+     "Jane Roe:We grew a lot.\nSam Poe:Margins rose.\nOperator:Next question comes from Kim Ode.\n"
+     "Kim Ode:Why?\nJane Roe:Demand.\n", Layout.ROSTER),
     ("[0.0 --> 2.0] We grew\n[2.0 --> 3.0] a lot.\n", Layout.TIMESTAMPED),
+    ("1\n00:00:01,000 --> 00:00:02,500\nWe grew\n\n2\n00:00:02,500 --> 00:00:04,000\na lot.\n",
+     Layout.TIMESTAMPED),
     ("[ 1] [EN] Jane Roe: We grew.\n[中] 我们增长了。\n[ 2] [EN] Sam Poe: Why?\n[中] 为什么？\n", Layout.BILINGUAL),
     ("Widget: a thing we sell.\nGadget: another thing.\nJane Roe - Chief Executive Officer\nWe grew a lot.\n"
      "Sam Poe - Analyst\nWhy?\nJane Roe - Chief Executive Officer\nBecause.\n", Layout.DASH_TITLE),

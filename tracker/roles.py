@@ -4,7 +4,8 @@ The words come from `tracker/data/speakers.toml`; this module compiles them once
 
 Role, first rule that applies:
 1. the label is a role ("Operator", "Unidentified Analyst");
-2. the layout fixed it (participants list, machine-transcription pseudo-turn);
+2. the layout fixed it (participants list, a publisher's roster, "(Executives)" / "(Analysts)" labels,
+   machine-transcription pseudo-turns);
 3. the title: analyst words, then officer words, then firm words, then staff words;
 4. a label with a firm in parentheses ("Jane Doe (Big Bank)") is an analyst;
 5. someone who speaks before the Q&A is an executive;

@@ -91,7 +91,8 @@ def read_layout(text: str, lines: list[Line]) -> Reading:
         fallback = parse_plain(text, view, flow=flow)
         turns = len(best.drafts)
         why = f"read only {share:.0%} of the text" if share < _MIN_READ else "found only one speaker"
-        return _plain(fallback, view, line_layout, total, f"{best.layout.value} layout {why} ({turns} turns)")
+        return _plain(fallback, view, line_layout, total,
+                      f"{best.layout.value} layout {why} ({turns} turn{'' if turns == 1 else 's'})")
     best.drafts = realise(text, best.drafts)
     return Reading(best, view, line_layout or best.layout, share)
 

@@ -47,14 +47,17 @@ def read_roster(lines: list[Line]) -> tuple[dict[str, str], int]:
 
 
 def _entry(line: str) -> tuple[str, str] | None:
-    """("Jane Doe", "Chief Executive Officer") for "Chief Executive Officer — Jane Doe"; the title must say so."""
+    """("Jane Doe", "Chief Executive Officer") for "Chief Executive Officer — Jane Doe" (or the other way round);
+    the title must say it is one."""
     parts = _ROSTER_SEP.split(line, maxsplit=1)
     if len(parts) != 2 or len(line) > 140:
         return None
-    title, name = parts[0].strip(), _NICKNAME.sub(" ", parts[1]).strip()
-    if role_of_title(title) is Role.UNKNOWN or not looks_like_name(name):
-        return None
-    return " ".join(name.split()), title
+    for title, name in ((parts[0], parts[1]), (parts[1], parts[0])):
+        name = " ".join(_NICKNAME.sub(" ", name).split())
+        if role_of_title(title.strip()) is not Role.UNKNOWN and looks_like_name(name) \
+                and role_of_title(name) is Role.UNKNOWN:
+            return name, title.strip()
+    return None
 
 
 def _turn_label(line: str) -> tuple[str, str] | None:

@@ -17,10 +17,14 @@ _NUMBER = re.compile(r"\d{1,6}")
 
 
 def sniff_timestamped(lines: list[Line]) -> float:
-    """Share of the non-blank lines that open with a time span."""
+    """Share of the non-blank lines that open with a time span or are caption numbers (SubRip writes "17", the
+    time span and the words on three lines)."""
     filled = [ln for ln in lines if ln.text]
     timed = sum(1 for ln in filled if _SPAN.match(ln.text))
-    return timed / len(filled) if filled else 0.0
+    if timed < 2:
+        return 0.0
+    numbers = sum(1 for ln in filled if _NUMBER.fullmatch(ln.text))
+    return (timed + numbers) / len(filled)
 
 
 def timestamped_view(text: str, lines: list[Line]) -> list[Line]:
