@@ -81,7 +81,7 @@ def test_offsets_point_at_the_speech(fixture) -> None:
 
 @pytest.mark.parametrize("fixture,never", [
     ("roster.txt", ["Revenue--", "Flowgrid", "Edge Vault", "Harborline Systems reported", "Full Conference",
-                    "Chief Executive Officer —", "Tara Quist:", "Operator:"]),
+                    "Chief Executive Officer —", "Tara Quist:", "Operator:", "This article", "Stocks Mentioned"]),
     ("paren_role.txt", ["(Executives)", "(Analysts)", "Page 2 of 3", "| Earnings Calls |"]),
     ("bilingual.txt", ["[EN]", "[中]", "[  ", "━", "👤", "Canvas Pro", "Revenue--", "Operator:"]),
     ("timestamped.txt", ["-->", "["]),

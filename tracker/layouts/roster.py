@@ -3,7 +3,8 @@ Jane Doe", the title first), the publisher's own summary (takeaways, "Revenue-- 
 "Widget: a thing we sell"), then the call as "Name:text" turns, often with no space after the colon.
 
 The summary and glossary are never company speech: the call starts at a "Full Conference Call Transcript"
-line or at the first turn of a rostered speaker (or the operator), whichever comes first. The rostered people
+line or at the first turn of a rostered speaker (or the operator), whichever comes first, and ends at the
+publisher's disclaimer ("This article is a transcript of this conference call..."). The rostered people
 are the company's; anyone else is settled by the usual role rules (introduced by the operator: an analyst).
 """
 from __future__ import annotations
@@ -92,7 +93,7 @@ def sniff_roster(lines: list[Line]) -> int:
 
 def parse_roster(text: str, lines: list[Line]) -> Parsed:
     v = vocabulary()
-    starts = layout_words().transcript_starts
+    starts, ends = layout_words().transcript_starts, layout_words().transcript_end
     people, after = read_roster(lines)
     b = Builder(text)
     first = len(lines)
@@ -109,6 +110,8 @@ def parse_roster(text: str, lines: list[Line]) -> Parsed:
             b.translation(ln)
             continue
         norm = normalise(ln.text)
+        if started and ends.match(ln.text):
+            break                                       # the publisher's disclaimer and links follow
         if not started and norm in starts:
             b.known(ln)
             started = True

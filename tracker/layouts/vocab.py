@@ -16,7 +16,7 @@ from tracker.roles import Cue
 
 _SCHEMA: dict[str, frozenset[str]] = {
     "lines": frozenset({"source_tags", "translation_tags", "page_marks"}),
-    "roster": frozenset({"transcript_starts"}),
+    "roster": frozenset({"transcript_starts", "transcript_ends"}),
     "paren_roles": frozenset({"executive", "analyst", "operator"}),
     "handover": frozenset({"to_speaker", "later", "to_speaker_keywords", "self_intro", "honorifics"}),
     "follow_up": frozenset({"acks"}),
@@ -29,6 +29,7 @@ class LayoutWords:
     translation_tags: frozenset[str]
     page_mark: re.Pattern[str]
     transcript_starts: frozenset[str]
+    transcript_end: re.Pattern[str]
     paren_roles: dict[str, Role]
     handover: Cue
     later: re.Pattern[str]
@@ -71,6 +72,7 @@ def layout_words() -> LayoutWords:
         translation_tags=frozenset(t.lower() for t in lines["translation_tags"]),
         page_mark=page_mark,
         transcript_starts=frozenset(t.lower() for t in data["roster"]["transcript_starts"]),
+        transcript_end=re.compile("|".join(re.escape(t) for t in data["roster"]["transcript_ends"]), re.IGNORECASE),
         paren_roles=paren_roles,
         handover=Cue(handover, tuple(k.lower() for k in hand["to_speaker_keywords"]), before=20, after=60),
         later=re.compile(r"^(?:\W*(?:and|so|but|now)\s+)?(?:" + "|".join(re.escape(w) for w in hand["later"]) + r")\b",
