@@ -59,6 +59,9 @@ def extract(file: str, call_date: str | None, company: str | None, fiscal_year_e
     note = naming_note(ex.info)
     if note:
         click.echo(f"fls: {file}: {note}", err=True)
+    if ex.transcript.warning:
+        # never silent: a layout that could not be read is said on stderr, and the call still extracted
+        click.echo(f"warning: {file}: {ex.transcript.warning}", err=True)
     if fmt == "jsonl":
         sys.stdout.write(to_jsonl(ex))
     elif fmt == "json":

@@ -54,8 +54,8 @@ LAYOUT_CASES = [
       ("Anita Desai", A), ("Martin Hale", E)],
      [P, P, P, P, Q, Q, Q, Q, Q, Q, Q, Q], 0),
     ("plain.txt", Layout.PLAIN,
-     [("Operator", O), ("", U), ("Carl Jensen", A), ("Lena Fischer", A)],
-     [P, P, Q, Q, Q, Q, Q, Q], 0),
+     [("Operator", O), ("Mira Patel", E), ("", U), ("Carl Jensen", A), ("Lena Fischer", A)],
+     [P, P, P, Q, Q, Q, Q, Q, Q], 0),
 ]
 
 
@@ -165,6 +165,12 @@ def test_role_of_title(title: str, role: Role) -> None:
     ("I show our next question in the queue comes from the line of Ann Lee.", "Ann Lee"),
     ("The next question comes from Adam at Stone Capital.", "Adam"),
     ("We will now move on to Mark from Goldman Street.", "Mark"),
+    ("For our first question, we'll go to the line of Ann Lee from Crest Partners.", "Ann Lee"),
+    ("Certainly, we'll take our first question from Raj Patel with Stone Capital.", "Raj Patel"),
+    ("Ann Lee from Crest Partners has the next question.", "Ann Lee"),
+    ("Next up is Raj Patel from Stone Capital.", "Raj Patel"),
+    ("The next question comes from the line of Ann Lee. How do you see demand?", "Ann Lee"),
+    ("Our next question comes from Jin J. Cheng with Crest.", "Jin J. Cheng"),
     ("The first question is, can you tell us about pricing?", None),
     ("We expect strong demand next year.", None),
 ])
@@ -200,13 +206,15 @@ def test_participants_listed_twice_and_unlisted_speaker() -> None:
 
 def test_plain_pseudo_turns() -> None:
     t = read_transcript(FIXTURES / "plain.txt")
-    question = t.turns[3]
+    assert t.turns[0].sentences[-1].text == "You may begin.", "the operator's words after the introduction"
+    assert t.turns[1].speaker.title == "Director of Investor Relations", "named by the operator's introduction"
+    question = t.turns[4]
     assert question.speaker.role is A and question.speaker.title == "Northgate Research"
     assert [s.text for s in question.sentences] == [
         "Hi, thanks for taking my question.", "Can you talk about the order backlog?",
         "And how much of it ships this year?"]
-    assert t.turns[4].sentences[0].text == "Carl, thank you for the question."
-    assert t.turns[4].speaker.role is U
+    assert t.turns[5].sentences[0].text == "Carl, thank you for the question."
+    assert t.turns[5].speaker.role is U
 
 
 def test_plain_without_any_cue_is_one_unknown_turn() -> None:

@@ -27,6 +27,10 @@ class Layout(StrEnum):
     COLON = "colon"                  # "Name: text" or "**Name**: text"
     PARTICIPANTS = "participants"    # participants list, then "Name" / "Title" lines before each turn
     PLAIN = "plain"                  # machine transcription with no speaker labels
+    ROSTER = "roster"                # publisher page: "Title — Name" roster, summary, then "Name:text" turns
+    PAREN_ROLE = "paren_role"        # "Name (Executives)" / "Name (Analysts)" lines, hard-wrapped speech
+    BILINGUAL = "bilingual"          # "[ 12] [EN] text" lines, each followed by a "[中] ..." translation
+    TIMESTAMPED = "timestamped"      # caption lines "[00:01:02.000 --> 00:01:09.000] text", no speaker labels
 
 
 class YearNaming(StrEnum):

@@ -4,7 +4,8 @@ The words come from `tracker/data/speakers.toml`; this module compiles them once
 
 Role, first rule that applies:
 1. the label is a role ("Operator", "Unidentified Analyst");
-2. the layout fixed it (participants list, machine-transcription pseudo-turn);
+2. the layout fixed it (participants list, a publisher's roster, "(Executives)" / "(Analysts)" labels,
+   machine-transcription pseudo-turns);
 3. the title: analyst words, then officer words, then firm words, then staff words;
 4. a label with a firm in parentheses ("Jane Doe (Big Bank)") is an analyst;
 5. someone who speaks before the Q&A is an executive;
@@ -186,8 +187,18 @@ def introduced_name(text: str) -> str | None:
         return None
     for key, value in m.groupdict().items():
         if key.startswith("name") and value and value[0].isupper():
-            return value.rstrip(".")
+            return _name_before_full_stop(value)
     return ""
+
+
+def _name_before_full_stop(value: str) -> str:
+    """"Jane Doe. How do you" -> "Jane Doe": a full stop after a word (not an initial, "C.J.") ends the name."""
+    kept = []
+    for token in value.split():
+        kept.append(token)
+        if token.endswith(".") and len(token.rstrip(".")) > 1 and "." not in token.rstrip("."):
+            break
+    return " ".join(kept).rstrip(".")
 
 
 def bare_introduction(text: str) -> str | None:

@@ -4,7 +4,8 @@ A sentence ends at . ! ? (or an ellipsis) followed by white space, unless the do
 abbreviation ("Mr.", "e.g.", "U.S. GAAP"), an initial ("Jin J. Cheng") or the next word starts in
 lower case. A sentence never crosses a paragraph: a blank line always ends one, and so does a single
 line break unless the line is visibly hard-wrapped (it ends mid-phrase and the next line goes on in
-lower case). Abbreviation lists live in `tracker/data/sentences.toml`.
+lower case), or the caller says the text flows on across line breaks. Abbreviation lists live in
+`tracker/data/sentences.toml`.
 """
 from __future__ import annotations
 
@@ -43,10 +44,15 @@ def _abbreviations() -> _Abbreviations:
     )
 
 
-def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
-    """Split `text` into sentences; each `start`/`end` is an index into `text` plus `offset`."""
+def split_sentences(text: str, offset: int = 0, *, flow: bool = False) -> list[Sentence]:
+    """Split `text` into sentences; each `start`/`end` is an index into `text` plus `offset`.
+
+    With `flow` the text is one paragraph whatever its line breaks: only punctuation ends a sentence
+    ("we expect revenue of $5 million\n[12.0 --> 14.5] in the third quarter." is one sentence once the
+    caption times are taken out; so is a hard-wrapped paragraph broken by a page break).
+    """
     out: list[Sentence] = []
-    for start, end in paragraphs(text):
+    for start, end in ([(0, len(text))] if flow else paragraphs(text)):
         _split_paragraph(text, start, end, offset, out)
     return out
 

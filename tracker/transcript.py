@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from tracker.errors import TranscriptError
-from tracker.layouts import (Draft, Line, Parsed, detect, normalise, parse_colon, parse_dash,
-                             parse_participants, parse_plain, split_lines)
-from tracker.model import CallInfo, Layout, Speaker, Transcript, Turn
+from tracker.layouts import Draft, Line, normalise, read_layout, split_lines
+from tracker.model import CallInfo, Speaker, Transcript, Turn
 from tracker.roles import TurnFacts, resolve, role_of_label, vocabulary
 from tracker.sentences import split_sentences
 
@@ -23,12 +22,6 @@ __all__ = ["read_transcript", "parse_transcript", "split_sentences"]
 _BOM = "\ufeff"
 _HEADER_LINES = 15            # the header is looked for only this near the top
 _SNIFF_BYTES = 8192
-_PARSERS = {
-    Layout.DASH_TITLE: parse_dash,
-    Layout.COLON: parse_colon,
-    Layout.PARTICIPANTS: parse_participants,
-    Layout.PLAIN: parse_plain,
-}
 
 
 def read_transcript(path: str | os.PathLike[str]) -> Transcript:
@@ -96,13 +89,12 @@ def _mostly_control(sample: str) -> bool:
 def parse_transcript(text: str, *, sha256: str = "", path: str | None = None) -> Transcript:
     """Parse decoded transcript text (a leading BOM is dropped; offsets refer to the rest)."""
     text = text.removeprefix(_BOM)
-    lines = split_lines(text)
-    layout = detect(lines)
-    parsed: Parsed = _PARSERS[layout](text, lines)
+    reading = read_layout(text, split_lines(text))
+    parsed = reading.parsed
     turns = _turns(parsed.drafts)
-    header = read_header(lines, parsed.first_turn_line)
-    return Transcript(text=text, layout=layout, turns=tuple(turns), header=header, sha256=sha256,
-                      translation_spans=tuple(parsed.translation_spans), path=path)
+    header = read_header(reading.lines, parsed.first_turn_line)
+    return Transcript(text=text, layout=reading.layout, turns=tuple(turns), header=header, sha256=sha256,
+                      translation_spans=tuple(parsed.translation_spans), path=path, warning=reading.warning)
 
 
 def _turns(drafts: list[Draft]) -> list[Turn]:
