@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from typing import ContextManager
 
 import click
 
 from cli.db_options import author, db_option, opened, show_progress
-from db.ingest import IngestResult, ingest_extraction
+from cli.options import text_option
+from db.errors import DatabaseError
+from db.ingest import IngestResult, ingest_extraction, require_ticker
+from db.session import Database
 from tracker.errors import FlsError
 from tracker.extract import extract_file
 
@@ -39,16 +42,28 @@ def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, f
     stderr and nothing of it is written; the files before it stay stored, the next ones are still tried.
     Ingesting a file again changes nothing (unless --replace).
     """
+    call_date = text_option(call_date, "--call-date", is_date=True)
+    company = text_option(company, "--company")
+    fiscal_year_end = text_option(fiscal_year_end, "--fiscal-year-end")
+    if company is not None:
+        require_ticker(company)
     who = author()
     failed = 0
     done: list[str] = []   # printed after the progress bar, so that bar and lines do not interleave
-    with opened(db_url) as database, _progress(files) as items:
+    # The database is opened at the first file that extracts: a run whose every file is bad creates no file.
+    database: Database | None = None
+    with ExitStack() as stack, _progress(files) as items:
         for path in items:
             try:
                 extraction = extract_file(path, call_date=call_date, company=company,
                                           fiscal_year_end=fiscal_year_end)
+                require_ticker(extraction.info.ticker)
+                if database is None:
+                    database = stack.enter_context(opened(db_url, create=True))
                 with database.session() as session:
                     result = ingest_extraction(session, extraction, author=who, replace=replace)
+            except DatabaseError:
+                raise   # the database, not this file: the next files would fail the same way
             except FlsError as exc:
                 failed += 1
                 click.echo(f"fls: {path}: {exc}", err=True)

@@ -1,0 +1,21 @@
+"""Checks on option values that every command shares and that need no database (so `fls extract` stays light)."""
+from __future__ import annotations
+
+import re
+
+from tracker.errors import InputError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def text_option(value: str | None, name: str, *, is_date: bool = False) -> str | None:
+    """An optional text option, stripped: None stays None, but an empty one (`--call-date ''`) is an error
+    rather than silently the same as leaving the option out. With `is_date` it must be YYYY-MM-DD."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise InputError(f"{name} is empty: give a value or leave the option out")
+    if is_date and not _ISO_DATE.fullmatch(value):
+        raise InputError(f"bad {name} {value!r}: use YYYY-MM-DD")
+    return value
