@@ -23,8 +23,8 @@ def shown(url: str) -> str:
     """Where the database is, as a user named it: the file of a SQLite URL, else the URL without password."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        return url.split("://", 1)[0] + "://..."
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return parsed.database
     return parsed.render_as_string(hide_password=True)

@@ -79,6 +79,12 @@ def resolve_url(option: str | None) -> str:
         return default_url()
     option = option.strip()
     if "://" in option:
+        try:
+            make_url(option)
+        except (ArgumentError, ValueError):
+            scheme = option.split("://", 1)[0]
+            raise DatabaseError(f"not a database URL: {scheme}://... (write e.g. sqlite:///PATH or "
+                                "postgresql+psycopg://USER@HOST/NAME)") from None
         return option
     return f"sqlite:///{Path(option).expanduser().resolve()}"
 
