@@ -17,7 +17,7 @@ def text_option(value: str | None, name: str, *, is_date: bool = False) -> str |
     if not value:
         raise InputError(f"{name} is empty: give a value or leave the option out")
     if is_date and not _ISO_DATE.fullmatch(value):
-        raise InputError(f"bad {name} {value!r}: use YYYY-MM-DD")
+        raise InputError(f"bad {name.lstrip('-').replace('-', ' ')} {value!r}: use YYYY-MM-DD")
     return value
 
 

@@ -45,7 +45,7 @@ def test_two_processes_ingest_into_one_sqlite_file(tmp_path, fresh_file):
     url = f"sqlite:///{tmp_path / 'shared.db'}"
     if not fresh_file:
         open_database(url).dispose()
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     barrier = ctx.Barrier(2)
     procs = [ctx.Process(target=_ingest_in_child, args=(url, t, 4, barrier)) for t in ("HRBR", "ACMI")]
     for p in procs:
@@ -64,7 +64,7 @@ def test_two_processes_ingest_into_one_sqlite_file(tmp_path, fresh_file):
 
 def test_concurrent_ingest_each_backend(db_url):
     """The same on PostgreSQL (and on a SQLite file through the fixture), both starting on an empty database."""
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     barrier = ctx.Barrier(2)
     procs = [ctx.Process(target=_ingest_in_child, args=(db_url, t, 3, barrier)) for t in ("HRBR", "ACMI")]
     for p in procs:
@@ -104,8 +104,16 @@ def _ingest_call(url: str, i: int, barrier) -> None:  # noqa: ANN001
     db.dispose()
 
 
+def _context():  # noqa: ANN202
+    """Processes forked from a server that has already imported fls: real processes, started in a blink
+    rather than after seconds of imports each (the machine running the suite may be busy)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["db.ingest", "db.actuals_csv", "db.edits", "tests.db.factories"])
+    return ctx
+
+
 def _run_all(target, args_list) -> list[int]:  # noqa: ANN001
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     barrier = ctx.Barrier(len(args_list))
     procs = [ctx.Process(target=target, args=(*args, barrier)) for args in args_list]
     for p in procs:
@@ -203,7 +211,7 @@ def test_reads_do_not_wait_for_a_long_write_and_writers_queue(tmp_path, monkeypa
     with db.session() as s:
         ingest_extraction(s, _company_call(0), author="setup")
     db.dispose()
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     started = ctx.Event()
     writer = ctx.Process(target=_hold_write_lock, args=(url, 4.0, started))
     writer.start()
