@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from cli.db_options import author, db_option, day_option, opened
-from db.actuals_csv import import_actuals_csv
+from db.actuals_csv import read_actuals_csv, store_actuals
 from db.edits import add_actual
 from tracker.display import format_amount
 from tracker.errors import InputError
@@ -25,8 +25,12 @@ def import_(file: str, db_url: str | None) -> None:
     `db/actuals_csv.py`). Every bad row is reported as "line N: ..." and then nothing is written.
     Importing the same rows again changes nothing.
     """
-    with opened(db_url) as database, database.session() as session:
-        result = import_actuals_csv(session, file, author=author())
+    with opened(db_url) as database:
+        # Checking the rows only reads; the write lock is held only while the checked rows are written.
+        with database.session(write=False) as session:
+            parsed = read_actuals_csv(session, file)
+        with database.session() as session:
+            result = store_actuals(session, parsed, author=author())
     text = f"imported {file}: {result.actuals} actuals, {result.events} events"
     click.echo(text + (f" ({result.skipped} rows already stored)" if result.skipped else ""))
 

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from cli.options import period_option
 from cli.db_options import db_option, day_option, opened
 from cli.tables import render_csv, render_json, render_table, terminal_width
 from cli.verdict_table import subject
@@ -38,6 +39,7 @@ def claims(ticker: str | None, due_before: str | None, verdict: str | None, metr
            speaker: str | None, period: str | None, fmt: str, db_url: str | None) -> None:
     """List the stored claims (of TICKER, or of every company), soonest deadline first."""
     due = day_option(due_before, "--due-before date")
+    period = period_option(period)
     if verdict is not None and verdict.strip().lower() not in VERDICTS:
         raise InputError(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
     with opened(db_url) as database, database.session(write=False) as session:

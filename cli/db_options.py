@@ -9,7 +9,7 @@ from datetime import date
 
 import click
 
-from db.session import Database, open_database, resolve_url
+from db.session import Database, open_database, open_empty_database, resolve_url, sqlite_file_missing
 from db.values import parse_date
 
 DB_HELP = "Database URL or SQLite file (default: FLS_DATABASE_URL, else fls.db in the user data folder)."
@@ -21,9 +21,15 @@ def db_option(func: Callable) -> Callable:
 
 
 @contextmanager
-def opened(db_url: str | None) -> Iterator[Database]:
-    """The database at `--db` (migrated to the newest schema), disposed when the block ends."""
-    database = open_database(resolve_url(db_url))
+def opened(db_url: str | None, *, create: bool = False) -> Iterator[Database]:
+    """The database at `--db` (migrated to the newest schema), disposed when the block ends.
+
+    Only commands that add a company's calls (`create=True`: ingest, demo, tui, db upgrade) create a missing
+    SQLite file. The others, pointed at a file that does not exist, see an empty private database: `fls
+    claims ACME` says "unknown company" and `fls note 3 ...` "no claim with id 3", and no empty file is left
+    behind by a command that failed."""
+    url = resolve_url(db_url)
+    database = open_database(url) if create or not sqlite_file_missing(url) else open_empty_database()
     try:
         yield database
     finally:

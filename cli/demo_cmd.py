@@ -1,6 +1,7 @@
 """`fls demo`: the bundled sample call, stored, scored and shown, end to end."""
 from __future__ import annotations
 
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from cli.score_cmd import score_and_table
 from db.actuals_csv import import_actuals_csv
 from db.ingest import ingest_extraction
 from db.queries import build_scorecard
+from db.errors import shown
 from db.session import Database
 from tracker.extract import extract_file
 from tracker.scorecard import render
@@ -71,7 +73,7 @@ def demo(db_url: str | None, no_ui: bool) -> None:
     Running it again changes nothing.
     """
     seeds = seeds_dir()
-    with opened(db_url or demo_url()) as database:
+    with opened(db_url or demo_url(), create=True) as database:
         ticker, done = load_seed(database, seeds)
         click.echo(done)
         table = score_and_table(database, DEMO_AS_OF, ticker)
@@ -80,5 +82,8 @@ def demo(db_url: str | None, no_ui: bool) -> None:
         click.echo(f"\nverdicts as of {DEMO_AS_OF}")
         sys.stdout.write(table + "\n")
         sys.stdout.write(render(card, "md"))
+        where = shlex.quote(shown(database.url))
+        click.echo(f"\nThe demo is stored in {where} (not in the default database): look at it again with "
+                   f"`fls claims {ticker} --db {where}` or `fls tui --db {where}`.")
         if not no_ui and sys.stdin.isatty() and sys.stdout.isatty():
             _open_ui(database, DEMO_AS_OF)

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from cli.options import text_option
 from tracker.contract import to_json, to_jsonl
 from tracker.display import format_amount, format_promise
 from tracker.extract import extract_file
@@ -54,7 +55,9 @@ def extract(file: str, call_date: str | None, company: str | None, fiscal_year_e
 
     A transcript with no forward-looking statements gives empty output and exit status 0.
     """
-    ex = extract_file(file, call_date=call_date, company=company, fiscal_year_end=fiscal_year_end,
+    ex = extract_file(file, call_date=text_option(call_date, "--call-date", is_date=True),
+                      company=text_option(company, "--company"),
+                      fiscal_year_end=text_option(fiscal_year_end, "--fiscal-year-end"),
                       fiscal_year_named=fiscal_year_named)
     note = naming_note(ex.info)
     if note:

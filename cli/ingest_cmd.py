@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from typing import ContextManager
 
 import click
 
 from cli.db_options import author, db_option, opened, show_progress
+from cli.options import text_option
 from db.companies import known_calendars
-from db.ingest import IngestResult, ingest_extraction
+from db.errors import DatabaseError
+from db.ingest import IngestResult, ingest_extraction, require_ticker
+from db.session import Database
 from tracker.errors import FlsError
 from tracker.extract import extract_file
 from tracker.fiscal_naming import naming_note
@@ -46,21 +49,34 @@ def ingest(files: tuple[str, ...], company: str | None, call_date: str | None, f
     stderr and nothing of it is written; the files before it stay stored, the next ones are still tried.
     Ingesting a file again changes nothing (unless --replace).
     """
+    call_date = text_option(call_date, "--call-date", is_date=True)
+    company = text_option(company, "--company")
+    fiscal_year_end = text_option(fiscal_year_end, "--fiscal-year-end")
+    if company is not None:
+        require_ticker(company)
     who = author()
     failed = 0
     done: list[str] = []   # printed after the progress bar, so that bar and lines do not interleave
-    with opened(db_url) as database, _progress(files) as items:
-        known = known_calendars(database)
+    # The database is opened at the first file that extracts: a run whose every file is bad creates no file.
+    database: Database | None = None
+    with ExitStack() as stack, _progress(files) as items:
+        # what is stored of each company's calendar; read through a connection that creates no file
+        known = known_calendars(stack.enter_context(opened(db_url)))
         for path in items:
             try:
                 extraction = extract_file(path, call_date=call_date, company=company,
                                           fiscal_year_end=fiscal_year_end, fiscal_year_named=fiscal_year_named,
                                           known=known)
+                require_ticker(extraction.info.ticker)
                 note = naming_note(extraction.info)
                 if note:
                     click.echo(f"fls: {path}: {note}", err=True)
+                if database is None:
+                    database = stack.enter_context(opened(db_url, create=True))
                 with database.session() as session:
                     result = ingest_extraction(session, extraction, author=who, replace=replace)
+            except DatabaseError:
+                raise   # the database, not this file: the next files would fail the same way
             except FlsError as exc:
                 failed += 1
                 click.echo(f"fls: {path}: {exc}", err=True)

@@ -29,10 +29,14 @@ def render_table(head: Sequence[str], rows: Sequence[Sequence[object]], widths: 
 
 
 def render_csv(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """CSV safe to open in a spreadsheet: every cell goes through the scorecard's one neutralisation rule, so a
+    quote that begins with "=", "+", "-" or "@" is text, not a formula."""
+    from tracker.scorecard.csv_out import neutralise
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(head)
-    writer.writerows(["" if c is None else c for c in r] for r in rows)
+    writer.writerows([neutralise("" if c is None else str(c)) for c in r] for r in rows)
     return buf.getvalue()
 
 

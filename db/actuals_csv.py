@@ -18,12 +18,19 @@ The file is UTF-8 (a byte-order mark is fine) with a header row. Columns, in any
 
 Required in the header: ticker, metric, value, unit, and period or as_of. Every bad row is reported as
 "line N: message" (N counts the file's lines, the header is line 1) and then nothing from the file is written.
-Importing the same rows again changes nothing.
+Importing the same rows again changes nothing, also when several people import the same file at once.
+
+Reading and checking the file (`read_actuals_csv`) only reads the database; writing (`store_actuals`) is the
+short part that needs the write lock, so `fls actuals import` holds that lock only while it writes, and does
+its duplicate checks inside that write transaction (after taking the companies' writer locks on PostgreSQL,
+`db.session.lock_companies`): of N concurrent imports of one file, one stores the rows and the others find
+them stored.
 """
 from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,8 +40,8 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.companies import calendar_of, find_company, norm_ticker
-from db.ingest import find_restated
 from db.models import EVENT_REVISED, ActualRecord, Company, EventRecord
+from db.session import lock_companies
 from db.values import as_of_period, parse_date, parse_value, resolve_period
 from tracker.errors import InputError
 from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
@@ -43,6 +50,16 @@ COLUMNS = ("ticker", "metric", "scope", "period", "as_of", "value", "unit", "rep
            "event")
 REQUIRED = ("ticker", "metric", "value", "unit")
 EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISED)
+# No reported figure comes near a thousand trillion; a value beyond it is a typo (or 400 digits of noise) and
+# would print as nonsense ("$100000000000000009025336901632.0T").
+MAX_VALUE = 1e15
+
+
+def check_value(value: float, text: str) -> float:
+    """The figure, when it is a finite number below MAX_VALUE in size; else an InputError."""
+    if not math.isfinite(value) or abs(value) >= MAX_VALUE:
+        raise InputError(f"value {text.strip()!r} is too large (at most 999 trillion)")
+    return value
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,8 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class _Figure:
-    company: Company
+    company_id: int
+    ticker: str
     metric: str
     scope: str | None
     period: Period
@@ -65,13 +83,18 @@ class _Figure:
     note: str
 
     def key(self) -> tuple:
-        return (self.company.id, self.metric, self.scope, self.period.label, self.value, self.unit,
+        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit,
                 self.reported_on, self.source)
+
+    def same_figure(self) -> tuple:
+        """What a restatement repeats: company, metric, scope, period, value and unit."""
+        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit)
 
 
 @dataclass(frozen=True)
 class _Event:
-    company: Company
+    company_id: int
+    ticker: str
     kind: str
     on: date
     metric: str | None
@@ -83,7 +106,7 @@ class _Event:
     note: str
 
     def key(self) -> tuple:
-        return (self.company.id, self.kind, self.on, self.metric, self.scope,
+        return (self.company_id, self.kind, self.on, self.metric, self.scope,
                 self.period.label if self.period else None, self.value, self.unit, self.source)
 
 
@@ -103,8 +126,11 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         raise InputError(f"actuals CSV is not UTF-8 text: {path}") from None
     if not text.strip():
         raise InputError(f"actuals CSV is empty: {path}")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in next(reader)]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except csv.Error as exc:
+        raise InputError(f"actuals CSV {path.name} line 1: {_csv_problem(exc)}") from None
     missing = [c for c in REQUIRED if c not in header]
     if "period" not in header and "as_of" not in header:
         missing.append("period or as_of")
@@ -113,7 +139,14 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
                          f"(expected {', '.join(COLUMNS)})")
     rows = []
     line = reader.line_num
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:   # the reader cannot go on after this: report it with the rows before
+            rows.append((line + 1, {"__error__": _csv_problem(exc)}))
+            break
         first_line, line = line + 1, reader.line_num
         if not any(c.strip() for c in cells):
             continue
@@ -123,6 +156,18 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
         rows.append((first_line, row))
     return header, rows
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """The csv module's complaint in words a spreadsheet user knows."""
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return 'a quoted cell is never closed (a " without its partner): the rest of the file would be one cell'
+    if "expected after" in text:
+        return 'text after a closing quote (write a " inside a quoted cell as "")'
+    if "NUL" in text:
+        return "the file contains a NUL byte (not a text CSV)"
+    return f"not CSV: {text}"
 
 
 class _RowError(Exception):
@@ -149,6 +194,7 @@ def _value(row: dict[str, str], *, required: bool) -> tuple[float | None, str | 
         return None, unit
     try:
         value, dollar = parse_value(text)
+        check_value(value, text)
     except InputError as exc:
         raise _RowError(str(exc)) from None
     if unit is None and dollar:
@@ -200,7 +246,7 @@ def _parse_row(session: Session, cache: dict[str, Company | None], calendars: di
         if period is None and as_of is None:
             raise _RowError("period and as_of are both empty (e.g. period 2025-Q1 or as_of 2025-02-28)")
         value, unit = _value(row, required=True)
-        return _Figure(company, metric, scope, period or as_of_period(as_of), value, unit,
+        return _Figure(company.id, company.ticker, metric, scope, period or as_of_period(as_of), value, unit,
                        reported_on, source, note)
     if event not in EVENT_KINDS:
         raise _RowError(f"unknown event {event!r}: use achieved, withdrawn or revised")
@@ -211,39 +257,22 @@ def _parse_row(session: Session, cache: dict[str, Company | None], calendars: di
         if metric is None or period is None:
             raise _RowError("a revised event needs metric and period")
         value, unit = _value(row, required=True)
-        return _Event(company, event, on, metric, scope, period, value, unit, source, note)
+        return _Event(company.id, company.ticker, event, on, metric, scope, period, value, unit, source, note)
     on = as_of or reported_on
     if on is None:
         raise _RowError(f"an {event} event needs as_of (the day it happened)")
-    return _Event(company, event, on, metric, scope, period, None, None, source, note)
+    return _Event(company.id, company.ticker, event, on, metric, scope, period, None, None, source, note)
 
 
-def _figure_stored(session: Session, fig: _Figure) -> bool:
-    def eq(column, value):  # noqa: ANN001, ANN202
-        return column.is_(None) if value is None else column == value
-
-    stmt = select(ActualRecord.id).where(
-        ActualRecord.company_id == fig.company.id, ActualRecord.metric == fig.metric,
-        eq(ActualRecord.scope, fig.scope), ActualRecord.period_label == fig.period.label,
-        ActualRecord.value == fig.value, eq(ActualRecord.unit, fig.unit),
-        eq(ActualRecord.reported_on, fig.reported_on), ActualRecord.source_ref == fig.source).limit(1)
-    return session.scalar(stmt) is not None
+@dataclass(frozen=True)
+class ParsedCsv:
+    """A checked actuals file: every row good, ready to store."""
+    path: Path
+    items: tuple[_Figure | _Event, ...]
 
 
-def _event_stored(session: Session, ev: _Event) -> bool:
-    def eq(column, value):  # noqa: ANN001, ANN202
-        return column.is_(None) if value is None else column == value
-
-    stmt = select(EventRecord.id).where(
-        EventRecord.company_id == ev.company.id, EventRecord.kind == ev.kind, EventRecord.on == ev.on,
-        eq(EventRecord.metric, ev.metric), eq(EventRecord.scope, ev.scope),
-        eq(EventRecord.period_label, ev.period.label if ev.period else None),
-        eq(EventRecord.value, ev.value), eq(EventRecord.unit, ev.unit), EventRecord.source == ev.source).limit(1)
-    return session.scalar(stmt) is not None
-
-
-def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> ImportResult:
-    """Read every row, and write them all only when none is bad. The caller owns the transaction."""
+def read_actuals_csv(session: Session, path: str | Path) -> ParsedCsv:
+    """Read and check every row (the session is only read). All bad rows are one InputError."""
     path = Path(path)
     _, rows = _read_rows(path)
     cache: dict[str, Company | None] = {}
@@ -258,36 +287,82 @@ def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> Im
     if errors:
         noun = "bad row" if len(errors) == 1 else "bad rows"
         raise InputError(f"actuals CSV has {len(errors)} {noun}: " + "; ".join(errors))
+    return ParsedCsv(path=path, items=tuple(parsed))
 
-    written_actuals = written_events = skipped = 0
-    seen: set[tuple] = set()
-    for item in parsed:
-        key = (type(item).__name__, *item.key())
-        if key in seen or (_figure_stored(session, item) if isinstance(item, _Figure)
-                           else _event_stored(session, item)):
+
+def _stored_figures(session: Session, company_ids: set[int]) -> tuple[set[tuple], dict[tuple, int]]:
+    """The companies' stored actuals: their import keys, and the first id of each figure (for restatements)."""
+    keys: set[tuple] = set()
+    first: dict[tuple, int] = {}
+    rows = session.execute(select(
+        ActualRecord.id, ActualRecord.company_id, ActualRecord.metric, ActualRecord.scope, ActualRecord.period_label,
+        ActualRecord.value, ActualRecord.unit, ActualRecord.reported_on, ActualRecord.source_ref)
+        .where(ActualRecord.company_id.in_(company_ids)).order_by(ActualRecord.id))
+    for rid, cid, metric, scope, label, value, unit, reported_on, source in rows:
+        keys.add((cid, metric, scope, label, value, unit, reported_on, source))
+        first.setdefault((cid, metric, scope, label, value, unit), rid)
+    return keys, first
+
+
+def _stored_events(session: Session, company_ids: set[int]) -> set[tuple]:
+    return {tuple(r) for r in session.execute(select(
+        EventRecord.company_id, EventRecord.kind, EventRecord.on, EventRecord.metric, EventRecord.scope,
+        EventRecord.period_label, EventRecord.value, EventRecord.unit, EventRecord.source)
+        .where(EventRecord.company_id.in_(company_ids)))}
+
+
+def _figure_row(item: _Figure) -> ActualRecord:
+    return ActualRecord(company_id=item.company_id, metric=item.metric, scope=item.scope,
+                        period_label=item.period.label, period_start=item.period.start,
+                        period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
+                        unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
+                        source_ref=item.source, note=item.note)
+
+
+def _event_row(item: _Event) -> EventRecord:
+    p = item.period
+    return EventRecord(company_id=item.company_id, kind=item.kind, on=item.on, metric=item.metric,
+                       scope=item.scope, period_label=p.label if p else None,
+                       period_start=p.start if p else None, period_end=p.end if p else None,
+                       value=item.value, unit=item.unit, source=item.source, note=item.note)
+
+
+def store_actuals(session: Session, parsed: ParsedCsv, *, author: str) -> ImportResult:
+    """Write the rows not stored yet (in one flush), each figure pointing at the earliest stored figure it
+    restates. Takes the companies' writer locks first, so the duplicate check sees every committed import."""
+    lock_companies(session, {item.ticker for item in parsed.items})
+    company_ids = {item.company_id for item in parsed.items}
+    figure_keys, first_figure = _stored_figures(session, company_ids) if company_ids else (set(), {})
+    event_keys = _stored_events(session, company_ids) if company_ids else set()
+    figures: list[tuple[_Figure, ActualRecord]] = []
+    events: list[EventRecord] = []
+    skipped = 0
+    for item in parsed.items:
+        keys = figure_keys if isinstance(item, _Figure) else event_keys
+        if item.key() in keys:
             skipped += 1
             continue
-        seen.add(key)
+        keys.add(item.key())
         if isinstance(item, _Figure):
-            rec = ActualRecord(company_id=item.company.id, metric=item.metric, scope=item.scope,
-                               period_label=item.period.label, period_start=item.period.start,
-                               period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
-                               unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
-                               source_ref=item.source, note=item.note)
-            rec.restates_id = find_restated(session, rec)
-            session.add(rec)
-            written_actuals += 1
+            rec = _figure_row(item)
+            rec.restates_id = first_figure.get(item.same_figure())
+            figures.append((item, rec))
         else:
-            p = item.period
-            session.add(EventRecord(company_id=item.company.id, kind=item.kind, on=item.on, metric=item.metric,
-                                    scope=item.scope, period_label=p.label if p else None,
-                                    period_start=p.start if p else None, period_end=p.end if p else None,
-                                    value=item.value, unit=item.unit, source=item.source, note=item.note))
-            written_events += 1
-        session.flush()
-    result = ImportResult(actuals=written_actuals, events=written_events, skipped=skipped)
+            events.append(_event_row(item))
+    session.add_all([rec for _, rec in figures] + events)
+    session.flush()
+    for item, rec in figures:    # a figure repeated within this file restates its first row here
+        first = first_figure.setdefault(item.same_figure(), rec.id)
+        if first != rec.id and rec.restates_id is None:
+            rec.restates_id = first
+    result = ImportResult(actuals=len(figures), events=len(events), skipped=skipped)
     audit.record(session, author=author, action="import_actuals", entity="file", entity_id=None,
-                 after={"path": str(path), "actuals": written_actuals, "events": written_events,
+                 after={"path": str(parsed.path), "actuals": result.actuals, "events": result.events,
                         "skipped": skipped})
     session.flush()
     return result
+
+
+def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> ImportResult:
+    """Read every row, and write them all only when none is bad. The caller owns the transaction."""
+    return store_actuals(session, read_actuals_csv(session, path), author=author)

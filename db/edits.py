@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.actuals_csv import check_value
 from db.companies import calendar_of, require_company
 from db.ingest import find_restated
 from db.models import (
@@ -24,7 +25,14 @@ from tracker.errors import InputError, NotFoundError
 from tracker.model import SourceKind, Verdict
 
 
+# Ids are 32-bit integers on PostgreSQL (64-bit on SQLite): a larger number names no claim, and asking the
+# database about it would fail with an overflow instead of "no claim with id N".
+MAX_ID = 2**31 - 1
+
+
 def get_claim(session: Session, claim_id: int) -> ClaimRecord:
+    if not 1 <= claim_id <= MAX_ID:
+        raise NotFoundError(f"no claim with id {claim_id}")
     rec = session.get(ClaimRecord, claim_id)
     if rec is None:
         raise NotFoundError(f"no claim with id {claim_id}")
@@ -45,14 +53,19 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     company = require_company(session, ticker)
     metric = _need_text(metric, "metric")
     period = resolve_period(period_label_or_asof, calendar_of(session, company))
+    text = str(value)
     if isinstance(value, str):
         value, dollar = parse_value(value)
-        unit = unit or ("USD" if dollar else None)
+        unit = (unit or "").strip() or ("USD" if dollar else None)
+    check_value(float(value), text)
+    unit = (unit or "").strip() or None
+    if unit is None:   # as in the CSV import: a figure without a unit cannot be compared to a promise
+        raise InputError("unit is empty (e.g. USD, EH/s, units, %)")
     if isinstance(reported_on, str):
         reported_on = parse_date(reported_on, "reported-on date") if reported_on.strip() else None
     row = ActualRecord(company_id=company.id, metric=metric, scope=(scope or None), period_label=period.label,
                        period_start=period.start, period_end=period.end, period_fiscal=period.fiscal,
-                       value=float(value), unit=unit or None, reported_on=reported_on,
+                       value=float(value), unit=unit, reported_on=reported_on,
                        source_kind=SourceKind.MANUAL.value, source_ref=source or "", note=note or "")
     row.restates_id = find_restated(session, row)
     session.add(row)

@@ -8,11 +8,16 @@ deleted, unless a user edited them: those are kept with status "superseded".
 
 New claims are linked to the latest earlier claim (earlier call, same company) about the same subject with a
 claim_revisions row (raised, lowered, ...), and the call's withdrawals mark the earlier claims they cover.
-The caller owns the transaction (one per file: `with db.session() as s: ingest_extraction(s, ...)`).
+Links follow call dates, not the order files arrive in: a call older than some stored ones is also offered to
+the later calls' claims, and becomes what they revise when it is the latest earlier call saying the same
+thing ("Q3 revenue of $90 million" in May re-links to the March call ingested afterwards, not to January's).
+The caller owns the transaction (one per file: `with db.session() as s: ingest_extraction(s, ...)`); on
+PostgreSQL the ingest holds its company's writer lock (`db.session.lock_companies`) until it ends.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 from db import audit
 from db.companies import calendar_of, ensure_company, settle_naming
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
+from db.session import lock_companies
 from db.models import (
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -40,6 +46,23 @@ from db.models import (
 )
 from tracker.errors import InputError
 from tracker.model import Actual, Claim, Extraction, RevisionKind, Role
+
+
+# A ticker as exchanges write them: letters and digits, with "." or "-" for share classes and markets
+# ("BRK.B", "RDS-A", "0700.HK"), at most 16 characters (the column's width).
+_TICKER = re.compile(r"[A-Z0-9](?:[A-Z0-9.\-]{0,14}[A-Z0-9])?")
+
+
+def require_ticker(ticker: str | None) -> str:
+    """The ticker a call is stored under, upper-cased; none, or one like "'; DROP TABLE claims;--", is an
+    InputError said before anything is written."""
+    if not ticker or not ticker.strip():
+        raise InputError("unknown company: pass --company TICKER")
+    norm = ticker.strip().upper()
+    if not _TICKER.fullmatch(norm):
+        raise InputError(f"bad ticker {ticker.strip()!r}: use letters and digits, with . or - inside "
+                         "(e.g. ACME, BRK.B), at most 16 characters")
+    return norm
 
 
 @dataclass(frozen=True)
@@ -148,33 +171,86 @@ def find_restated(session: Session, row: ActualRecord) -> int | None:
 
 
 def _earlier_claims(session: Session, company: Company, call_date: date) -> list[tuple[ClaimRecord, date]]:
-    """Claims of the company's earlier calls, latest call first."""
+    """Claims of the company's earlier calls, latest call first (within a call, last said first)."""
     stmt = (select(ClaimRecord, Document.call_date).join(Document, ClaimRecord.document_id == Document.id)
             .where(ClaimRecord.company_id == company.id, Document.call_date < call_date,
                    ClaimRecord.status != STATUS_SUPERSEDED)
             .options(selectinload(ClaimRecord.mentions))
-            .order_by(Document.call_date.desc(), ClaimRecord.id.desc()))
+            .order_by(Document.call_date.desc(), ClaimRecord.position.desc(), ClaimRecord.id.desc()))
     return [(rec, when) for rec, when in session.execute(stmt)]
+
+
+def _first_revised(claim: Claim, candidates: list[tuple[ClaimRecord, Claim]]) -> tuple[ClaimRecord, str] | None:
+    """The first candidate (latest call first) that `claim` restates, and how (raised, lowered, ...). A
+    same-subject claim in an incomparable unit is not the same promise and does not stop the search."""
+    from tracker.scoring import classify_revision, same_subject
+
+    for old_rec, old in candidates:
+        kind = classify_revision(old, claim) if same_subject(old, claim) else None
+        if kind is not None:
+            return old_rec, kind
+    return None
+
+
+def _relink_later(session: Session, company: Company, doc: Document,
+                  new: list[tuple[ClaimRecord, Claim]]) -> int:
+    """Offer the claims of `doc` (an older call than some stored ones) to the claims of later calls. A later
+    claim whose link points before `doc`'s date, or that has none, now revises `doc`'s claim when it says the
+    same thing: a link to a call between the two stays, being the later one. Returns the links made."""
+    if not new:
+        return 0
+    later = list(session.execute(
+        select(ClaimRecord, Document).join(Document, ClaimRecord.document_id == Document.id)
+        .where(ClaimRecord.company_id == company.id, Document.call_date > doc.call_date,
+               ClaimRecord.status != STATUS_SUPERSEDED)
+        .options(selectinload(ClaimRecord.mentions))))
+    if not later:
+        return 0
+    ids = [rec.id for rec, _ in later]
+    current = {link.claim_id: (link, when) for link, when in session.execute(
+        select(RevisionRecord, Document.call_date)
+        .join(ClaimRecord, RevisionRecord.earlier_claim_id == ClaimRecord.id)
+        .join(Document, ClaimRecord.document_id == Document.id)
+        .where(RevisionRecord.claim_id.in_(ids), RevisionRecord.kind != RevisionKind.WITHDRAWN.value))}
+    candidates = sorted(new, key=lambda pair: pair[0].position, reverse=True)
+    made = 0
+    for rec, later_doc in later:
+        link, linked_on = current.get(rec.id, (None, None))
+        if link is not None and linked_on is not None and linked_on >= doc.call_date:
+            continue
+        found = _first_revised(claim_from_record(rec), candidates)
+        if found is None:
+            continue
+        if link is not None:
+            session.delete(link)
+            session.flush()
+        old_rec, kind = found
+        session.add(RevisionRecord(claim_id=rec.id, earlier_claim_id=old_rec.id, kind=RevisionKind(kind).value,
+                                   on=later_doc.call_date, document_id=later_doc.id))
+        made += 1
+    session.flush()
+    return made
 
 
 def _link_revisions(session: Session, company: Company, doc: Document, new: list[tuple[ClaimRecord, Claim]],
                     extraction: Extraction) -> tuple[int, int]:
-    """Link the document's claims to earlier claims and apply its withdrawals. Returns (revisions, withdrawn)."""
-    from tracker.scoring import classify_revision, same_subject, withdrawal_covers
+    """Link the document's claims to earlier claims (and later calls' claims to its own) and apply its
+    withdrawals. Returns (revisions made, withdrawn)."""
+    from tracker.scoring import withdrawal_covers
 
     if doc.call_date is None:
         return 0, 0
     earlier = [(rec, claim_from_record(rec)) for rec, _ in _earlier_claims(session, company, doc.call_date)]
     revisions = 0
     for rec, claim in new:
-        for old_rec, old in earlier:    # latest call first: the first match is the one revised
-            kind = classify_revision(old, claim) if same_subject(old, claim) else None
-            if kind is not None:   # None: restated in an incomparable unit, so not the same promise
-                session.add(RevisionRecord(claim_id=rec.id, earlier_claim_id=old_rec.id,
-                                           kind=RevisionKind(kind).value, on=doc.call_date,
-                                           document_id=doc.id))
-                revisions += 1
-                break
+        found = _first_revised(claim, earlier)   # latest call first: the first match is the one revised
+        if found is not None:
+            old_rec, kind = found
+            session.add(RevisionRecord(claim_id=rec.id, earlier_claim_id=old_rec.id,
+                                       kind=RevisionKind(kind).value, on=doc.call_date, document_id=doc.id))
+            revisions += 1
+    session.flush()
+    revisions += _relink_later(session, company, doc, new)
     withdrawn = 0
     done: set[int] = set()
     for w in extraction.withdrawals:
@@ -234,9 +310,9 @@ def _store_claims(session: Session, company: Company, doc: Document, extraction:
 def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
                       replace: bool = False) -> IngestResult:
     info = extraction.info
-    if not info.ticker:
-        raise InputError("unknown company: pass --company TICKER")
-    company = ensure_company(session, info.ticker, info.company, info.fiscal_year_end)
+    ticker = require_ticker(info.ticker)
+    lock_companies(session, [ticker])
+    company = ensure_company(session, ticker, info.company, info.fiscal_year_end)
     sha = _document_sha(extraction)
     doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
     created = doc is None

@@ -4,15 +4,26 @@ Nothing here connects at import time. `open_database(url)` creates the engine, u
 behind (a new file gets the whole schema), and returns a `Database` whose `.session()` context manager commits
 on success and rolls back on error.
 
-SQLite files are opened in WAL mode with foreign keys on and a 30 s busy timeout. Write transactions start
-with BEGIN IMMEDIATE so that two processes writing the same file queue on the lock instead of failing on a
-stale read snapshot; read-only sessions (`session(write=False)`) start a deferred transaction.
+SQLite files are opened in WAL mode with foreign keys on and a busy timeout (30 s, or FLS_BUSY_TIMEOUT
+seconds). Write transactions start with BEGIN IMMEDIATE so that two processes writing the same file queue on
+the lock instead of failing on a stale read snapshot; read-only sessions (`session(write=False)`) and the
+schema check start a deferred transaction, which in WAL mode never waits for a writer: `fls claims` answers
+while an import is writing. A writer still waiting when the timeout ends gets one line ("database is busy").
+
+On PostgreSQL, writers of one company's data take a transaction-scoped advisory lock on its ticker
+(`lock_companies`), so concurrent ingests and imports of one company run one after the other and store
+exactly what a single writer would (no duplicate company, speaker, document or actual; revision links as in a
+sequential run). On SQLite BEGIN IMMEDIATE already serialises writers.
+
+Every failure a user can act on (cannot open, not a database, read-only, unreachable, unknown kind of
+database, busy) leaves as a `db.errors.DatabaseError`: one line, exit 1.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,15 +31,34 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from db.errors import DatabaseError, user_message
 from tracker.errors import InputError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "FLS_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT_S = 30.0
 _BEGIN_OPTION = "fls_sqlite_begin"
 _PG_MIGRATION_LOCK = 0x666C73   # "fls"
+_PG_COMPANY_LOCKS = 0x666C74    # the namespace of the per-company writer locks (two-int advisory keys)
+
+
+def busy_timeout_ms() -> int:
+    """How long a SQLite writer waits for another one: FLS_BUSY_TIMEOUT seconds, else 30 s. A value that is
+    not a number of seconds is an error, not silently the default ("FLS_BUSY_TIMEOUT=5m")."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return int(DEFAULT_BUSY_TIMEOUT_S * 1000)
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise InputError(f"bad {BUSY_TIMEOUT_ENV} {raw!r}: give seconds, e.g. 30")
+    return int(seconds * 1000)
 
 
 def default_url() -> str:
@@ -49,6 +79,12 @@ def resolve_url(option: str | None) -> str:
         return default_url()
     option = option.strip()
     if "://" in option:
+        try:
+            make_url(option)
+        except (ArgumentError, ValueError):
+            scheme = option.split("://", 1)[0]
+            raise DatabaseError(f"not a database URL: {scheme}://... (write e.g. sqlite:///PATH or "
+                                "postgresql+psycopg://USER@HOST/NAME)") from None
         return option
     return f"sqlite:///{Path(option).expanduser().resolve()}"
 
@@ -64,12 +100,12 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
-def _use_wal(cur) -> None:  # noqa: ANN001 - a sqlite3 cursor
+def _use_wal(cur, timeout_ms: int) -> None:  # noqa: ANN001 - a sqlite3 cursor
     """Switch the file to WAL (a setting stored in the file). Switching needs the file to itself and SQLite
     does not wait on its busy handler for that, so retry while another process holds it, up to the timeout."""
-    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() in ("wal", "memory"):
         return
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + timeout_ms / 1000
     while True:
         try:
             cur.execute("PRAGMA journal_mode = WAL")
@@ -81,13 +117,15 @@ def _use_wal(cur) -> None:  # noqa: ANN001 - a sqlite3 cursor
 
 
 def _install_sqlite_events(engine: Engine, *, foreign_keys: bool) -> None:
+    timeout_ms = busy_timeout_ms()
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API objects
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin" below).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _use_wal(cur)
+        cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        _use_wal(cur, timeout_ms)
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cur.close()
 
@@ -98,15 +136,39 @@ def _install_sqlite_events(engine: Engine, *, foreign_keys: bool) -> None:
 
 
 def _make_engine(url: str, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
-    if _is_sqlite(url):
-        path = _sqlite_file(url)
-        if path is not None:
-            if not path.parent.is_dir():
-                raise InputError(f"database folder does not exist: {path.parent}")
-        engine = create_engine(url, poolclass=None if pooled else NullPool)
-        _install_sqlite_events(engine, foreign_keys=foreign_keys)
-        return engine
-    return create_engine(url, pool_pre_ping=True, poolclass=None if pooled else NullPool)
+    try:
+        if _is_sqlite(url):
+            path = _sqlite_file(url)
+            if path is not None:
+                if not path.parent.is_dir():
+                    raise InputError(f"database folder does not exist: {path.parent}")
+                if path.is_dir():
+                    raise InputError(f"database is a folder, not a file: {path}")
+            engine = create_engine(url, poolclass=None if pooled else NullPool)
+            _install_sqlite_events(engine, foreign_keys=foreign_keys)
+            return engine
+        return create_engine(url, pool_pre_ping=True, poolclass=None if pooled else NullPool)
+    except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseError(user_message(exc, url)) from None
+
+
+def _said(exc: BaseException, url: str) -> BaseException:
+    """`exc` as a one-line DatabaseError when it is a failure the user can act on, else `exc` itself."""
+    message = user_message(exc, url) if isinstance(exc, SQLAlchemyError) else None
+    return DatabaseError(message) if message else exc
+
+
+def lock_companies(session: Session, tickers: list[str] | set[str] | tuple[str, ...]) -> None:
+    """Make the session's transaction the only writer of these companies' data until it ends (PostgreSQL: an
+    advisory transaction lock per ticker, taken in a fixed order so that two writers cannot deadlock). Two
+    analysts ingesting calls of one new company at once then store one company, one speaker list and the
+    revision links a sequential run would. On SQLite BEGIN IMMEDIATE already serialises writers."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({zlib.crc32(t.strip().upper().encode("utf-8")) - 2**31 for t in tickers})
+    for key in keys:
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
+                        {"space": _PG_COMPANY_LOCKS, "key": key})
 
 
 def alembic_config(url: str):  # -> alembic.config.Config
@@ -126,9 +188,11 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database. A read: on SQLite it takes no write lock, so checking the
+    schema never waits for (or blocks) another process's long write."""
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as conn:
+    with engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"}).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -149,6 +213,8 @@ def upgrade(url: str, revision: str = "head") -> None:
             cfg = alembic_config(url)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
+    except SQLAlchemyError as exc:
+        raise _said(exc, url) from exc
     finally:
         engine.dispose()
 
@@ -170,9 +236,12 @@ class Database:
         try:
             yield sess
             sess.commit()
-        except BaseException:
+        except BaseException as exc:
             sess.rollback()
-            raise
+            said = _said(exc, self.url)
+            if said is exc:
+                raise
+            raise said from exc
         finally:
             sess.close()
 
@@ -184,8 +253,36 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """Open `url` (default: `default_url()`), upgrading its schema to head first when it is behind."""
     url = resolve_url(url)
     engine = _make_engine(url)
-    if migrate:
-        head = head_revision()
-        if current_revision(engine) != head:
-            upgrade(url)
+    try:
+        if migrate:
+            head = head_revision()
+            if current_revision(engine) != head:
+                upgrade(url)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise _said(exc, url) from exc
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def sqlite_file_missing(url: str | None) -> bool:
+    """True when `url` names a SQLite file that does not exist yet (opening it would create it)."""
+    url = resolve_url(url)
+    try:
+        path = _sqlite_file(url) if _is_sqlite(url) else None
+    except (ArgumentError, NoSuchModuleError):
+        return False
+    return path is not None and not path.exists()
+
+
+def open_empty_database() -> Database:
+    """A private in-memory database with the newest schema: what a command that only reads (or only changes
+    stored rows) sees when the SQLite file it was pointed at does not exist, so that it answers "unknown
+    company" or an empty list without creating the file."""
+    from sqlalchemy.pool import StaticPool
+
+    from db.models import Base
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    _install_sqlite_events(engine, foreign_keys=True)
+    Base.metadata.create_all(engine)
+    return Database(url="sqlite://", engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -70,14 +70,14 @@ def short(text: str, width: int = QUOTE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _cell(text: str) -> Text:
+def plain(text: str) -> Text:
     """A plain cell, as DataTable would make it from a string but without parsing markup: a quote with
     brackets shows as typed, and thousands of rows are measured faster."""
     return Text(text, no_wrap=True, end="")
 
 
 def cells(row: Any) -> tuple[Text, ...]:
-    return (verdict_text(row.verdict, row.overridden), *map(_cell, (
+    return (verdict_text(row.verdict, row.overridden), *map(plain, (
         str(row.deadline or "—"), subject(row), promised(row), actual(row), surprise(row), row.speaker or "—",
         row.hedge or "", short(row.quote))))
 

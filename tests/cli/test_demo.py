@@ -42,3 +42,10 @@ def test_demo_default_database_is_in_the_data_folder(fls, monkeypatch, tmp_path)
     run = fls("demo", "--no-ui", db=False)
     assert run.code == 0, run.err
     assert (tmp_path / "data" / "fls" / "demo.db").is_file()
+
+
+def test_demo_says_where_it_stored_the_call(fls, db_path):
+    run = fls("demo", "--no-ui")
+    assert run.code == 0, run.err
+    assert f"--db {db_path}`" in run.out.splitlines()[-1]
+    assert fls("claims", "CAN").code == 0

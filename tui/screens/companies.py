@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from db.queries import list_companies, list_speakers, next_deadlines, verdict_counts
 from tui import summaries
+from tui.claim_table import plain
 from tui.jobs import run_db
 from tui.verdicts import verdict_bar
 
@@ -132,9 +133,9 @@ class CompaniesScreen(Screen):
         self.query_one("#company-detail").display = not empty
         for c in data.companies:
             due = data.due_by_ticker.get(c.ticker)
-            table.add_row(c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(c.claims),
+            table.add_row(*map(plain, (c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(c.claims))),
                           verdict_bar(summaries.verdict_counts(data.counts_by_ticker.get(c.ticker, []))),
-                          str(due[0].deadline) if due else "—", key=c.ticker)
+                          plain(str(due[0].deadline) if due else "—"), key=c.ticker)
         if keep and keep in data.counts_by_ticker:
             table.move_cursor(row=table.get_row_index(keep))
         if not empty:
