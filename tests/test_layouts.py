@@ -145,6 +145,21 @@ def test_one_line_call_cuts_questions_from_answers() -> None:
     assert "price increases of 5% next year" in analyst_text, "an analyst's figure is never the company's"
 
 
+def test_operator_words_around_a_question_cue_are_the_operators() -> None:
+    t = parse_transcript(
+        "Good morning and welcome to the Bramble Tools call. I would now like to turn the call over to Jane Roe, "
+        "Chief Executive Officer. Thank you. We expect revenue of $5 million in 2026. We will now open the line for "
+        "questions. To ask a question, press star one. Our first question comes from Sam Poe with Big Bank. Your "
+        "line is open. What about margins? Thanks, Sam. Margins will rise next year.")
+    turns = [(turn.speaker.name, [s.text for s in turn.sentences]) for turn in t.turns]
+    assert turns[1] == ("Jane Roe", ["Thank you.", "We expect revenue of $5 million in 2026."])
+    assert turns[2] == ("Operator", ["We will now open the line for questions.", "To ask a question, press star one.",
+                                     "Our first question comes from Sam Poe with Big Bank.", "Your line is open."])
+    assert turns[3] == ("Sam Poe", ["What about margins?"])
+    assert (t.turns[4].speaker.role, t.turns[4].sentences[-1].text) == (U, "Margins will rise next year."), \
+        "the question addressed no one by name: the answer is the company's, speaker unnamed"
+
+
 @pytest.mark.parametrize("sentence,name", [
     ("I'll now turn the call over to our CFO, Jane Doe.", "Jane Doe"),
     ("At this time, I would like to turn the call over to Acme's Chief Financial Officer, Jane Doe.", "Jane Doe"),
