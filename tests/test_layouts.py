@@ -102,6 +102,17 @@ def test_subrip_captions_read_as_one_sentence() -> None:
     assert t.warning is None
 
 
+def test_labelled_captions_keep_speakers_and_run_sentences_on() -> None:
+    text = ("[0.0 --> 2.0] Operator: Welcome to the Fernhill call.\n[2.0 --> 4.0] Jane Roe: We expect revenue of\n"
+            "[4.0 --> 5.0] $5 million in 2026.\n[5.0 --> 6.0] Sam Poe: Why?\n[6.0 --> 7.0] Jane Roe: Demand.\n")
+    t = parse_transcript(text)
+    assert t.layout is Layout.TIMESTAMPED
+    assert [(turn.speaker.name, [x.text for x in turn.sentences]) for turn in t.turns][1] == (
+        "Jane Roe", ["We expect revenue of\n$5 million in 2026."])
+    for s in _sentences(t):
+        assert _file_text(t, s) == s.text
+
+
 def test_bilingual_translations_are_recorded_and_skipped() -> None:
     t = read_transcript(FIXTURES / "bilingual.txt")
     spans = [t.text[a:b] for a, b in t.translation_spans]
