@@ -102,6 +102,17 @@ def test_subrip_captions_read_as_one_sentence() -> None:
     assert t.warning is None
 
 
+def test_labelled_captions_keep_speakers_and_run_sentences_on() -> None:
+    text = ("[0.0 --> 2.0] Operator: Welcome to the Fernhill call.\n[2.0 --> 4.0] Jane Roe: We expect revenue of\n"
+            "[4.0 --> 5.0] $5 million in 2026.\n[5.0 --> 6.0] Sam Poe: Why?\n[6.0 --> 7.0] Jane Roe: Demand.\n")
+    t = parse_transcript(text)
+    assert t.layout is Layout.TIMESTAMPED
+    assert [(turn.speaker.name, [x.text for x in turn.sentences]) for turn in t.turns][1] == (
+        "Jane Roe", ["We expect revenue of\n$5 million in 2026."])
+    for s in _sentences(t):
+        assert _file_text(t, s) == s.text
+
+
 def test_bilingual_translations_are_recorded_and_skipped() -> None:
     t = read_transcript(FIXTURES / "bilingual.txt")
     spans = [t.text[a:b] for a, b in t.translation_spans]
@@ -143,6 +154,21 @@ def test_one_line_call_cuts_questions_from_answers() -> None:
     assert ("Rosa Lindqvist", E, "Thanks, Raj.") in turns
     analyst_text = " ".join(s.text for turn in t.turns if turn.speaker.role is A for s in turn.sentences)
     assert "price increases of 5% next year" in analyst_text, "an analyst's figure is never the company's"
+
+
+def test_operator_words_around_a_question_cue_are_the_operators() -> None:
+    t = parse_transcript(
+        "Good morning and welcome to the Bramble Tools call. I would now like to turn the call over to Jane Roe, "
+        "Chief Executive Officer. Thank you. We expect revenue of $5 million in 2026. We will now open the line for "
+        "questions. To ask a question, press star one. Our first question comes from Sam Poe with Big Bank. Your "
+        "line is open. What about margins? Thanks, Sam. Margins will rise next year.")
+    turns = [(turn.speaker.name, [s.text for s in turn.sentences]) for turn in t.turns]
+    assert turns[1] == ("Jane Roe", ["Thank you.", "We expect revenue of $5 million in 2026."])
+    assert turns[2] == ("Operator", ["We will now open the line for questions.", "To ask a question, press star one.",
+                                     "Our first question comes from Sam Poe with Big Bank.", "Your line is open."])
+    assert turns[3] == ("Sam Poe", ["What about margins?"])
+    assert (t.turns[4].speaker.role, t.turns[4].sentences[-1].text) == (U, "Margins will rise next year."), \
+        "the question addressed no one by name: the answer is the company's, speaker unnamed"
 
 
 @pytest.mark.parametrize("sentence,name", [

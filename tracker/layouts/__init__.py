@@ -93,6 +93,10 @@ def read_layout(text: str, lines: list[Line]) -> Reading:
         why = f"read only {share:.0%} of the text" if share < _MIN_READ else "found only one speaker"
         return _plain(fallback, view, line_layout, total,
                       f"{best.layout.value} layout {why} ({turns} turn{'' if turns == 1 else 's'})")
+    if flow:                                            # labelled captions: sentences run on across lines
+        for d in best.drafts:
+            for block in d.blocks:
+                block.flow = True
     best.drafts = realise(text, best.drafts)
     return Reading(best, view, line_layout or best.layout, share)
 

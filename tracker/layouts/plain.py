@@ -100,8 +100,8 @@ def pseudo_turns(sentences: list[Sentence]) -> list[Draft]:
         s = sentences[i]
         cued = introduced_name(s.text)
         if cued is not None:
-            moved = [t.chunk.pop()] if t.chunk and t.role is not Role.OPERATOR and _THANKS.match(t.chunk[-1].text) \
-                else []
+            moved = _operator_tail(t.chunk) if t.role is not Role.OPERATOR else []
+            del t.chunk[len(t.chunk) - len(moved):]
             t.end_turn()
             t.section = Section.QA
             j = _handoffs_after(sentences, i)
@@ -146,6 +146,16 @@ def pseudo_turns(sentences: list[Sentence]) -> list[Draft]:
         i += 1
     t.end_turn()
     return t.drafts
+
+
+def _operator_tail(chunk: list[Sentence]) -> list[Sentence]:
+    """The operator's sentences at the end of a speaker's chunk, before a question cue: "Thanks, Jane." or
+    "To ask a question, press star one." (the speaker's own last words stay theirs)."""
+    words = layout_words().operator_phrase
+    k = len(chunk)
+    while k > 0 and (words.search(chunk[k - 1].text) or _THANKS.match(chunk[k - 1].text)):
+        k -= 1
+    return chunk[k:]
 
 
 def _handoffs_after(sentences: list[Sentence], i: int) -> int:

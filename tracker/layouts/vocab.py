@@ -19,6 +19,7 @@ _SCHEMA: dict[str, frozenset[str]] = {
     "roster": frozenset({"transcript_starts", "transcript_ends"}),
     "paren_roles": frozenset({"executive", "analyst", "operator"}),
     "handover": frozenset({"to_speaker", "later", "to_speaker_keywords", "self_intro", "honorifics"}),
+    "operator": frozenset({"phrases"}),
     "follow_up": frozenset({"acks"}),
 }
 
@@ -35,6 +36,7 @@ class LayoutWords:
     later: re.Pattern[str]
     self_intro: re.Pattern[str]
     follow_up_ack: re.Pattern[str]
+    operator_phrase: re.Pattern[str]
     honorifics: frozenset[str]
 
 
@@ -80,5 +82,6 @@ def layout_words() -> LayoutWords:
         self_intro=_compile(hand["self_intro"]),
         follow_up_ack=re.compile(r"^(?:" + "|".join(re.escape(a) for a in data["follow_up"]["acks"]) + r")\b",
                                  re.IGNORECASE),
+        operator_phrase=re.compile("|".join(re.escape(p) for p in data["operator"]["phrases"]), re.IGNORECASE),
         honorifics=frozenset(h.lower() for h in hand["honorifics"]),
     )
