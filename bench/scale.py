@@ -6,8 +6,8 @@
 For each size it builds a database in a temporary folder with bulk inserts (invented companies of 1,000 claims
 each: 10 calls of 100 claims over 5 metrics, 2 scopes and 12 quarters, and the quarter's reported figure of
 every metric and scope), then times `score_all` (the first scoring, then scoring the same date again, which
-replaces the verdicts), `list_companies`, one company's first page of 200 claims, every claim, and the verdict
-counts. Prints wall and CPU time (CPU time is the fairer figure on a shared machine) and the peak memory of the
+replaces the verdicts), `list_companies`, one company's first page of 200 claims, every claim, the verdict
+counts and the verdicts of the date as `fls score` prints them. Prints wall and CPU time (CPU time is the fairer figure on a shared machine) and the peak memory of the
 process; asserts nothing.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from db.models import ActualRecord, ClaimRecord, Company, Document, MentionRecord, utcnow  # noqa: E402
-from db.queries import list_claims, list_companies, verdict_counts  # noqa: E402
+from db.queries import list_claims, list_companies, verdict_counts, verdicts_on  # noqa: E402
 from db.scoring import score_all  # noqa: E402
 from db.session import open_database  # noqa: E402
 
@@ -118,6 +118,7 @@ def run(n_claims: int) -> None:
             timed("list_claims one company, first 200", lambda: list_claims(s, ticker="B00000", limit=200))
             timed("list_claims every claim", lambda: list_claims(s))
             timed("verdict_counts", lambda: verdict_counts(s))
+            timed("verdicts_on (the table fls score prints)", lambda: verdicts_on(s, AS_OF))
         db.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory of the process so far: {peak:.0f} MB", flush=True)

@@ -513,24 +513,24 @@ class VerdictRow:
 
 
 def verdicts_on(session: Session, as_of: date, ticker: str | None = None) -> list[VerdictRow]:
-    """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`."""
-    stmt = (select(VerdictRecord, ClaimRecord, Company.ticker, ActualRecord.value, ActualRecord.unit)
+    """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`; each shown
+    as a person sees it (their newest override, else "dismissed" for a dismissed claim), in one query."""
+    o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+    shown = case((o.id.is_not(None), o.verdict),
+                 (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+                 else_=VerdictRecord.verdict)
+    stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
+                   ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
+                   ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, shown, VerdictRecord.verdict,
+                   VerdictRecord.explanation, o.id.is_not(None))
+            .select_from(VerdictRecord)
             .join(ClaimRecord, ClaimRecord.id == VerdictRecord.claim_id)
             .join(Company, Company.id == ClaimRecord.company_id)
             .outerjoin(ActualRecord, ActualRecord.id == VerdictRecord.actual_id)
+            .outerjoin_from(ClaimRecord, o, o_on)
             .where(VerdictRecord.as_of == as_of, VerdictRecord.against == AGAINST_ORIGINAL,
                    ClaimRecord.status != STATUS_SUPERSEDED))
     if ticker:
         stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
-    rows = session.execute(stmt.order_by(Company.ticker, ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
-                                         ClaimRecord.id)).all()
-    eff = effective_verdicts(session, [rec.id for _, rec, *_ in rows])
-    out = []
-    for v, rec, tick, value, unit in rows:
-        e = eff[rec.id]
-        shown = (e.override.verdict if e.override is not None
-                 else Verdict.DISMISSED.value if rec.status == STATUS_DISMISSED else v.verdict)
-        out.append(VerdictRow(rec.id, tick, rec.period_end, rec.metric, rec.scope, rec.comparator, rec.low,
-                              rec.high, rec.unit, rec.period_label, value, unit, shown, v.verdict,
-                              v.explanation, e.override is not None))
-    return out
+    stmt = stmt.order_by(Company.ticker, ClaimRecord.period_end.is_(None), ClaimRecord.period_end, ClaimRecord.id)
+    return [VerdictRow(*row) for row in session.execute(stmt)]
