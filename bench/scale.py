@@ -7,8 +7,8 @@ For each size it builds a database in a temporary folder with bulk inserts (inve
 each: 10 calls of 100 claims over 5 metrics, 2 scopes and 12 quarters, and the quarter's reported figure of
 every metric and scope), then times `score_all` (the first scoring, then scoring the same date again, which
 replaces the verdicts), `list_companies`, one company's first page of 200 claims, every claim, the verdict
-counts and the verdicts of the date as `fls score` prints them. Prints wall and CPU time (CPU time is the fairer figure on a shared machine) and the peak memory of the
-process; asserts nothing.
+counts and the verdicts of the date as `fls score` prints them. Prints wall and CPU time (CPU time is the
+fairer figure on a shared machine) and the peak memory of the process; asserts nothing.
 """
 from __future__ import annotations
 
