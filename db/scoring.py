@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.companies import require_company
@@ -197,7 +197,7 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
                     .where(VerdictRecord.as_of == as_of, VerdictRecord.claim_id.in_(select(ClaimRecord.id)
                                                                                     .where(*where)))
                     .execution_options(synchronize_session=False))
-    _forget_verdicts(session)
+    _forget_verdicts(session, as_of)
     if progress:
         progress(0, total)
     kept = {id(obj) for obj in session.identity_map.values()}
@@ -236,11 +236,13 @@ def _verdict_row(scored: Scored, result, against: str, actual_id: int | None, as
             "days_late": result.days_late, "actual_id": actual_id, "against": against, "computed_at": now}
 
 
-def _forget_verdicts(session: Session) -> None:
-    """Verdict rows deleted in bulk may still be objects in the session: let them go, so that a row inserted
-    later under a reused id is never read back as the stale object."""
+def _forget_verdicts(session: Session, as_of: date) -> None:
+    """Verdict rows of `as_of` deleted in bulk may still be objects in the session: let them go, so that a row
+    inserted later under a reused id is never read back as the stale object (an expired one, whose date is not
+    known without reading the deleted row, goes too)."""
     for obj in [o for o in session.identity_map.values() if isinstance(o, VerdictRecord)]:
-        session.expunge(obj)
+        if inspect(obj).dict.get("as_of", as_of) == as_of:
+            session.expunge(obj)
 
 
 def _let_go(session: Session, kept: set[int]) -> None:
