@@ -10,35 +10,53 @@ import sys
 
 import click
 
+from cli.lazy import LazyCommand, LazyGroup
 from tracker.errors import FlsError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# name -> where the command lives and the summary `fls --help` shows. A command's module is imported only
+# when it runs (cli/lazy.py), so `fls extract` and `fls --help` load no database code; tests/cli/test_lazy.py
+# keeps these summaries equal to the commands' own help.
+COMMANDS = {
+    "extract": LazyCommand("cli.extract_cmd:extract",
+                           "Extract dated claims and reported actuals from the call transcript FILE."),
+    "ingest": LazyCommand("cli.ingest_cmd:ingest",
+                          "Extract the call transcripts FILE... and store their claims and actuals."),
+    "actuals": LazyCommand("cli.actuals_cmd:actuals",
+                           "Record reported figures and events (from a CSV file or one by one)."),
+    "claims": LazyCommand("cli.claims_cmd:claims",
+                          "List the stored claims (of TICKER, or of every company), soonest deadline first."),
+    "score": LazyCommand("cli.score_cmd:score", "Score every active claim against the actuals and events known "
+                                                "on the date, and print the verdicts."),
+    "companies": LazyCommand("cli.companies_cmd:companies", "List the companies with their calls, claims and "
+                                                            "credibility (from the stored verdicts)."),
+    "speakers": LazyCommand("cli.speakers_cmd:speakers", "List who made claims (for TICKER, or every company), "
+                                                         "with credibility per speaker (from the stored verdicts, "
+                                                         "like `fls companies`)."),
+    "scorecard": LazyCommand("cli.scorecard_cmd:scorecard", "The scorecard of TICKER: every claim scored on the "
+                                                            "date (computed afresh, nothing stored), with "
+                                                            "revisions, overrides and notes, and a credibility "
+                                                            "summary."),
+    "override": LazyCommand("cli.edits_cmd:override", "Set the verdict of claim CLAIM_ID by hand; it wins over "
+                                                      "every computed verdict."),
+    "note": LazyCommand("cli.edits_cmd:note", "Attach the note TEXT to claim CLAIM_ID (shown in claim detail and "
+                                              "scorecards)."),
+    "dismiss": LazyCommand("cli.edits_cmd:dismiss", "Set aside claim CLAIM_ID (a false extraction): kept, shown "
+                                                    "as dismissed, not scored."),
+    "restore": LazyCommand("cli.edits_cmd:restore", "Undo `fls dismiss` on claim CLAIM_ID."),
+    "db": LazyCommand("cli.db_cmd:db_group", "The database: schema upgrades and its location."),
+    "demo": LazyCommand("cli.demo_cmd:demo", "Store the bundled sample call and the figures reported later, score "
+                                             "it as of 2026-03-01, print the verdicts and the scorecard, then open "
+                                             "the terminal UI (when run in a terminal)."),
+    "tui": LazyCommand("cli.tui_cmd:tui", "Browse companies, claims, transcripts and scorecards; record actuals, "
+                                          "overrides and notes."),
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="fls")
 def cli() -> None:
     """fls: track what management promised on earnings calls, and whether they delivered."""
-
-
-def _register() -> None:
-    from cli import (actuals_cmd, claims_cmd, companies_cmd, db_cmd, demo_cmd, edits_cmd, extract_cmd,
-                     ingest_cmd, score_cmd, scorecard_cmd, speakers_cmd)
-
-    cli.add_command(extract_cmd.extract)
-    cli.add_command(ingest_cmd.ingest)
-    cli.add_command(actuals_cmd.actuals)
-    cli.add_command(claims_cmd.claims)
-    cli.add_command(score_cmd.score)
-    cli.add_command(companies_cmd.companies)
-    cli.add_command(speakers_cmd.speakers)
-    cli.add_command(scorecard_cmd.scorecard)
-    for command in (edits_cmd.override, edits_cmd.note, edits_cmd.dismiss, edits_cmd.restore):
-        cli.add_command(command)
-    cli.add_command(db_cmd.db_group)
-    cli.add_command(demo_cmd.demo)
-    cli.add_command(__import__("cli.tui_cmd", fromlist=["tui"]).tui)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> int:

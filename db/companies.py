@@ -6,7 +6,8 @@ from an actuals CSV, typed as a filter or shown in a scorecard, is read with tha
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,21 @@ def known_calendars(database: Database) -> KnownCalendar:
             company = find_company(session, ticker)
             return (company.fiscal_year_end, company.fiscal_year_named) if company else (None, None)
     return known
+
+
+@dataclass(frozen=True)
+class StoredCalendars:
+    """What is stored of every company's calendar at one moment, by ticker: a `KnownCalendar` that can be sent
+    to an extraction worker process (`known_calendars` reads the database live and cannot)."""
+    by_ticker: Mapping[str, tuple[str | None, str | None]]
+
+    def __call__(self, ticker: str) -> tuple[str | None, str | None]:
+        return self.by_ticker.get(norm_ticker(ticker), (None, None))
+
+
+def stored_calendars(session: Session) -> StoredCalendars:
+    rows = session.execute(select(Company.ticker, Company.fiscal_year_end, Company.fiscal_year_named))
+    return StoredCalendars({ticker: (fye, named) for ticker, fye, named in rows})
 
 
 def settle_naming(session: Session, company: Company, extraction: Extraction, *, author: str) -> Extraction:

@@ -22,11 +22,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import audit
-from db.companies import calendar_of, ensure_company, settle_naming
+from db.companies import calendar_of, ensure_company, find_company, settle_naming
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
 from db.session import lock_companies
 from db.models import (
@@ -45,7 +45,7 @@ from db.models import (
     utcnow,
 )
 from tracker.errors import InputError
-from tracker.model import Actual, Claim, Extraction, RevisionKind, Role
+from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role
 
 
 # A ticker as exchanges write them: letters and digits, with "." or "-" for share classes and markets
@@ -170,13 +170,18 @@ def find_restated(session: Session, row: ActualRecord) -> int | None:
     return session.scalar(stmt)
 
 
-def _earlier_claims(session: Session, company: Company, call_date: date) -> list[tuple[ClaimRecord, date]]:
-    """Claims of the company's earlier calls, latest call first (within a call, last said first)."""
+def _earlier_claims(session: Session, company: Company, call_date: date,
+                    labels: set[str] | None = None) -> list[tuple[ClaimRecord, date]]:
+    """Claims of the company's earlier calls, latest call first (without their mentions: linking reads only
+    the claims' own columns). `labels`: only claims about these period labels, case-insensitive ("" takes
+    undated claims too); None: every claim."""
     stmt = (select(ClaimRecord, Document.call_date).join(Document, ClaimRecord.document_id == Document.id)
             .where(ClaimRecord.company_id == company.id, Document.call_date < call_date,
                    ClaimRecord.status != STATUS_SUPERSEDED)
-            .options(selectinload(ClaimRecord.mentions))
             .order_by(Document.call_date.desc(), ClaimRecord.position.desc(), ClaimRecord.id.desc()))
+    if labels is not None:
+        about = func.lower(ClaimRecord.period_label).in_(sorted(labels))
+        stmt = stmt.where(or_(about, ClaimRecord.period_label.is_(None)) if "" in labels else about)
     return [(rec, when) for rec, when in session.execute(stmt)]
 
 
@@ -240,7 +245,11 @@ def _link_revisions(session: Session, company: Company, doc: Document, new: list
 
     if doc.call_date is None:
         return 0, 0
-    earlier = [(rec, claim_from_record(rec)) for rec, _ in _earlier_claims(session, company, doc.call_date)]
+    # a revision is of the same metric, scope and period label: only those labels are read, so a file costs
+    # the same whatever the company's history; a withdrawal may cover any claim, so then every one is read
+    labels = None if extraction.withdrawals else {(c.period.label if c.period else "").lower() for _, c in new}
+    earlier = [(rec, claim_from_record(rec, with_mentions=False))
+               for rec, _ in _earlier_claims(session, company, doc.call_date, labels)]
     revisions = 0
     for rec, claim in new:
         found = _first_revised(claim, earlier)   # latest call first: the first match is the one revised
@@ -353,3 +362,23 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
                  entity_id=doc.id, before=before, after=after)
     session.flush()
     return result
+
+
+def stored_hashes(session: Session) -> set[str]:
+    """The sha256 of every stored document: a file whose hash is not here is new, whatever its company."""
+    return set(session.scalars(select(Document.sha256)))
+
+
+def already_stored(session: Session, info: CallInfo, sha: str) -> IngestResult | None:
+    """What `ingest_extraction` answers for a file already stored (company `info.ticker`, file hash `sha`),
+    found without extracting it: nothing written but the company's name when it had none. None: not stored."""
+    if not info.ticker:
+        return None
+    company = find_company(session, info.ticker)
+    if company is None:
+        return None
+    doc_id = session.scalar(select(Document.id).where(Document.company_id == company.id, Document.sha256 == sha))
+    if doc_id is None:
+        return None
+    ensure_company(session, info.ticker, info.company, info.fiscal_year_end)
+    return IngestResult(document_id=doc_id, created=False, claims=0, actuals=0, revisions=0, withdrawn=0)

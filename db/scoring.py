@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.companies import require_company
@@ -31,14 +31,16 @@ from db.models import (
     utcnow,
 )
 from tracker.model import Actual, Claim, Comparator, Event, RevisionKind, Verdict
+from tracker.scoring.matching import ActualIndex
 
 AGAINST_ORIGINAL = "original"
 AGAINST_LATEST = "latest"
+BATCH = 2000            # claims scored per round trip: memory stays bounded whatever the database's size
 
 
 @dataclasses.dataclass
 class _CompanyFacts:
-    actuals: list[Actual]
+    actuals: ActualIndex                # indexed by metric, scope and period: a claim reads only its candidates
     actual_ids: dict[int, int]          # id(domain Actual) -> actuals.id
     events: list[Event]
     revised: list[EventRecord]          # user-recorded new guidance
@@ -63,7 +65,7 @@ def _company_facts(session: Session, company: Company) -> _CompanyFacts:
             revised.append(row)
         else:
             events.append(event_from_record(row, company.ticker))
-    return _CompanyFacts(actuals, ids, events, revised)
+    return _CompanyFacts(ActualIndex(actuals), ids, events, revised)
 
 
 def _revised_claim(claim: Claim, row: EventRecord) -> Claim:
@@ -106,7 +108,7 @@ def _chain(claim_id: int, successors: dict[int, list[RevisionRecord]]) -> list[R
 @dataclasses.dataclass(frozen=True)
 class Scored:
     """One claim scored on a date: against the original promise and, when revised, the latest one."""
-    record: ClaimRecord
+    record: ClaimRecord                  # or, from score_all, a row of the claims table (same attributes)
     claim: Claim
     original: object                     # tracker.scoring.VerdictResult
     latest: object | None
@@ -118,8 +120,12 @@ class Scored:
 
 
 def score_records(session: Session, claims: list[ClaimRecord], as_of: date, policy=None,  # noqa: ANN001
-                  progress: Callable[[int, int], None] | None = None) -> Iterator[Scored]:
-    """Score stored claims on `as_of` without writing anything (claims need their mentions loaded)."""
+                  progress: Callable[[int, int], None] | None = None,
+                  facts_cache: dict[int, _CompanyFacts] | None = None,
+                  with_mentions: bool = True) -> Iterator[Scored]:
+    """Score stored claims on `as_of` without writing anything (claims need their mentions loaded, unless
+    `with_mentions` is False: verdicts never read them, so `score_all` passes plain rows of the claims table).
+    `facts_cache` keeps each company's actuals and events across calls (one batch after another)."""
     from tracker.scoring import ScoringPolicy, score_with_revisions
 
     policy = policy or ScoringPolicy()
@@ -129,7 +135,7 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
     by_company: dict[int, list[ClaimRecord]] = defaultdict(list)
     for rec in claims:
         by_company[rec.company_id].append(rec)
-    domain = {rec.id: claim_from_record(rec) for rec in claims}
+    domain = {rec.id: claim_from_record(rec, with_mentions=with_mentions) for rec in claims}
     successors, withdrawals = _revision_links(session, domain)
     missing = {r.claim_id for revs in successors.values() for r in revs if r.claim_id not in domain}
     if missing:   # successors that are not themselves scored (dismissed) still carry the revised figure
@@ -138,7 +144,11 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
             domain[rec.id] = claim_from_record(rec)
     done = 0
     for company_id, records in by_company.items():
-        facts = _company_facts(session, session.get(Company, company_id))
+        facts = facts_cache.get(company_id) if facts_cache is not None else None
+        if facts is None:
+            facts = _company_facts(session, session.get(Company, company_id))
+            if facts_cache is not None:
+                facts_cache[company_id] = facts
         for rec in records:
             claim = domain[rec.id]
             chain = [r for r in _chain(rec.id, successors) if (r.on or date.min) <= as_of]
@@ -174,30 +184,71 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
 def score_all(session: Session, as_of: date, *, ticker: str | None = None, policy=None,  # noqa: ANN001
               progress: Callable[[int, int], None] | None = None) -> int:
     """Compute and store verdicts on `as_of` for every active claim (of `ticker`, or of every company),
-    replacing the computed verdicts of that date. Returns the number of claims scored."""
-    stmt = select(ClaimRecord).where(ClaimRecord.status == STATUS_ACTIVE)
+    replacing the computed verdicts of that date. Returns the number of claims scored.
+
+    The old verdicts go in one statement; the claims are then read, scored and their verdicts inserted in
+    batches of BATCH (by id), each batch let go of before the next, so time grows linearly with the claims
+    and memory with the batch, not with the database."""
+    where = [ClaimRecord.status == STATUS_ACTIVE]
     if ticker:
-        stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
-    claims = list(session.scalars(stmt.options(selectinload(ClaimRecord.mentions))
-                                  .order_by(ClaimRecord.company_id, ClaimRecord.id)))
-    claim_ids = [rec.id for rec in claims]
-    for start in range(0, len(claim_ids), 500):
-        session.execute(delete(VerdictRecord).where(VerdictRecord.as_of == as_of,
-                                                    VerdictRecord.claim_id.in_(claim_ids[start:start + 500])))
+        where.append(ClaimRecord.company_id == require_company(session, ticker).id)
+    total = session.scalar(select(func.count()).select_from(ClaimRecord).where(*where)) or 0
+    session.execute(delete(VerdictRecord)
+                    .where(VerdictRecord.as_of == as_of, VerdictRecord.claim_id.in_(select(ClaimRecord.id)
+                                                                                    .where(*where)))
+                    .execution_options(synchronize_session=False))
+    _forget_verdicts(session, as_of)
+    if progress:
+        progress(0, total)
+    kept = {id(obj) for obj in session.identity_map.values()}
+    facts_cache: dict[int, _CompanyFacts] = {}
     now = utcnow()
-    done = 0
-    for scored in score_records(session, claims, as_of, policy, progress):
-        for result, against, actual_id in ((scored.original, AGAINST_ORIGINAL, scored.original_actual_id),
-                                           (scored.latest, AGAINST_LATEST, scored.latest_actual_id)):
-            if result is None:
-                continue
-            session.add(VerdictRecord(
-                claim_id=scored.record.id, as_of=as_of, verdict=Verdict(result.verdict).value,
-                explanation=result.explanation, surprise_pct=result.surprise_pct, attainment=result.attainment,
-                days_late=result.days_late, actual_id=actual_id, against=against, computed_at=now))
-        done += 1
-    session.flush()
+    done, last = 0, 0
+    while True:
+        # plain rows, not ORM objects: a verdict needs the claim's columns only
+        claims = session.execute(select(ClaimRecord.__table__).where(*where, ClaimRecord.id > last)
+                                 .order_by(ClaimRecord.id).limit(BATCH)).all()
+        if not claims:
+            break
+        last = claims[-1].id
+        rows = [_verdict_row(scored, result, against, actual_id, as_of, now)
+                for scored in score_records(session, claims, as_of, policy, facts_cache=facts_cache,
+                                            with_mentions=False)
+                for result, against, actual_id in ((scored.original, AGAINST_ORIGINAL, scored.original_actual_id),
+                                                   (scored.latest, AGAINST_LATEST, scored.latest_actual_id))
+                if result is not None]
+        if rows:
+            session.execute(insert(VerdictRecord.__table__), rows)
+        done += len(claims)
+        del claims
+        _let_go(session, kept)
+        if len(facts_cache) > 1000:     # companies' facts are small, but a database may hold very many
+            facts_cache.clear()
+        if progress:
+            progress(done, total)
     return done
+
+
+def _verdict_row(scored: Scored, result, against: str, actual_id: int | None, as_of: date,  # noqa: ANN001
+                 now) -> dict:  # noqa: ANN001
+    return {"claim_id": scored.record.id, "as_of": as_of, "verdict": Verdict(result.verdict).value,
+            "explanation": result.explanation, "surprise_pct": result.surprise_pct, "attainment": result.attainment,
+            "days_late": result.days_late, "actual_id": actual_id, "against": against, "computed_at": now}
+
+
+def _forget_verdicts(session: Session, as_of: date) -> None:
+    """Verdict rows of `as_of` deleted in bulk may still be objects in the session: let them go, so that a row
+    inserted later under a reused id is never read back as the stale object (an expired one, whose date is not
+    known without reading the deleted row, goes too)."""
+    for obj in [o for o in session.identity_map.values() if isinstance(o, VerdictRecord)]:
+        if inspect(obj).dict.get("as_of", as_of) == as_of:
+            session.expunge(obj)
+
+
+def _let_go(session: Session, kept: set[int]) -> None:
+    """Detach what a scoring batch loaded (claims, mentions, revisions, companies) and nothing the caller had."""
+    for obj in [o for o in session.identity_map.values() if id(o) not in kept]:
+        session.expunge(obj)
 
 
 @dataclasses.dataclass(frozen=True)

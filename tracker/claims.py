@@ -7,7 +7,7 @@ for the same metric, scope and period adds a mention to the claim; a different v
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.events import event_phrase, scheduled
@@ -317,10 +317,36 @@ def _revision_of(claim: Claim, kind: RevisionKind | None, facts: SentenceFacts) 
     return Revision(kind=kind, delta=delta, unit=unit)
 
 
-@dataclass
+class _Entry:
+    """One claim of a ClaimSet while it is being built: the claim as merged so far, its mentions (kept in a
+    list, so that the thousandth restatement costs no more than the first) and where they start."""
+    __slots__ = ("claim", "mentions", "starts")
+
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        self.mentions = list(claim.mentions)
+        self.starts = {m.start for m in claim.mentions}
+
+    def built(self) -> Claim:
+        if len(self.mentions) == len(self.claim.mentions):
+            return self.claim
+        return replace(self.claim, mentions=tuple(self.mentions))
+
+
 class ClaimSet:
-    """Claims in order of first mention; restatements merged."""
-    claims: list[Claim] = field(default_factory=list)
+    """Claims in order of first mention; restatements merged.
+
+    A restatement is looked for only among the claims with the same subject key (kind and metric, or a
+    milestone's period and scope), and its sentence among the mentions by their start, so that a call
+    repeating one sentence 50,000 times is merged in linear time."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self._by_subject: dict[tuple, list[_Entry]] = {}
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [entry.built() for entry in self._entries]
 
     @staticmethod
     def _key(c: Claim) -> tuple[tuple, str | None]:
@@ -368,34 +394,43 @@ class ClaimSet:
                                              and old.low is not None)
         return same_period and not (old.scope and new.scope and old.scope != new.scope)
 
-    def _restates_level(self, claim: Claim) -> int | None:
+    def _restates_level(self, claim: Claim) -> _Entry | None:
         """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
         for the same period and scope restates that guide; it is a mention of it, not a second promise."""
         if claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
             return None
         level = claim.metric[:-len("_growth")]
-        return next((i for i, old in enumerate(self.claims) if old.metric == level and old.measure is None
-                     and old.low is not None and old.period == claim.period and old.scope == claim.scope), None)
+        for kind in (Kind.GUIDANCE, Kind.TARGET):
+            for entry in self._by_subject.get((kind, level), ()):
+                old = entry.claim
+                if (old.measure is None and old.low is not None and old.period == claim.period
+                        and old.scope == claim.scope):
+                    return entry
+        return None
 
     def add(self, claim: Claim) -> None:
         level = self._restates_level(claim)
         if level is not None:
-            old = self.claims[level]
-            if not any(m.start == claim.mentions[0].start for m in old.mentions):
-                self.claims[level] = replace(old, mentions=old.mentions + claim.mentions)
+            if claim.mentions[0].start not in level.starts:
+                level.mentions.extend(claim.mentions)
+                level.starts.update(m.start for m in claim.mentions)
             return
-        for i, old in enumerate(self.claims):
+        subject = self._key(claim)[0]
+        for entry in self._by_subject.get(subject, ()):
+            old = entry.claim
             if not self._same_subject(old, claim):
                 continue
-            if any(m.start == claim.mentions[0].start for m in old.mentions):
+            if claim.mentions[0].start in entry.starts:
                 return
-            merged = replace(
-                old, scope=old.scope or claim.scope, period=old.period or claim.period,
-                revision=old.revision or claim.revision,
-                mentions=old.mentions + claim.mentions, confidence=min(1.0, round(old.confidence + 0.05, 2)),
-            )
+            merged = replace(old, scope=old.scope or claim.scope, period=old.period or claim.period,
+                             revision=old.revision or claim.revision,
+                             confidence=min(1.0, round(old.confidence + 0.05, 2)))
             if old.low == old.high and claim.low != claim.high:    # the range says more than its midpoint
                 merged = replace(merged, low=claim.low, high=claim.high, comparator=claim.comparator)
-            self.claims[i] = merged
+            entry.claim = merged
+            entry.mentions.extend(claim.mentions)
+            entry.starts.update(m.start for m in claim.mentions)
             return
-        self.claims.append(claim)
+        entry = _Entry(claim)
+        self._entries.append(entry)
+        self._by_subject.setdefault(subject, []).append(entry)

@@ -1,0 +1,93 @@
+"""How fast `fls ingest` stores many calls, in one process and in worker processes.
+
+    python bench/ingest.py            # 200 invented calls (20 companies, 10 quarters each)
+    python bench/ingest.py 10000      # any number of calls
+
+Writes the invented calls (with a metadata .toml beside each) to a temporary folder, then runs the real
+command as a whole process: `fls ingest --jobs 1`, `--jobs N` (N = the cores) into another database, and the
+second command again (every file already stored). Prints calls per second, the database size and the peak
+memory of the largest process; asserts nothing.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLS = Path(sys.executable).with_name("fls")
+QUARTER = ("first", "second", "third", "fourth")
+FILLER = ("We continue to invest in our people and our plants, and we thank our customers for their trust.",
+          "Our order book remains healthy across regions, and pricing held up well during the quarter.",
+          "We also made progress on our safety record and on the energy efficiency of our operations.")
+
+
+def call_text(company: int, n: int) -> tuple[str, date]:
+    """An invented call: a quarter's figures, guidance for the next quarter and the year, a plan, filler."""
+    year, q = 2020 + n // 4, n % 4
+    day = date(year, 3 * q + 1, 1) + timedelta(days=34)
+    nq, ny = (q + 1) % 4, year + (q == 3)
+    rev = 200 + 3 * company + 7 * n
+    lines = [f"Bench Works {company} {QUARTER[q].title()} Quarter {year} Earnings Call",
+             f"{day:%B} {day.day}, {year}", "",
+             f"Operator: Good morning and welcome to the Bench Works {company} earnings call.", ""]
+    for k in range(6):
+        lines += [f"Ann Marsh - Chief Executive Officer: Revenue for the {QUARTER[q]} quarter was ${rev + k} million, "
+                  f"up {3 + k}% year over year. {FILLER[k % 3]}", "",
+                  f"Ann Marsh - Chief Executive Officer: For the {QUARTER[nq]} quarter of {ny}, we expect revenue "
+                  f"between ${rev + 10 + k} million and ${rev + 30 + k} million. We plan to open {2 + k % 3} new plants "
+                  f"by the end of {ny + 1}. {FILLER[(k + 1) % 3]}", "",
+                  f"Ray Pike - Chief Financial Officer: We expect gross margin of approximately {30 + (n + k) % 5}% "
+                  f"for the full year {ny}. Capital expenditures were ${40 + k} million in the quarter. "
+                  f"{FILLER[(k + 2) % 3]}", ""]
+    return "\n".join(lines) + "\n", day
+
+
+def write_corpus(folder: Path, n_calls: int) -> list[Path]:
+    per_company = 10
+    paths = []
+    for i in range(n_calls):
+        company, n = divmod(i, per_company)
+        text, day = call_text(company, n)
+        path = folder / f"bw{company:05d}_{n:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        path.with_suffix(".toml").write_text(f'ticker = "BW{company:05d}"\ncall_date = {day}\n', encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(label: str, paths: list[Path], db: Path, jobs: int) -> None:
+    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([str(FLS), "ingest", *map(str, paths), "--jobs", str(jobs), "--db", str(db)],
+                          capture_output=True, text=True, check=False)
+    took = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    size = db.stat().st_size / 1e6 if db.exists() else 0.0
+    print(f"  {label:<34} {len(paths) / took:8.1f} calls/s  {took:7.1f} s wall {cpu:7.1f} s cpu  "
+          f"db {size:6.1f} MB  exit {done.returncode}", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    n_calls = int(argv[0]) if argv else 200
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = write_corpus(folder, n_calls)
+        print(f"{n_calls} invented calls, {cores} cores", flush=True)
+        run("ingest --jobs 1", paths, folder / "one.db", 1)
+        run(f"ingest --jobs {cores}", paths, folder / "many.db", cores)
+        run(f"ingest again --jobs {cores} (all stored)", paths, folder / "many.db", cores)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak memory of the largest process: {peak:.0f} MB", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

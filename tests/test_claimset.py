@@ -1,0 +1,96 @@
+"""ClaimSet merges restatements of one promise into one claim, in order of first mention, in linear time."""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tracker.claims import ClaimSet
+from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
+
+Q3 = Period("2031-Q3", date(2031, 7, 1), date(2031, 9, 30))
+Q4 = Period("2031-Q4", date(2031, 10, 1), date(2031, 12, 31))
+
+
+def claim(metric="revenue", low=120.0, high=150.0, period=Q3, start=0, kind=Kind.GUIDANCE, scope=None,
+          quote="Fernhill Robotics expects revenue of 120 to 150 million in the third quarter.") -> Claim:
+    return Claim(kind=kind, metric=metric, scope=scope,
+                 comparator=Comparator.RANGE if low != high else Comparator.EQ, low=low, high=high, unit="USD",
+                 period=period, speaker="Ada Quill", role=Role.EXECUTIVE, quote=quote,
+                 mentions=(Mention("Ada Quill", quote, start, start + len(quote), Role.EXECUTIVE),),
+                 hedge=Hedge.EXPECTED, confidence=0.8)
+
+
+def naive(claims: list[Claim]) -> list[Claim]:
+    """The merge rule stated plainly (a scan of every claim so far), to check the indexed one against."""
+    out: list[Claim] = []
+    for new in claims:
+        for i, old in enumerate(out):
+            if not ClaimSet._same_subject(old, new):
+                continue
+            if any(m.start == new.mentions[0].start for m in old.mentions):
+                break
+            merged = replace(old, scope=old.scope or new.scope, period=old.period or new.period,
+                             mentions=old.mentions + new.mentions,
+                             confidence=min(1.0, round(old.confidence + 0.05, 2)))
+            if old.low == old.high and new.low != new.high:
+                merged = replace(merged, low=new.low, high=new.high, comparator=new.comparator)
+            out[i] = merged
+            break
+        else:
+            out.append(new)
+    return out
+
+
+def built(claims: list[Claim]) -> list[Claim]:
+    found = ClaimSet()
+    for c in claims:
+        found.add(c)
+    return found.claims
+
+
+CASES = [
+    ("restated twice, one claim", [claim(start=0), claim(start=100), claim(start=200)], 1, 3),
+    ("the same sentence seen twice is one mention", [claim(start=0), claim(start=0)], 1, 1),
+    ("another value is another claim", [claim(start=0), claim(low=130.0, start=100)], 2, 1),
+    ("another period is another claim", [claim(start=0), claim(period=Q4, start=100)], 2, 1),
+    ("a midpoint restates its range", [claim(low=135.0, high=135.0, start=0), claim(start=100)], 1, 2),
+    ("an undated restatement of a dated figure", [claim(start=0), claim(period=None, start=100)], 1, 2),
+    ("another metric is another claim", [claim(start=0), claim(metric="gross margin", start=100)], 2, 1),
+]
+
+
+@pytest.mark.parametrize(("claims", "count", "mentions"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_merging(claims, count, mentions):
+    got = built(claims)
+    assert got == naive(claims)
+    assert len(got) == count and len(got[0].mentions) == mentions
+
+
+def test_a_range_replaces_the_point_it_restates():
+    got = built([claim(low=135.0, high=135.0, start=0), claim(start=100)])
+    assert (got[0].low, got[0].high, got[0].comparator) == (120.0, 150.0, Comparator.RANGE)
+
+
+def test_one_sentence_repeated_many_times_is_one_claim():
+    repeats = [claim(start=i * 90) for i in range(5000)]
+    got = built(repeats)
+    assert len(got) == 1 and len(got[0].mentions) == 5000 and got[0].confidence == 1.0
+    assert [m.start for m in got[0].mentions] == [i * 90 for i in range(5000)]
+
+
+@pytest.mark.parametrize("seed", range(5), ids=[f"seed{s}" for s in range(5)])
+def test_same_as_the_plain_rule_on_mixed_claims(seed):
+    rng = random.Random(seed)
+    pool = []
+    for i in range(300):
+        pool.append(claim(metric=rng.choice(["revenue", "gross margin", "capex"]),
+                          low=rng.choice([120.0, 135.0, 140.0]), high=rng.choice([135.0, 150.0]),
+                          period=rng.choice([Q3, Q4, None]), start=rng.randrange(40) * 50,
+                          scope=rng.choice([None, None, "europe", "asia"]),
+                          kind=rng.choice([Kind.GUIDANCE, Kind.MILESTONE, Kind.DIRECTION]),
+                          quote=rng.choice(["Fernhill Robotics expects revenue to grow.",
+                                            "We expect sequential growth at Fernhill Robotics."])))
+    assert built(pool) == naive(pool)
