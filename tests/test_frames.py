@@ -228,6 +228,32 @@ def test_scope_frames(tmp_path, case):
     assert got["period"] == "2025-Q2"
 
 
+# --- a topic names the metric of the figures after it -------------------------------------------------------
+
+TOPICS = {
+    "topic-inside-a-section": (
+        cfo("Now for our outlook for the third quarter.", "Turning to gross margin, we expect pressure from mix.",
+            "We expect it to be approximately 51% to 52%."), "approximately 51%", (51, 52), "2025-Q3"),
+    "topic-with-its-own-period": (
+        cfo("Turning to gross margin.", "For the fourth quarter, we expect it to be about 53%."),
+        "about 53%", (53, 53), "2025-Q4"),
+}
+
+
+@pytest.mark.parametrize("case", TOPICS.values(), ids=TOPICS.keys())
+def test_a_topic_names_the_metric(tmp_path, case):
+    turn, fragment, (low, high), period = case
+    got = find(run(tmp_path, turn), fragment, "gross_margin")
+    assert (got["low"], got["high"]) == (low, high)
+    assert got["period"] == period
+
+
+def test_a_topic_lends_no_metric_to_a_figure_of_another_unit(tmp_path):
+    claims = run(tmp_path, cfo("Now for our outlook for the third quarter.", "Turning to gross margin, we expect pressure.",
+                               "We expect it to be about $40 million."))
+    assert not [c for c in claims if c["metric"] == "gross_margin"]
+
+
 # --- lead-in lists -----------------------------------------------------------------------------------------
 
 LISTS = {

@@ -235,6 +235,10 @@ class FrameReader:
             self.frame = header
         elif self._leaves_topic(text, facts, opens):
             self.frame = None
+        topic = self._topic_metrics(text, facts, opens)
+        if topic:
+            # "Turning to gross margin, ...": the figures after it that name no metric are gross margin
+            self.frame = replace(self.frame or Frame(None), metrics=topic)
         if own_scope is not None and fronted_end is not None and facts.forward_looking:
             # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
             base = self.frame or Frame(None, explicit=False)
@@ -310,8 +314,8 @@ class FrameReader:
                 return None
             if cur is not None and cur.explicit and cur.period is not None and not cur.from_fronted:
                 return None           # inside a header's section a fronted period is an aside
-            return Frame(first.period, sentence.start, scope=cur.scope if cur else None, explicit=True,
-                         from_fronted=True)
+            return Frame(first.period, sentence.start, scope=cur.scope if cur else None,
+                         metrics=cur.metrics if cur else (), explicit=True, from_fronted=True)
         return None
 
     @staticmethod
@@ -344,6 +348,20 @@ class FrameReader:
         if facts.fact_verbs and not facts.forward_looking and facts.figures:
             return True               # "Revenue in the quarter was $4.1 billion."
         return False
+
+    def _topic_metrics(self, text: str, facts: SentenceFacts, opens: bool) -> tuple[str, ...]:
+        """The metrics a turn of topic names ("Turning to gross margin, ...", "Now to our revenue outlook for
+        Q3."): the words between the opener and the first comma, when no figure stands there."""
+        if not facts.metrics:
+            return ()
+        w = _words()
+        m = w.opener.match(text) if opens else None
+        if m is None:
+            return ()
+        stop = next((i for i in (text.find(",", m.end()), len(text)) if i >= 0), len(text))
+        if any(f.quantity.start < stop for f in facts.figures):
+            return ()
+        return tuple(dict.fromkeys(t.name for t in facts.metrics if m.end() <= t.start < stop))
 
     # -- scopes -----------------------------------------------------------------------------------------
 
@@ -399,18 +417,19 @@ class FrameReader:
             if cur.period is None and len({p.label for p in future}) == 1 and found and not _words().aside.match(sentence.text):
                 self.frame = replace(cur, period=future[0], start=sentence.start)
             return
-        scope = cur.scope if cur else None
+        # a line or a topic named before stays; a carried period goes with a report of fact
+        kept = Frame(None, scope=cur.scope, metrics=cur.metrics) if cur and (cur.scope or cur.metrics) else None
         if facts.fact_verbs:
-            self.frame = Frame(None, scope=scope) if scope else None   # a report of fact ends a run of guidance
+            self.frame = kept
             return
         if facts.periods:
             if len(future) == 1 and (found or facts.forward_looking) and not _words().aside.match(sentence.text):
-                self.frame = Frame(future[0], sentence.start, scope=scope)
+                self.frame = replace(kept or Frame(None), period=future[0], start=sentence.start)
             else:
-                self.frame = Frame(None, scope=scope) if scope else None
+                self.frame = kept
             return
         if not (found or facts.forward_looking):
-            self.frame = Frame(None, scope=scope) if scope else None
+            self.frame = kept
 
 
 _TRAILING = " \t.;\"'”’)"

@@ -11,12 +11,14 @@ from tracker.callinfo import resolve_call_info
 from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
-from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, FiscalCalendar, Period, PriorClaim, Role, Transcript, Withdrawal
+from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
+                           Transcript, Withdrawal)
 from tracker.periods import calendar_from, reported_period
+from tracker.quantities import unit_family
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
-from tracker.vocab import cue_finder
+from tracker.vocab import cue_finder, metric_spec
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
 COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
@@ -108,6 +110,8 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     parts = [facts]
     if reading.items:
         parts = [analyse(facts.text[a:b], call_date, cal) for a, b in reading.items]
+    if frame is not None and len(frame.metrics) == 1:
+        parts = [_with_topic(part, frame.metrics[0]) for part in parts]
     found: list[Claim] = []
     for part in parts:
         got = figure_claims(part, said, call_date, period, explicit=explicit)
@@ -116,6 +120,20 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got += milestone_claims(part, said, call_date)
         found += [_placed(c, part, reading) for c in got]
     return found
+
+
+def _with_topic(facts: SentenceFacts, metric: str) -> SentenceFacts:
+    """Under "Turning to gross margin, ..." a sentence that names no metric ("For the fourth quarter, we expect
+    it to be about 53%.") measures gross margin with each figure whose unit fits it, dated by the sentence's
+    one period if it has one."""
+    if facts.metrics or not facts.figures:
+        return facts
+    families = metric_spec(metric).get("units") or []
+    dated = [p for p in facts.periods if p.period is not None]
+    figures = [replace(f, metric=metric, unit=f.quantity.unit, period=dated[0] if len(dated) == 1 else None)
+               if f.metric is None and f.quantity.unit and unit_family(f.quantity.unit) in families
+               and len(dated) <= 1 else f for f in facts.figures]
+    return replace(facts, figures=figures)
 
 
 def _placed(claim: Claim, facts: SentenceFacts, reading: Reading) -> Claim:
