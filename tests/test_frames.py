@@ -53,7 +53,8 @@ class Header:
 HEADERS = {
     "now-for-our-outlook": Header("Now for our outlook for the second quarter.",
                                   "Revenue is expected to be $410 million, plus or minus 3%.", "revenue", "2025-Q2"),
-    "turning-to-outlook-with-claim": Header("Turning to our outlook for the fourth quarter, we expect revenue of $450 million.",
+    "turning-to-outlook-with-claim": Header(
+        "Turning to our outlook for the fourth quarter, we expect revenue of $450 million.",
                                          "We expect gross margin of approximately 52%.", "gross_margin", "2025-Q4"),
     "for-the-coming-quarter": Header("For the coming quarter, we anticipate revenue of $405 million to $425 million.",
                                      "Gross margin should be approximately 51%.", "gross_margin", SAME),
@@ -74,7 +75,8 @@ HEADERS = {
     "next-our-guidance": Header("Next, our guidance for the fourth quarter.",
                                 "Operating expenses should be about $99 million.", "operating_expenses", "2025-Q4"),
     "shifting-to-outlook": Header("Shifting to our outlook for the third quarter.",
-                                  "We expect revenue of $430 million, plus or minus $10 million.", "revenue", "2025-Q3"),
+                                  "We expect revenue of $430 million, plus or minus $10 million.", "revenue",
+                                  "2025-Q3"),
     "looking-ahead-to-a-quarter": Header(
         "Looking ahead to the third quarter, we expect revenue of $430 million to $450 million.",
         "Gross margin should be approximately 52%.", "gross_margin", "2025-Q3"),
@@ -249,8 +251,8 @@ def test_a_topic_names_the_metric(tmp_path, case):
 
 
 def test_a_topic_lends_no_metric_to_a_figure_of_another_unit(tmp_path):
-    claims = run(tmp_path, cfo("Now for our outlook for the third quarter.", "Turning to gross margin, we expect pressure.",
-                               "We expect it to be about $40 million."))
+    claims = run(tmp_path, cfo("Now for our outlook for the third quarter.",
+                               "Turning to gross margin, we expect pressure.", "We expect it to be about $40 million."))
     assert not [c for c in claims if c["metric"] == "gross_margin"]
 
 

@@ -32,7 +32,7 @@ from functools import cache
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
-from tracker.model import FiscalCalendar, Period, Sentence
+from tracker.model import FiscalCalendar, Period, PeriodSource, Sentence
 from tracker.periods import PeriodMatch, find_periods
 from tracker.phrase_regex import phrase_pattern
 from tracker.sentence_facts import SentenceFacts, is_future, is_past
@@ -98,7 +98,7 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def _frame_words() -> _Words:
     data = validate(load("frames"))
     h = data["headers"]
     pre = rf"^\W*(?:(?:{phrase_pattern(h['preambles'])})[,]?\s+)*"
@@ -109,8 +109,8 @@ def _words() -> _Words:
         lead_in=tuple(h["lead_in_endings"]),
         fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
         aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
-        section_aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})",
-                                 re.I),
+        section_aside=re.compile(
+            pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})", re.I),
         end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
         end_any=re.compile(phrase_pattern(data["ends"]["anywhere"]), re.I),
         line_noun=re.compile(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
@@ -193,7 +193,7 @@ _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "
 class FrameReader:
     """Reads one call's company turns sentence by sentence and says which frame each sentence stands in.
 
-    Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `after()` once
+    Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `carry()` once
     they are built."""
 
     def __init__(self, text: str, call_date: date, cal: FiscalCalendar):
@@ -217,7 +217,7 @@ class FrameReader:
 
     def read(self, sentence: Sentence, facts: SentenceFacts) -> Reading:
         text = sentence.text
-        w = _words()
+        w = _frame_words()
         if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
             self.frame = None         # a carried period never crosses a paragraph
         self.last_end = sentence.end
@@ -258,12 +258,12 @@ class FrameReader:
         make one, so the period scan runs only then."""
         if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
             return False
-        return bool(self._scan(name))
+        return bool(self._scan_once(name))
 
     def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
-        return facts.periods or self._scan(text)
+        return facts.periods or self._scan_once(text)
 
-    def _scan(self, text: str) -> list[PeriodMatch]:
+    def _scan_once(self, text: str) -> list[PeriodMatch]:
         """Periods of a text the sentence reading did not scan; short names ("Q4", "2025") recur, so remembered."""
         found = self._seen.get(text)
         if found is None:
@@ -276,7 +276,7 @@ class FrameReader:
     def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, opens: bool) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
         text = sentence.text
-        w = _words()
+        w = _frame_words()
         lead_in = _lead_in(text, w)
         opener = w.opener.match(text) if opens else None
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
@@ -295,7 +295,7 @@ class FrameReader:
             start = sentence.start if future or cur is None else cur.start
             return Frame(period, start, basis=basis_name or (cur.basis if cur else None), explicit=True,
                          listing=True)
-        if nouns and not aside and (opener or self._short(text, facts) or self._noun_dated(text, nouns, facts)):
+        if nouns and not aside and (opener or self._short_header(text, facts) or self._noun_dated(text, nouns, facts)):
             future = self._future(self._periods(text, facts))
             if future and len({p.period.label for p in future}) == 1:
                 return Frame(future[0].period, sentence.start, basis=basis_name, explicit=True)
@@ -319,7 +319,7 @@ class FrameReader:
         return None
 
     @staticmethod
-    def _short(text: str, facts: SentenceFacts) -> bool:
+    def _short_header(text: str, facts: SentenceFacts) -> bool:
         """A short sentence with no figure about the outlook is a header ("Now to our full-year guidance.")."""
         return not facts.figures and len(text.split()) <= 16
 
@@ -335,7 +335,7 @@ class FrameReader:
         nor a business line ("Now to the results.", "Turning to slide 9."), or a report of past results."""
         if self.frame is None:
             return False
-        w = _words()
+        w = _frame_words()
         m = w.opener.match(text) if opens else None
         if m:
             rest = text[m.end():m.end() + 60]
@@ -354,7 +354,7 @@ class FrameReader:
         Q3."): the words between the opener and the first comma, when no figure stands there."""
         if not facts.metrics:
             return ()
-        w = _words()
+        w = _frame_words()
         m = w.opener.match(text) if opens else None
         if m is None:
             return ()
@@ -368,7 +368,7 @@ class FrameReader:
     def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, int | None]:
         """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted, and
         the offset of the comma that closes it."""
-        w = _words()
+        w = _frame_words()
         m = w.fronted.match(text)
         if not m:
             return None, None
@@ -390,17 +390,17 @@ class FrameReader:
         if first.start == 0 or first.start > 60 or any(t.start < first.start for t in facts.forward + facts.fact_verbs):
             return None
         tokens = text[:first.start].split()
-        w = _words()
+        w = _frame_words()
         while tokens and tokens[0].lower() in w.not_subject:
             tokens = tokens[1:]
         if not tokens or len(tokens) > 7 or not tokens[0][:1].isupper():
             return None
         if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
             return None
-        if tokens[-1].lower() in _CONNECTOR or not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
+        if tokens[-1].lower() in _CONNECTOR:
             return None
-        if len(tokens) > 1 and not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
-            return None
+        if not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
+            return None               # "Overall search revenue": a name is written as one beyond its first word
         phrase = " ".join(tokens)
         if self._names_period(phrase):
             return None
@@ -408,13 +408,15 @@ class FrameReader:
 
     # -- after the sentence's claims ------------------------------------------------------------------------
 
-    def after(self, sentence: Sentence, facts: SentenceFacts, found: bool) -> None:
+    def carry(self, sentence: Sentence, facts: SentenceFacts, found: bool) -> None:
         """Carry the period on: a header's frame stays; otherwise a guidance sentence with one future period
         lends it to the next ones ("We expect Q2 revenue of $80 million. Gross margin should be 40%.")."""
         cur = self.frame
         future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)]
         if cur is not None and cur.explicit:
-            if cur.period is None and len({p.label for p in future}) == 1 and found and not _words().aside.match(sentence.text):
+            aside = _frame_words().aside.match(sentence.text)
+            if cur.period is None and len({p.label for p in future}) == 1 and found and not aside:
+                # "Now turning to guidance. We expect Q3 revenue of ...": the first dated guidance dates it
                 self.frame = replace(cur, period=future[0], start=sentence.start)
             return
         # a line or a topic named before stays; a carried period goes with a report of fact
@@ -423,7 +425,8 @@ class FrameReader:
             self.frame = kept
             return
         if facts.periods:
-            if len(future) == 1 and (found or facts.forward_looking) and not _words().aside.match(sentence.text):
+            aside = _frame_words().aside.match(sentence.text)
+            if len(future) == 1 and (found or facts.forward_looking) and not aside:
                 self.frame = replace(kept or Frame(None), period=future[0], start=sentence.start)
             else:
                 self.frame = kept
@@ -491,7 +494,8 @@ def _items(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out) if len(out) > 1 else ()
 
 
-def period_source(period: Period | None, frame: Frame | None, facts: SentenceFacts) -> tuple[str | None, int | None]:
+def period_source(period: Period | None, frame: Frame | None,
+                  facts: SentenceFacts) -> tuple[PeriodSource | None, int | None]:
     """Where a claim's period came from: the sentence ("in fiscal 2026"), a frame (with the offset of the
     sentence that set it), or the call date (a phrase with no year, "next quarter", "the fourth quarter",
     that only the call's date places)."""
@@ -499,8 +503,9 @@ def period_source(period: Period | None, frame: Frame | None, facts: SentenceFac
         return None, None
     own = [p for p in facts.periods if p.period is period or (p.period is not None and p.period.label == period.label)]
     if frame is not None and period is frame.period and not any(p.period is period for p in facts.periods):
-        return "frame", frame.start
+        return PeriodSource.FRAME, frame.start
     if not own and frame is not None and frame.period is not None and frame.period.label == period.label:
-        return "frame", frame.start
+        return PeriodSource.FRAME, frame.start
     phrases = [p.phrase for p in own] or [period.phrase]
-    return ("sentence" if any(re.search(r"\d", ph) for ph in phrases) else "call_date"), None
+    named = any(_DIGIT.search(ph) for ph in phrases)
+    return (PeriodSource.SENTENCE if named else PeriodSource.CALL_DATE), None

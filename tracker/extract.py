@@ -66,7 +66,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 if facts.boilerplate and not (frame and frame.explicit):
                     reader.interrupt()
                 else:
-                    reader.after(sentence, facts, False)
+                    reader.carry(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
                 reader.interrupt()
@@ -84,7 +84,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
             priors.extend(found_priors)
-            reader.after(sentence, facts, bool(found))
+            reader.carry(sentence, facts, bool(found))
     final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
     return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
