@@ -268,6 +268,14 @@ LISTS = {
         cfo("Our guidance for the third quarter is as follows:") +
         "\n- Revenue of $420 million to $440 million\n- Operating expenses of $96 million to $98 million",
         [("revenue", 420e6, 440e6), ("operating_expenses", 96e6, 98e6)], "2025-Q3"),
+    "lead-in-and-list-in-one-sentence": (
+        cfo("For the third quarter, we expect: revenue of $420 million to $440 million; gross margin of 51% to 52%; "
+            "and operating expenses of about $96 million."),
+        [("revenue", 420e6, 440e6), ("gross_margin", 51, 52), ("operating_expenses", 96e6, 96e6)], "2025-Q3"),
+    "guidance-as-follows-with-colon": (
+        cfo("Our guidance for fiscal 2026 is as follows: revenue of $1.9 billion to $2.0 billion; "
+            "adjusted EBITDA of $310 million to $330 million; EPS of $4.10 to $4.30, compared to $3.90 in 2024."),
+        [("revenue", 1.9e9, 2.0e9), ("adjusted_ebitda", 310e6, 330e6), ("eps", 4.10, 4.30)], "2026-FY"),
     "past-comparison-inside-item": (
         cfo("For fiscal 2025, we now expect the following.",
             "EPS of $4.10 to $4.30, compared to $3.90 in 2024; free cash flow of about $150 million."),

@@ -244,9 +244,27 @@ class FrameReader:
             base = self.frame or Frame(None, explicit=False)
             self.frame = replace(base, scope=own_scope)
         items: tuple[tuple[int, int], ...] = ()
-        if self.frame is not None and self.frame.listing and ";" in text:
-            items = _items(text)
+        if ";" in text:
+            items = self._inline_list(sentence, facts)
+            if not items and self.frame is not None and self.frame.listing:
+                items = _items(text, 0)
         return Reading(self.frame, own_scope, fronted_end is not None, items)
+
+    def _inline_list(self, sentence: Sentence, facts: SentenceFacts) -> tuple[tuple[int, int], ...]:
+        """"For the third quarter, we expect: revenue of $420 million to $440 million; gross margin of 51% to
+        52%; and operating expenses of about $96 million.": a lead-in and its list in one sentence. The words
+        before the colon frame the items when they name one period to come."""
+        text = sentence.text
+        colon = text.find(":")
+        if colon < 0 or ";" not in text[colon:]:
+            return ()
+        items = _items(text, colon + 1)
+        future = self._future(self._scan_once(text[:colon]))
+        if items and len({p.period.label for p in future}) == 1:
+            cur = self.frame
+            self.frame = Frame(future[0].period, sentence.start, scope=cur.scope if cur else None, explicit=True,
+                               listing=True)
+        return items
 
     def _new_paragraph(self, sentence: Sentence) -> bool:
         if self.last_end is None:
@@ -482,10 +500,11 @@ def _proper_name(text: str) -> str:
 _ITEM_SPLIT = re.compile(r";\s*(?:and\s+)?")
 
 
-def _items(text: str) -> tuple[tuple[int, int], ...]:
-    """The items of a guidance list written as one sentence: "Sales growth of 2% to 3%; EPS of $4.10 to $4.30"."""
-    out, pos = [], 0
-    for m in _ITEM_SPLIT.finditer(text):
+def _items(text: str, pos: int) -> tuple[tuple[int, int], ...]:
+    """The items of a guidance list written as one sentence, from `pos` on: "Sales growth of 2% to 3%; EPS of
+    $4.10 to $4.30"."""
+    out = []
+    for m in _ITEM_SPLIT.finditer(text, pos):
         if text[pos:m.start()].strip():
             out.append((pos, m.start()))
         pos = m.end()
