@@ -95,6 +95,7 @@ class _Words:
     end_keys: tuple[str, ...]
     any_keys: tuple[str, ...]         # both: most sentences hold none
     lead_in_last: tuple[str, ...]     # the last words of the lead-in endings
+    lead_in_tails: frozenset[str]     # their last letters (both cases), and the colon
 
 
 @cache
@@ -125,6 +126,8 @@ def _frame_words() -> _Words:
         end_keys=_keys(data["ends"]["anywhere"]),
         any_keys=_keys(h["outlook_nouns"]) + _keys(data["ends"]["anywhere"]),
         lead_in_last=tuple({e.split()[-1] for e in h["lead_in_endings"]}),
+        lead_in_tails=frozenset({e[-1] for e in h["lead_in_endings"]} | {e[-1].upper() for e in h["lead_in_endings"]}
+                                | {":"}),
     )
 
 
@@ -165,6 +168,16 @@ class Reading:
 
 
 _NO_FRAME = Reading(None)
+
+
+@dataclass(frozen=True)
+class _Start:
+    """How a sentence opens: an opener ("Turning to ..."), a fronting preposition ("For ...", "In ...")."""
+    opener: re.Match[str] | None = None
+    fronted: re.Match[str] | None = None
+
+
+_NO_START = _Start()
 _DIGIT = re.compile(r"\d")
 
 
@@ -173,18 +186,20 @@ def _months() -> frozenset[str]:
     return frozenset(m.lower() for m in load("periods")["months"])
 
 
-_WORD = re.compile(r"[\w'&]+")
+_FIRST_WORDS = re.compile(r"\W*([\w'&]+)(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?")
 
 
 def _may_open(low: str, w: _Words) -> bool:
     """Whether the sentence's first word, past any preamble ("And now, ..."), can start a frame phrase."""
-    for n, m in enumerate(_WORD.finditer(low, 0, 80)):
-        word = m.group(0)
-        if word in w.starters:
-            return True
-        if word not in w.preamble_starts or n >= 3:
+    m = _FIRST_WORDS.match(low)
+    for word in m.groups() if m else ():
+        if word is None or word in w.starters:
+            return word is not None
+        if word not in w.preamble_starts:
             return False
     return False
+
+
 _BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
 _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
@@ -223,19 +238,22 @@ class FrameReader:
         self.last_end = sentence.end
         low = text.lower()
         opens = _may_open(low, w)     # may open with a frame phrase
-        keyed = _holds(low, w.any_keys)                               # may hold an outlook or hand-over phrase
+        start = _Start(w.opener.match(text), w.fronted.match(text)) if opens else _NO_START
+        keyed = any(map(low.__contains__, w.any_keys))   # may hold an outlook or hand-over phrase
         if opens and w.end_open.match(text) or keyed and _holds(low, w.end_keys) and w.end_any.search(text):
             self.frame = None         # "With that, let me turn it over to ...": the section is over
             return _NO_FRAME
-        own_scope, fronted_end = self._fronted_scope(text, facts) if opens else (None, None)
+        own_scope, fronted_end = self._fronted_scope(text, start.fronted) if start.fronted else (None, None)
         if own_scope is None and facts.metrics:
             own_scope = self._subject_scope(text, facts)
-        header = self._header(sentence, facts, low if keyed else "", opens)
+        # a header needs an opener or fronted phrase, an outlook word or a lead-in ending: most sentences have none
+        header = self._header(sentence, facts, low if keyed else "", start, opens) if (
+            opens or keyed or _lead_in(text, w)) else None
         if header is not None:
             self.frame = header
-        elif self._leaves_topic(text, facts, opens):
+        elif self.frame is not None and self._leaves_topic(text, facts, start.opener):
             self.frame = None
-        topic = self._topic_metrics(text, facts, opens)
+        topic = self._topic_metrics(text, facts, start.opener) if start.opener and facts.metrics else ()
         if topic:
             # "Turning to gross margin, ...": the figures after it that name no metric are gross margin
             self.frame = replace(self.frame or Frame(None), metrics=topic)
@@ -291,15 +309,16 @@ class FrameReader:
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
 
-    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, opens: bool) -> Frame | None:
+    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, start: _Start,
+                opens: bool) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
         text = sentence.text
         w = _frame_words()
         lead_in = _lead_in(text, w)
-        opener = w.opener.match(text) if opens else None
+        opener = start.opener
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
                  ] if _holds(low, w.outlook_keys) else []
-        fronted = w.fronted.match(text) if opens else None
+        fronted = start.fronted
         if not (lead_in or opener or nouns or fronted):
             return None
         aside = w.section_aside.match(text) if opens else None
@@ -348,13 +367,12 @@ class FrameReader:
                 return True
         return False
 
-    def _leaves_topic(self, text: str, facts: SentenceFacts, opens: bool) -> bool:
+    def _leaves_topic(self, text: str, facts: SentenceFacts, m: re.Match[str] | None) -> bool:
         """A change of topic closes the frame: an opener to something that is neither the outlook, a metric
         nor a business line ("Now to the results.", "Turning to slide 9."), or a report of past results."""
         if self.frame is None:
             return False
         w = _frame_words()
-        m = w.opener.match(text) if opens else None
         if m:
             rest = text[m.end():m.end() + 60]
             named = metric_finder().search(rest) or any(f.search(rest) for f in scope_finders())
@@ -367,14 +385,10 @@ class FrameReader:
             return True               # "Revenue in the quarter was $4.1 billion."
         return False
 
-    def _topic_metrics(self, text: str, facts: SentenceFacts, opens: bool) -> tuple[str, ...]:
+    def _topic_metrics(self, text: str, facts: SentenceFacts, m: re.Match[str]) -> tuple[str, ...]:
         """The metrics a turn of topic names ("Turning to gross margin, ...", "Now to our revenue outlook for
         Q3."): the words between the opener and the first comma, when no figure stands there."""
         if not facts.metrics:
-            return ()
-        w = _frame_words()
-        m = w.opener.match(text) if opens else None
-        if m is None:
             return ()
         stop = next((i for i in (text.find(",", m.end()), len(text)) if i >= 0), len(text))
         if any(f.quantity.start < stop for f in facts.figures):
@@ -383,13 +397,10 @@ class FrameReader:
 
     # -- scopes -----------------------------------------------------------------------------------------
 
-    def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, int | None]:
+    def _fronted_scope(self, text: str, m: re.Match[str]) -> tuple[str | None, int | None]:
         """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted, and
         the offset of the comma that closes it."""
         w = _frame_words()
-        m = w.fronted.match(text)
-        if not m:
-            return None, None
         comma = text.find(",", m.end(), m.end() + 70)
         if comma < 0:
             return None, None
@@ -430,10 +441,11 @@ class FrameReader:
         """Carry the period on: a header's frame stays; otherwise a guidance sentence with one future period
         lends it to the next ones ("We expect Q2 revenue of $80 million. Gross margin should be 40%.")."""
         cur = self.frame
-        future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)]
+        future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)
+                  ] if facts.periods else []
         if cur is not None and cur.explicit:
-            aside = _frame_words().aside.match(sentence.text)
-            if cur.period is None and len({p.label for p in future}) == 1 and found and not aside:
+            if cur.period is None and found and len({p.label for p in future}) == 1 and not \
+                    _frame_words().aside.match(sentence.text):
                 # "Now turning to guidance. We expect Q3 revenue of ...": the first dated guidance dates it
                 self.frame = replace(cur, period=future[0], start=sentence.start)
             return
@@ -459,6 +471,8 @@ _TRAILING = " \t.;\"'”’)"
 def _lead_in(text: str, w: _Words) -> bool:
     """The sentence announces a list: it ends with a colon or "as follows" / "the following"."""
     tail = text.rstrip(_TRAILING)
+    if tail[-1:] not in w.lead_in_tails:
+        return False                  # the cheap test: the last letter of no ending, nor a colon
     if tail.endswith(":"):
         return True
     tail = tail[-30:].lower()

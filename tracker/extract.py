@@ -140,15 +140,15 @@ def _placed(claim: Claim, facts: SentenceFacts, reading: Reading) -> Claim:
     """The sentence's own business line wins over a lexicon word inside it ("In Pacific Cloud, ..." is about
     "pacific cloud", not "cloud"); a frame's line scopes a claim that names none; the period's source is told."""
     source, start = period_source(claim.period, reading.frame, facts)
-    claim = replace(claim, period_source=source, period_source_start=start)
-    if claim.kind is Kind.MILESTONE:
+    scope, own = claim.scope, reading.own_scope
+    if claim.kind is not Kind.MILESTONE:
+        if own and (scope is None or scope.lower() in own or reading.fronted):
+            scope = own
+        elif scope is None and own is None and reading.frame is not None and reading.frame.scope:
+            scope = reading.frame.scope
+    if source is None and scope == claim.scope:
         return claim
-    own = reading.own_scope
-    if own and (claim.scope is None or claim.scope.lower() in own or reading.fronted):
-        return replace(claim, scope=own)
-    if claim.scope is None and own is None and reading.frame is not None and reading.frame.scope:
-        return replace(claim, scope=reading.frame.scope)
-    return claim
+    return replace(claim, scope=scope, period_source=source, period_source_start=start)
 
 
 class _Topic:
