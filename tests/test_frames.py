@@ -18,7 +18,8 @@ from tracker.extract import extract_file
 from tracker.lexicon import load
 
 CALL_DATE = "2025-04-24"       # a first-quarter call: Q2 2025 is under way
-HEAD = "Operator: Good afternoon and welcome to the first quarter 2025 earnings call of Fernhill Instruments.\n\n"
+HEAD = ("Company: Fernhill Instruments\n\n"
+        "Operator: Good afternoon and welcome to the first quarter 2025 earnings call of Fernhill Instruments.\n\n")
 NONE = "none"                  # the claim must have no period
 SAME = "same"                  # the period the header's own claim has (whatever the resolver makes of it)
 
@@ -217,6 +218,9 @@ SCOPES = {
     "addition-is-no-line": ((cfo("Now for our outlook for the second quarter.",
                                  "In addition, we expect operating expenses of about $95 million."),),
                             "In addition", "operating_expenses", None),
+    "company-is-no-line": ((cfo("Now for our outlook for the second quarter.",
+                                "Fernhill revenue should be about $410 million."),),
+                           "Fernhill revenue", "revenue", None),
     "pronoun-is-no-line": ((cfo("We currently estimate total revenue for the second quarter of $400 million."),),
                            "We currently estimate", "revenue", None),
 }

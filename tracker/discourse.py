@@ -211,10 +211,13 @@ class FrameReader:
     Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `carry()` once
     they are built."""
 
-    def __init__(self, text: str, call_date: date, cal: FiscalCalendar):
+    def __init__(self, text: str, call_date: date, cal: FiscalCalendar, *, company: str | None = None,
+                 ticker: str | None = None):
         self.text = text
         self.call_date = call_date
         self.cal = cal
+        # "Fernhill revenue" is the company's own, not a business line's
+        self.own_names = frozenset(n.split()[0].lower() for n in (company, ticker) if n and n.split())
         self.frame: Frame | None = None
         self.last_end: int | None = None
         self._seen: dict[str, list[PeriodMatch]] = {}
@@ -431,7 +434,7 @@ class FrameReader:
         if not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
             return None               # "Overall search revenue": a name is written as one beyond its first word
         phrase = " ".join(tokens)
-        if self._names_period(phrase):
+        if tokens[0].lower().removesuffix("'s") in self.own_names or self._names_period(phrase):
             return None
         return phrase.lower()
 

@@ -43,7 +43,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
-    reader = FrameReader(transcript.text, call_date, cal)
+    reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     for turn in transcript.turns:
         reader.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
