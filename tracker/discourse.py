@@ -44,7 +44,7 @@ _SCHEMA = {
     "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
     "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
-    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name"},
+    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company"},
 }
 _PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
 
@@ -89,6 +89,7 @@ class _Words:
     not_scope: frozenset[str]
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
+    whole_company: re.Pattern[str]
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
     preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
@@ -118,6 +119,8 @@ def _frame_words() -> _Words:
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
+                                 re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
         | frozenset(p.split()[0] for p in data["asides"]["openers"] + data["asides"]["in_section"]
                     + data["ends"]["openers"]),
@@ -260,6 +263,9 @@ class FrameReader:
         if topic:
             # "Turning to gross margin, ...": the figures after it that name no metric are gross margin
             self.frame = replace(self.frame or Frame(None), metrics=topic)
+        if (start.fronted and own_scope is None and self.frame is not None and self.frame.scope
+                and w.whole_company.match(text, start.fronted.end())):
+            self.frame = replace(self.frame, scope=None)     # "For the total company, ...": no line any more
         if own_scope is not None and fronted_end is not None and facts.forward_looking:
             # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
             base = self.frame or Frame(None, explicit=False)
