@@ -543,11 +543,11 @@ def period_source(period: Period | None, frame: Frame | None,
     that only the call's date places)."""
     if period is None:
         return None, None
+    framed = frame is not None and frame.period is not None and (
+        period is frame.period or not facts.periods and period.label == frame.period.label)
+    if framed and not any(p.period is period for p in facts.periods):
+        return PeriodSource.FRAME, frame.start
     own = [p for p in facts.periods if p.period is period or (p.period is not None and p.period.label == period.label)]
-    if frame is not None and period is frame.period and not any(p.period is period for p in facts.periods):
-        return PeriodSource.FRAME, frame.start
-    if not own and frame is not None and frame.period is not None and frame.period.label == period.label:
-        return PeriodSource.FRAME, frame.start
     phrases = [p.phrase for p in own] or [period.phrase]
     named = any(_DIGIT.search(ph) for ph in phrases)
     return (PeriodSource.SENTENCE if named else PeriodSource.CALL_DATE), None
