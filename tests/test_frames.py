@@ -18,7 +18,8 @@ from tracker.extract import extract_file
 from tracker.lexicon import load
 
 CALL_DATE = "2025-04-24"       # a first-quarter call: Q2 2025 is under way
-HEAD = "Operator: Good afternoon and welcome to the first quarter 2025 earnings call of Fernhill Instruments.\n\n"
+HEAD = ("Company: Fernhill Instruments\n\n"
+        "Operator: Good afternoon and welcome to the first quarter 2025 earnings call of Fernhill Instruments.\n\n")
 NONE = "none"                  # the claim must have no period
 SAME = "same"                  # the period the header's own claim has (whatever the resolver makes of it)
 
@@ -53,7 +54,8 @@ class Header:
 HEADERS = {
     "now-for-our-outlook": Header("Now for our outlook for the second quarter.",
                                   "Revenue is expected to be $410 million, plus or minus 3%.", "revenue", "2025-Q2"),
-    "turning-to-outlook-with-claim": Header("Turning to our outlook for the fourth quarter, we expect revenue of $450 million.",
+    "turning-to-outlook-with-claim": Header(
+        "Turning to our outlook for the fourth quarter, we expect revenue of $450 million.",
                                          "We expect gross margin of approximately 52%.", "gross_margin", "2025-Q4"),
     "for-the-coming-quarter": Header("For the coming quarter, we anticipate revenue of $405 million to $425 million.",
                                      "Gross margin should be approximately 51%.", "gross_margin", SAME),
@@ -74,7 +76,8 @@ HEADERS = {
     "next-our-guidance": Header("Next, our guidance for the fourth quarter.",
                                 "Operating expenses should be about $99 million.", "operating_expenses", "2025-Q4"),
     "shifting-to-outlook": Header("Shifting to our outlook for the third quarter.",
-                                  "We expect revenue of $430 million, plus or minus $10 million.", "revenue", "2025-Q3"),
+                                  "We expect revenue of $430 million, plus or minus $10 million.", "revenue",
+                                  "2025-Q3"),
     "looking-ahead-to-a-quarter": Header(
         "Looking ahead to the third quarter, we expect revenue of $430 million to $450 million.",
         "Gross margin should be approximately 52%.", "gross_margin", "2025-Q3"),
@@ -208,6 +211,10 @@ SCOPES = {
                              "Now back to company guidance.",
                              "We expect operating expenses of $200 million to $210 million."),),
                         "We expect operating expenses", "operating_expenses", None),
+    "total-company-ends-the-line": ((cfo("Now for our outlook for the second quarter.",
+                                         "In Industrial Gases, we expect revenue of $1.2 billion to $1.3 billion.",
+                                         "For the total company, we expect operating expenses of about $200 million."),),
+                                    "For the total company", "operating_expenses", None),
     "named-subject-wins": ((cfo("Now for our outlook for the second quarter.",
                                 "In Industrial Gases, we expect revenue of $1.2 billion to $1.3 billion.",
                                 "Harbor Logistics revenue should be about $300 million."),),
@@ -215,6 +222,9 @@ SCOPES = {
     "addition-is-no-line": ((cfo("Now for our outlook for the second quarter.",
                                  "In addition, we expect operating expenses of about $95 million."),),
                             "In addition", "operating_expenses", None),
+    "company-is-no-line": ((cfo("Now for our outlook for the second quarter.",
+                                "Fernhill revenue should be about $410 million."),),
+                           "Fernhill revenue", "revenue", None),
     "pronoun-is-no-line": ((cfo("We currently estimate total revenue for the second quarter of $400 million."),),
                            "We currently estimate", "revenue", None),
 }
@@ -226,6 +236,32 @@ def test_scope_frames(tmp_path, case):
     got = find(run(tmp_path, *turns), fragment, metric)
     assert got["scope"] == scope
     assert got["period"] == "2025-Q2"
+
+
+# --- a topic names the metric of the figures after it -------------------------------------------------------
+
+TOPICS = {
+    "topic-inside-a-section": (
+        cfo("Now for our outlook for the third quarter.", "Turning to gross margin, we expect pressure from mix.",
+            "We expect it to be approximately 51% to 52%."), "approximately 51%", (51, 52), "2025-Q3"),
+    "topic-with-its-own-period": (
+        cfo("Turning to gross margin.", "For the fourth quarter, we expect it to be about 53%."),
+        "about 53%", (53, 53), "2025-Q4"),
+}
+
+
+@pytest.mark.parametrize("case", TOPICS.values(), ids=TOPICS.keys())
+def test_a_topic_names_the_metric(tmp_path, case):
+    turn, fragment, (low, high), period = case
+    got = find(run(tmp_path, turn), fragment, "gross_margin")
+    assert (got["low"], got["high"]) == (low, high)
+    assert got["period"] == period
+
+
+def test_a_topic_lends_no_metric_to_a_figure_of_another_unit(tmp_path):
+    claims = run(tmp_path, cfo("Now for our outlook for the third quarter.",
+                               "Turning to gross margin, we expect pressure.", "We expect it to be about $40 million."))
+    assert not [c for c in claims if c["metric"] == "gross_margin"]
 
 
 # --- lead-in lists -----------------------------------------------------------------------------------------
@@ -240,6 +276,14 @@ LISTS = {
         cfo("Our guidance for the third quarter is as follows:") +
         "\n- Revenue of $420 million to $440 million\n- Operating expenses of $96 million to $98 million",
         [("revenue", 420e6, 440e6), ("operating_expenses", 96e6, 98e6)], "2025-Q3"),
+    "lead-in-and-list-in-one-sentence": (
+        cfo("For the third quarter, we expect: revenue of $420 million to $440 million; gross margin of 51% to 52%; "
+            "and operating expenses of about $96 million."),
+        [("revenue", 420e6, 440e6), ("gross_margin", 51, 52), ("operating_expenses", 96e6, 96e6)], "2025-Q3"),
+    "guidance-as-follows-with-colon": (
+        cfo("Our guidance for fiscal 2026 is as follows: revenue of $1.9 billion to $2.0 billion; "
+            "adjusted EBITDA of $310 million to $330 million; EPS of $4.10 to $4.30, compared to $3.90 in 2024."),
+        [("revenue", 1.9e9, 2.0e9), ("adjusted_ebitda", 310e6, 330e6), ("eps", 4.10, 4.30)], "2026-FY"),
     "past-comparison-inside-item": (
         cfo("For fiscal 2025, we now expect the following.",
             "EPS of $4.10 to $4.30, compared to $3.90 in 2024; free cash flow of about $150 million."),

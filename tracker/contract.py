@@ -30,7 +30,7 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "period": c.period.label if c.period else None,
         "deadline": c.deadline.isoformat() if c.deadline else None,
         "period_phrase": c.period.phrase if c.period else None,
-        "period_source": c.period_source,
+        "period_source": str(c.period_source) if c.period_source else None,
         "period_source_start": c.period_source_start,
         "speaker": c.speaker,
         "role": str(c.role),

@@ -32,7 +32,7 @@ from functools import cache
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
-from tracker.model import FiscalCalendar, Period, Sentence
+from tracker.model import FiscalCalendar, Period, PeriodSource, Sentence
 from tracker.periods import PeriodMatch, find_periods
 from tracker.phrase_regex import phrase_pattern
 from tracker.sentence_facts import SentenceFacts, is_future, is_past
@@ -44,7 +44,7 @@ _SCHEMA = {
     "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
     "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
-    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name"},
+    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company"},
 }
 _PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
 
@@ -89,16 +89,18 @@ class _Words:
     not_scope: frozenset[str]
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
+    whole_company: re.Pattern[str]
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
     preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
     end_keys: tuple[str, ...]
     any_keys: tuple[str, ...]         # both: most sentences hold none
     lead_in_last: tuple[str, ...]     # the last words of the lead-in endings
+    lead_in_tails: frozenset[str]     # their last letters (both cases), and the colon
 
 
 @cache
-def _words() -> _Words:
+def _frame_words() -> _Words:
     data = validate(load("frames"))
     h = data["headers"]
     pre = rf"^\W*(?:(?:{phrase_pattern(h['preambles'])})[,]?\s+)*"
@@ -109,14 +111,16 @@ def _words() -> _Words:
         lead_in=tuple(h["lead_in_endings"]),
         fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
         aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
-        section_aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})",
-                                 re.I),
+        section_aside=re.compile(
+            pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})", re.I),
         end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
         end_any=re.compile(phrase_pattern(data["ends"]["anywhere"]), re.I),
         line_noun=re.compile(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
+                                 re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
         | frozenset(p.split()[0] for p in data["asides"]["openers"] + data["asides"]["in_section"]
                     + data["ends"]["openers"]),
@@ -125,6 +129,8 @@ def _words() -> _Words:
         end_keys=_keys(data["ends"]["anywhere"]),
         any_keys=_keys(h["outlook_nouns"]) + _keys(data["ends"]["anywhere"]),
         lead_in_last=tuple({e.split()[-1] for e in h["lead_in_endings"]}),
+        lead_in_tails=frozenset({e[-1] for e in h["lead_in_endings"]} | {e[-1].upper() for e in h["lead_in_endings"]}
+                                | {":"}),
     )
 
 
@@ -165,6 +171,16 @@ class Reading:
 
 
 _NO_FRAME = Reading(None)
+
+
+@dataclass(frozen=True)
+class _Start:
+    """How a sentence opens: an opener ("Turning to ..."), a fronting preposition ("For ...", "In ...")."""
+    opener: re.Match[str] | None = None
+    fronted: re.Match[str] | None = None
+
+
+_NO_START = _Start()
 _DIGIT = re.compile(r"\d")
 
 
@@ -173,18 +189,20 @@ def _months() -> frozenset[str]:
     return frozenset(m.lower() for m in load("periods")["months"])
 
 
-_WORD = re.compile(r"[\w'&]+")
+_FIRST_WORDS = re.compile(r"\W*([\w'&]+)(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?")
 
 
 def _may_open(low: str, w: _Words) -> bool:
     """Whether the sentence's first word, past any preamble ("And now, ..."), can start a frame phrase."""
-    for n, m in enumerate(_WORD.finditer(low, 0, 80)):
-        word = m.group(0)
-        if word in w.starters:
-            return True
-        if word not in w.preamble_starts or n >= 3:
+    m = _FIRST_WORDS.match(low)
+    for word in m.groups() if m else ():
+        if word is None or word in w.starters:
+            return word is not None
+        if word not in w.preamble_starts:
             return False
     return False
+
+
 _BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
 _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
@@ -193,13 +211,16 @@ _CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "
 class FrameReader:
     """Reads one call's company turns sentence by sentence and says which frame each sentence stands in.
 
-    Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `after()` once
+    Call `new_turn()` at each speaker turn, `read()` before building a sentence's claims and `carry()` once
     they are built."""
 
-    def __init__(self, text: str, call_date: date, cal: FiscalCalendar):
+    def __init__(self, text: str, call_date: date, cal: FiscalCalendar, *, company: str | None = None,
+                 ticker: str | None = None):
         self.text = text
         self.call_date = call_date
         self.cal = cal
+        # "Fernhill revenue" is the company's own, not a business line's
+        self.own_names = frozenset(n.split()[0].lower() for n in (company, ticker) if n and n.split())
         self.frame: Frame | None = None
         self.last_end: int | None = None
         self._seen: dict[str, list[PeriodMatch]] = {}
@@ -217,32 +238,60 @@ class FrameReader:
 
     def read(self, sentence: Sentence, facts: SentenceFacts) -> Reading:
         text = sentence.text
-        w = _words()
+        w = _frame_words()
         if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
             self.frame = None         # a carried period never crosses a paragraph
         self.last_end = sentence.end
         low = text.lower()
         opens = _may_open(low, w)     # may open with a frame phrase
-        keyed = _holds(low, w.any_keys)                               # may hold an outlook or hand-over phrase
+        start = _Start(w.opener.match(text), w.fronted.match(text)) if opens else _NO_START
+        keyed = any(map(low.__contains__, w.any_keys))   # may hold an outlook or hand-over phrase
         if opens and w.end_open.match(text) or keyed and _holds(low, w.end_keys) and w.end_any.search(text):
             self.frame = None         # "With that, let me turn it over to ...": the section is over
             return _NO_FRAME
-        own_scope, fronted_end = self._fronted_scope(text, facts) if opens else (None, None)
+        own_scope, fronted_end = self._fronted_scope(text, start.fronted) if start.fronted else (None, None)
         if own_scope is None and facts.metrics:
             own_scope = self._subject_scope(text, facts)
-        header = self._header(sentence, facts, low if keyed else "", opens)
+        # a header needs an opener or fronted phrase, an outlook word or a lead-in ending: most sentences have none
+        header = self._header(sentence, facts, low if keyed else "", start, opens) if (
+            opens or keyed or _lead_in(text, w)) else None
         if header is not None:
             self.frame = header
-        elif self._leaves_topic(text, facts, opens):
+        elif self.frame is not None and self._leaves_topic(text, facts, start.opener):
             self.frame = None
+        topic = self._topic_metrics(text, facts, start.opener) if start.opener and facts.metrics else ()
+        if topic:
+            # "Turning to gross margin, ...": the figures after it that name no metric are gross margin
+            self.frame = replace(self.frame or Frame(None), metrics=topic)
+        if (start.fronted and own_scope is None and self.frame is not None and self.frame.scope
+                and w.whole_company.match(text, start.fronted.end())):
+            self.frame = replace(self.frame, scope=None)     # "For the total company, ...": no line any more
         if own_scope is not None and fronted_end is not None and facts.forward_looking:
             # "In Industrial Gases, we expect revenue of ...": the line scopes what follows
             base = self.frame or Frame(None, explicit=False)
             self.frame = replace(base, scope=own_scope)
         items: tuple[tuple[int, int], ...] = ()
-        if self.frame is not None and self.frame.listing and ";" in text:
-            items = _items(text)
+        if ";" in text:
+            items = self._inline_list(sentence, facts)
+            if not items and self.frame is not None and self.frame.listing:
+                items = _items(text, 0)
         return Reading(self.frame, own_scope, fronted_end is not None, items)
+
+    def _inline_list(self, sentence: Sentence, facts: SentenceFacts) -> tuple[tuple[int, int], ...]:
+        """"For the third quarter, we expect: revenue of $420 million to $440 million; gross margin of 51% to
+        52%; and operating expenses of about $96 million.": a lead-in and its list in one sentence. The words
+        before the colon frame the items when they name one period to come."""
+        text = sentence.text
+        colon = text.find(":")
+        if colon < 0 or ";" not in text[colon:]:
+            return ()
+        items = _items(text, colon + 1)
+        future = self._future(self._scan_once(text[:colon]))
+        if items and len({p.period.label for p in future}) == 1:
+            cur = self.frame
+            self.frame = Frame(future[0].period, sentence.start, scope=cur.scope if cur else None, explicit=True,
+                               listing=True)
+        return items
 
     def _new_paragraph(self, sentence: Sentence) -> bool:
         if self.last_end is None:
@@ -254,12 +303,12 @@ class FrameReader:
         make one, so the period scan runs only then."""
         if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
             return False
-        return bool(self._scan(name))
+        return bool(self._scan_once(name))
 
     def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
-        return facts.periods or self._scan(text)
+        return facts.periods or self._scan_once(text)
 
-    def _scan(self, text: str) -> list[PeriodMatch]:
+    def _scan_once(self, text: str) -> list[PeriodMatch]:
         """Periods of a text the sentence reading did not scan; short names ("Q4", "2025") recur, so remembered."""
         found = self._seen.get(text)
         if found is None:
@@ -269,15 +318,16 @@ class FrameReader:
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
 
-    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, opens: bool) -> Frame | None:
+    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, start: _Start,
+                opens: bool) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
         text = sentence.text
-        w = _words()
+        w = _frame_words()
         lead_in = _lead_in(text, w)
-        opener = w.opener.match(text) if opens else None
+        opener = start.opener
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
                  ] if _holds(low, w.outlook_keys) else []
-        fronted = w.fronted.match(text) if opens else None
+        fronted = start.fronted
         if not (lead_in or opener or nouns or fronted):
             return None
         aside = w.section_aside.match(text) if opens else None
@@ -291,7 +341,7 @@ class FrameReader:
             start = sentence.start if future or cur is None else cur.start
             return Frame(period, start, basis=basis_name or (cur.basis if cur else None), explicit=True,
                          listing=True)
-        if nouns and not aside and (opener or self._short(text, facts) or self._noun_dated(text, nouns, facts)):
+        if nouns and not aside and (opener or self._short_header(text, facts) or self._noun_dated(text, nouns, facts)):
             future = self._future(self._periods(text, facts))
             if future and len({p.period.label for p in future}) == 1:
                 return Frame(future[0].period, sentence.start, basis=basis_name, explicit=True)
@@ -310,12 +360,12 @@ class FrameReader:
                 return None
             if cur is not None and cur.explicit and cur.period is not None and not cur.from_fronted:
                 return None           # inside a header's section a fronted period is an aside
-            return Frame(first.period, sentence.start, scope=cur.scope if cur else None, explicit=True,
-                         from_fronted=True)
+            return Frame(first.period, sentence.start, scope=cur.scope if cur else None,
+                         metrics=cur.metrics if cur else (), explicit=True, from_fronted=True)
         return None
 
     @staticmethod
-    def _short(text: str, facts: SentenceFacts) -> bool:
+    def _short_header(text: str, facts: SentenceFacts) -> bool:
         """A short sentence with no figure about the outlook is a header ("Now to our full-year guidance.")."""
         return not facts.figures and len(text.split()) <= 16
 
@@ -326,13 +376,12 @@ class FrameReader:
                 return True
         return False
 
-    def _leaves_topic(self, text: str, facts: SentenceFacts, opens: bool) -> bool:
+    def _leaves_topic(self, text: str, facts: SentenceFacts, m: re.Match[str] | None) -> bool:
         """A change of topic closes the frame: an opener to something that is neither the outlook, a metric
         nor a business line ("Now to the results.", "Turning to slide 9."), or a report of past results."""
         if self.frame is None:
             return False
-        w = _words()
-        m = w.opener.match(text) if opens else None
+        w = _frame_words()
         if m:
             rest = text[m.end():m.end() + 60]
             named = metric_finder().search(rest) or any(f.search(rest) for f in scope_finders())
@@ -345,15 +394,22 @@ class FrameReader:
             return True               # "Revenue in the quarter was $4.1 billion."
         return False
 
+    def _topic_metrics(self, text: str, facts: SentenceFacts, m: re.Match[str]) -> tuple[str, ...]:
+        """The metrics a turn of topic names ("Turning to gross margin, ...", "Now to our revenue outlook for
+        Q3."): the words between the opener and the first comma, when no figure stands there."""
+        if not facts.metrics:
+            return ()
+        stop = next((i for i in (text.find(",", m.end()), len(text)) if i >= 0), len(text))
+        if any(f.quantity.start < stop for f in facts.figures):
+            return ()
+        return tuple(dict.fromkeys(t.name for t in facts.metrics if m.end() <= t.start < stop))
+
     # -- scopes -----------------------------------------------------------------------------------------
 
-    def _fronted_scope(self, text: str, facts: SentenceFacts) -> tuple[str | None, int | None]:
+    def _fronted_scope(self, text: str, m: re.Match[str]) -> tuple[str | None, int | None]:
         """"In Industrial Gases, we expect ...", "For our Marine segment, ...": the business line fronted, and
         the offset of the comma that closes it."""
-        w = _words()
-        m = w.fronted.match(text)
-        if not m:
-            return None, None
+        w = _frame_words()
         comma = text.find(",", m.end(), m.end() + 70)
         if comma < 0:
             return None, None
@@ -372,45 +428,50 @@ class FrameReader:
         if first.start == 0 or first.start > 60 or any(t.start < first.start for t in facts.forward + facts.fact_verbs):
             return None
         tokens = text[:first.start].split()
-        w = _words()
+        w = _frame_words()
         while tokens and tokens[0].lower() in w.not_subject:
             tokens = tokens[1:]
         if not tokens or len(tokens) > 7 or not tokens[0][:1].isupper():
             return None
         if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
             return None
-        if tokens[-1].lower() in _CONNECTOR or not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
+        if tokens[-1].lower() in _CONNECTOR:
             return None
-        if len(tokens) > 1 and not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:]):
-            return None
+        if not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
+            return None               # "Overall search revenue": a name is written as one beyond its first word
         phrase = " ".join(tokens)
-        if self._names_period(phrase):
+        if tokens[0].lower().removesuffix("'s") in self.own_names or self._names_period(phrase):
             return None
         return phrase.lower()
 
     # -- after the sentence's claims ------------------------------------------------------------------------
 
-    def after(self, sentence: Sentence, facts: SentenceFacts, found: bool) -> None:
+    def carry(self, sentence: Sentence, facts: SentenceFacts, found: bool) -> None:
         """Carry the period on: a header's frame stays; otherwise a guidance sentence with one future period
         lends it to the next ones ("We expect Q2 revenue of $80 million. Gross margin should be 40%.")."""
         cur = self.frame
-        future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)]
+        future = [p.period for p in facts.periods if p.period and is_future(p.period, self.call_date)
+                  ] if facts.periods else []
         if cur is not None and cur.explicit:
-            if cur.period is None and len({p.label for p in future}) == 1 and found and not _words().aside.match(sentence.text):
+            if cur.period is None and found and len({p.label for p in future}) == 1 and not \
+                    _frame_words().aside.match(sentence.text):
+                # "Now turning to guidance. We expect Q3 revenue of ...": the first dated guidance dates it
                 self.frame = replace(cur, period=future[0], start=sentence.start)
             return
-        scope = cur.scope if cur else None
+        # a line or a topic named before stays; a carried period goes with a report of fact
+        kept = Frame(None, scope=cur.scope, metrics=cur.metrics) if cur and (cur.scope or cur.metrics) else None
         if facts.fact_verbs:
-            self.frame = Frame(None, scope=scope) if scope else None   # a report of fact ends a run of guidance
+            self.frame = kept
             return
         if facts.periods:
-            if len(future) == 1 and (found or facts.forward_looking) and not _words().aside.match(sentence.text):
-                self.frame = Frame(future[0], sentence.start, scope=scope)
+            aside = _frame_words().aside.match(sentence.text)
+            if len(future) == 1 and (found or facts.forward_looking) and not aside:
+                self.frame = replace(kept or Frame(None), period=future[0], start=sentence.start)
             else:
-                self.frame = Frame(None, scope=scope) if scope else None
+                self.frame = kept
             return
         if not (found or facts.forward_looking):
-            self.frame = Frame(None, scope=scope) if scope else None
+            self.frame = kept
 
 
 _TRAILING = " \t.;\"'”’)"
@@ -419,6 +480,8 @@ _TRAILING = " \t.;\"'”’)"
 def _lead_in(text: str, w: _Words) -> bool:
     """The sentence announces a list: it ends with a colon or "as follows" / "the following"."""
     tail = text.rstrip(_TRAILING)
+    if tail[-1:] not in w.lead_in_tails:
+        return False                  # the cheap test: the last letter of no ending, nor a colon
     if tail.endswith(":"):
         return True
     tail = tail[-30:].lower()
@@ -460,10 +523,11 @@ def _proper_name(text: str) -> str:
 _ITEM_SPLIT = re.compile(r";\s*(?:and\s+)?")
 
 
-def _items(text: str) -> tuple[tuple[int, int], ...]:
-    """The items of a guidance list written as one sentence: "Sales growth of 2% to 3%; EPS of $4.10 to $4.30"."""
-    out, pos = [], 0
-    for m in _ITEM_SPLIT.finditer(text):
+def _items(text: str, pos: int) -> tuple[tuple[int, int], ...]:
+    """The items of a guidance list written as one sentence, from `pos` on: "Sales growth of 2% to 3%; EPS of
+    $4.10 to $4.30"."""
+    out = []
+    for m in _ITEM_SPLIT.finditer(text, pos):
         if text[pos:m.start()].strip():
             out.append((pos, m.start()))
         pos = m.end()
@@ -472,16 +536,18 @@ def _items(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out) if len(out) > 1 else ()
 
 
-def period_source(period: Period | None, frame: Frame | None, facts: SentenceFacts) -> tuple[str | None, int | None]:
+def period_source(period: Period | None, frame: Frame | None,
+                  facts: SentenceFacts) -> tuple[PeriodSource | None, int | None]:
     """Where a claim's period came from: the sentence ("in fiscal 2026"), a frame (with the offset of the
     sentence that set it), or the call date (a phrase with no year, "next quarter", "the fourth quarter",
     that only the call's date places)."""
     if period is None:
         return None, None
+    framed = frame is not None and frame.period is not None and (
+        period is frame.period or not facts.periods and period.label == frame.period.label)
+    if framed and not any(p.period is period for p in facts.periods):
+        return PeriodSource.FRAME, frame.start
     own = [p for p in facts.periods if p.period is period or (p.period is not None and p.period.label == period.label)]
-    if frame is not None and period is frame.period and not any(p.period is period for p in facts.periods):
-        return "frame", frame.start
-    if not own and frame is not None and frame.period is not None and frame.period.label == period.label:
-        return "frame", frame.start
     phrases = [p.phrase for p in own] or [period.phrase]
-    return ("sentence" if any(re.search(r"\d", ph) for ph in phrases) else "call_date"), None
+    named = any(_DIGIT.search(ph) for ph in phrases)
+    return (PeriodSource.SENTENCE if named else PeriodSource.CALL_DATE), None

@@ -13,12 +13,14 @@ from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, mil
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
-from tracker.model import Actual, CallInfo, Claim, Kind, Extraction, FiscalCalendar, Period, PriorClaim, Role, Transcript, Withdrawal
+from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
+                           Transcript, Withdrawal)
 from tracker.periods import reported_period
+from tracker.quantities import unit_family
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
-from tracker.vocab import cue_finder
+from tracker.vocab import cue_finder, metric_spec
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
 COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
@@ -44,7 +46,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
-    reader = FrameReader(transcript.text, call_date, cal)
+    reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     for turn in transcript.turns:
         reader.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
@@ -67,7 +69,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 if facts.boilerplate and not (frame and frame.explicit):
                     reader.interrupt()
                 else:
-                    reader.after(sentence, facts, False)
+                    reader.carry(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
                 reader.interrupt()
@@ -85,7 +87,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
             priors.extend(found_priors)
-            reader.after(sentence, facts, bool(found))
+            reader.carry(sentence, facts, bool(found))
     final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
     return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
@@ -111,6 +113,8 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     parts = [facts]
     if reading.items:
         parts = [analyse(facts.text[a:b], call_date, cal) for a, b in reading.items]
+    if frame is not None and len(frame.metrics) == 1:
+        parts = [_with_topic(part, frame.metrics[0]) for part in parts]
     found: list[Claim] = []
     for part in parts:
         got = figure_claims(part, said, call_date, period, explicit=explicit)
@@ -121,19 +125,33 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     return found
 
 
+def _with_topic(facts: SentenceFacts, metric: str) -> SentenceFacts:
+    """Under "Turning to gross margin, ..." a sentence that names no metric ("For the fourth quarter, we expect
+    it to be about 53%.") measures gross margin with each figure whose unit fits it, dated by the sentence's
+    one period if it has one."""
+    if facts.metrics or not facts.figures:
+        return facts
+    families = metric_spec(metric).get("units") or []
+    dated = [p for p in facts.periods if p.period is not None]
+    figures = [replace(f, metric=metric, unit=f.quantity.unit, period=dated[0] if len(dated) == 1 else None)
+               if f.metric is None and f.quantity.unit and unit_family(f.quantity.unit) in families
+               and len(dated) <= 1 else f for f in facts.figures]
+    return replace(facts, figures=figures)
+
+
 def _placed(claim: Claim, facts: SentenceFacts, reading: Reading) -> Claim:
     """The sentence's own business line wins over a lexicon word inside it ("In Pacific Cloud, ..." is about
     "pacific cloud", not "cloud"); a frame's line scopes a claim that names none; the period's source is told."""
     source, start = period_source(claim.period, reading.frame, facts)
-    claim = replace(claim, period_source=source, period_source_start=start)
-    if claim.kind is Kind.MILESTONE:
+    scope, own = claim.scope, reading.own_scope
+    if claim.kind is not Kind.MILESTONE:
+        if own and (scope is None or scope.lower() in own or reading.fronted):
+            scope = own
+        elif scope is None and own is None and reading.frame is not None and reading.frame.scope:
+            scope = reading.frame.scope
+    if source is None and scope == claim.scope:
         return claim
-    own = reading.own_scope
-    if own and (claim.scope is None or claim.scope.lower() in own or reading.fronted):
-        return replace(claim, scope=own)
-    if claim.scope is None and own is None and reading.frame is not None and reading.frame.scope:
-        return replace(claim, scope=reading.frame.scope)
-    return claim
+    return replace(claim, scope=scope, period_source=source, period_source_start=start)
 
 
 class _Topic:

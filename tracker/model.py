@@ -95,6 +95,13 @@ class RevisionKind(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class PeriodSource(StrEnum):
+    """Where a claim's period came from."""
+    SENTENCE = "sentence"      # its own words name the year ("in fiscal 2026")
+    CALL_DATE = "call_date"    # a phrase without a year ("next quarter"), placed by the call's date
+    FRAME = "frame"            # an outlook header before it ("Now for our outlook for the second quarter.")
+
+
 class SourceKind(StrEnum):
     TRANSCRIPT = "transcript"
     CSV = "csv"
@@ -250,10 +257,9 @@ class Claim:
     confidence: float = 0.5
     event: str | None = None          # for milestones: what must happen
     baseline: float | None = None     # for direction claims: the figure it is measured against
-    # where the period came from: "sentence" (its own words name the year), "call_date" (a phrase without a
-    # year, "next quarter", placed by the call's date) or "frame" (an outlook header before it, whose
-    # character offset is `period_source_start`); None when there is no period
-    period_source: str | None = None
+    # where the period came from (None when there is none); for a frame, the character offset of the
+    # sentence that set it
+    period_source: PeriodSource | None = None
     period_source_start: int | None = None
     metric_known: bool = True         # False: `metric` is the snake_case noun phrase the lexicon does not know
     basis: str | None = None          # "gaap", "non_gaap", "adjusted" or None (as stated)
