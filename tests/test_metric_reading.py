@@ -107,6 +107,12 @@ VOCABULARY = [
     ("deliveries", "Fenwick expects deliveries of 400,000 vehicles in 2025.", "deliveries", True, None),
     ("same-store", "We expect same-store sales to be up 3% in 2025.", "comparable_sales", True, None),
     ("cogs", "We expect cost of revenue of $2.4 billion in Q3.", "cogs", True, None),
+    # the verb before a count names what is counted
+    ("count-remodel", "In 2025 Harbor plans to remodel 1,750 stores.", "store_remodels", True, None),
+    ("count-relocate", "In 2025 Harbor plans to relocate 100 stores.", "store_relocations", True, None),
+    ("count-close", "We expect to close 40 branches in 2025.", "branch_closures", True, None),
+    ("count-hire", "We aim at hiring up to an additional 5,000 employees by the end of 2025.", "employee_hires",
+     True, None),
     # not in the lexicon: the noun phrase, kept
     ("open-of-after", "We expect around $500 million of cost savings in 2025.", "cost_savings", False, None),
     ("open-count", "Quillon plans to install approximately 65,000 cooler doors this year.", "cooler_doors", False,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.metric_reading import looks_back
+from tracker.units import unit_family
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Sentence, Speaker
 from tracker.scopes import product_scope
 from tracker.periods import PeriodMatch
@@ -102,7 +103,7 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
             low, high = -abs(high if high is not None else low), -abs(low)
         # a growth rate or multiple of a metric is the same kind of claim as the metric itself
         spec = metric_spec(fig.metric) or (metric_spec(fig.metric_term.name) if fig.metric_term else {})
-        kind = Kind(spec.get("kind", "guidance"))
+        kind = Kind(spec.get("kind", "target" if unit_family(unit) == "count" else "guidance"))
         comparator = _comparator(fig, kind, facts.text)
         if comparator in (Comparator.LE, Comparator.LT) and not fig.quantity.is_range:
             low, high = None, high if high is not None else low

@@ -86,6 +86,36 @@ _SECTION_KEYS = {
 }
 
 
+@cache
+def _count_actions() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load("metrics").get("count_actions")
+    if not isinstance(table, dict) or not table:
+        raise LexiconError("metrics.toml [count_actions] must map action nouns to verb forms")
+    verbs = {" ".join(w.casefold().split()): noun for noun in table for w in _words(table, noun, "count_actions")}
+    return re.compile(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
+
+
+def _counted_action(text: str, q: Quantity, lo: int) -> str | None:
+    """"remodel 1,750 stores" -> "store_remodels"; "hiring up to an additional 50,000 employees" ->
+    "employee_hires". Openings of a thing the lexicon counts as its own metric keep that metric."""
+    pattern, verbs = _count_actions()
+    m = pattern.search(text, max(lo, q.start - 40), q.start)
+    if m is None or not q.unit:
+        return None
+    noun = verbs[" ".join(m.group("v").casefold().split())]
+    if noun == "openings":
+        return None
+    return f"{snake([singular(q.unit)])}_{noun}"
+
+
+def singular(word: str) -> str:
+    """"branches" -> "branch", "facilities" -> "facility", "stores" -> "store"; other words unchanged."""
+    for plural, one in (("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("ies", "y")):
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[:-len(plural)] + one
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _words(section: dict, key: str, where: str) -> list[str]:
     value = section.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
@@ -426,6 +456,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
+    if unit_family(q.unit) == "count" and measure is None:
+        action = _counted_action(text, q, lo)
+        if action is not None:
+            return Reading(action, term, True, None, None, False, None)
     if name is not None and not growth_named:
         negative_term = term is not None and (_LOSS.search(term.text) or _LOSS_AFTER.match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
