@@ -69,6 +69,7 @@ class _Vocab:
     cagr: re.Pattern[str]
     links_before: re.Pattern[str]
     links_after: re.Pattern[str]
+    growth_links: re.Pattern[str]
     generic: frozenset[str]
     past: re.Pattern[str]
     similar: re.Pattern[str]
@@ -80,7 +81,7 @@ class _Vocab:
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
     "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "generic", "stop", "past"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
@@ -171,6 +172,8 @@ def _vocab() -> _Vocab:
         cagr=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
         links_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
                                 re.I),
+        growth_links=re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'growth_links', 'open_metric'))})\s*$", re.I),
         links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
                                re.I),
         generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
@@ -378,6 +381,10 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
     cut = max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0)
     clause = clause[cut:]
     link = v.links_before.search(clause)
+    if link is None and growth:
+        # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
+        move = v.up_before.search(clause) or v.down_before.search(clause)
+        link = v.growth_links.search(clause, 0, move.start()) if move else None
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
