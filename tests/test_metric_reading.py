@@ -148,6 +148,22 @@ def test_a_list_of_metrics_each_with_its_figure(tmp_path):
         ("net_interest_income", None, 61e9), ("operating_expenses", "adjusted", 52e9), ("net_charge_off_rate", None, 3.1)]
 
 
+def test_one_growth_figure_for_metrics_listed_together(tmp_path):
+    got = _claims(tmp_path, "Penrose expects another year of double-digit revenue and operating income growth in 2026.")
+    assert [(c["metric"], c["low"], c["comparator"]) for c in got] == [
+        ("revenue_growth", 10, "ge"), ("operating_income_growth", 10, "ge")]
+
+
+def test_a_rate_moving_down_is_a_signed_change_not_a_level(tmp_path):
+    got = _claims(tmp_path, "For Q3, Quillon expects gross margin to be down 50 basis points year over year.")
+    assert [(c["metric"], c["measure"], c["low"]) for c in got] == [("gross_margin_change", "yoy_change", -0.5)]
+
+
+def test_a_level_then_its_move_keeps_the_level(tmp_path):
+    got = _claims(tmp_path, "For Q3, we expect operating margin of 12.4%, which is up 10 basis points sequentially.")
+    assert [(c["metric"], c["low"]) for c in got][:1] == [("operating_margin", 12.4)]
+
+
 def test_respectively_gives_two_ranges_and_no_stray_record(tmp_path):
     got = _claims(tmp_path, "For Q3, we expect gross margin and operating margin to be 45% and 30%, respectively, "
                             "plus or minus 30 basis points.")

@@ -151,7 +151,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     periods = [p.period for p in joined(dated, dated[0], facts.text)]
     # metrics that got a number in this sentence are claimed by it already
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
-               if m not in numeric and f"{m}_growth" not in numeric]
+               if not {m, f"{m}_growth", f"{m}_change"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),

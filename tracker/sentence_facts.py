@@ -273,6 +273,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             prior=any(0 <= q.start - t.end <= 25 for t in facts.prior_refs),
             metric_known=reading.known, basis=reading.basis, measure=reading.measure,
         ))
+        # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
+        facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     return facts
 
 
