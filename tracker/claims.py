@@ -259,6 +259,10 @@ def _lines_after(text: str, pos: int) -> list[str]:
     return [t.name for t in joined(scopes, after[0], text)] if after else []
 
 
+def _label(period: Period | None) -> str | None:
+    return period.label if period else None
+
+
 @dataclass
 class ClaimSet:
     """Claims in order of first mention; restatements merged."""
@@ -305,7 +309,8 @@ class ClaimSet:
             return None
         level = claim.metric[:-len("_growth")]
         return next((i for i, old in enumerate(self.claims) if old.metric == level and old.measure is None
-                     and old.low is not None and old.period == claim.period and old.scope == claim.scope), None)
+                     and old.low is not None and _label(old.period) == _label(claim.period)
+                     and old.scope == claim.scope), None)
 
     def add(self, claim: Claim) -> None:
         level = self._restates_level(claim)
