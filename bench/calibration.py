@@ -96,7 +96,7 @@ def main() -> int:
     if not rows:
         print("calibration: no claim records")
         return 0
-    _table(rows, f"all claim records ({len({r[0] for r in rows})} calls)")
+    _table(rows, f"all claim records ({len({r[0] for r in rows})} calls with claims)")
     if args.by_kind:
         groups: dict[str, list] = defaultdict(list)
         for r in rows:

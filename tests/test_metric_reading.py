@@ -42,6 +42,8 @@ SHAPES = [
      dict(metric="revenue_growth", low=10, high=None, comparator="ge", period="2026-FY")),
     ("growth-increase-in-noun", "We expect a 2% to 5% increase in throughput in 2025.",
      dict(metric="throughput_growth", metric_known=False, low=2, high=5)),
+    ("growth-open-before", "We expect CRPO to increase between 15% and 16% in Q3.",
+     dict(metric="crpo_growth", metric_known=False, low=15, high=16, period="2025-Q3")),
     ("cagr-through-year", "Tamsin targets a 3% output CAGR through 2027.",
      dict(metric="output_growth", measure="cagr", low=3, high=3, period="2027-FY")),
     # zero-ended ranges, breakeven, signs
@@ -107,6 +109,12 @@ VOCABULARY = [
     ("deliveries", "Fenwick expects deliveries of 400,000 vehicles in 2025.", "deliveries", True, None),
     ("same-store", "We expect same-store sales to be up 3% in 2025.", "comparable_sales", True, None),
     ("cogs", "We expect cost of revenue of $2.4 billion in Q3.", "cogs", True, None),
+    # the verb before a count names what is counted
+    ("count-remodel", "In 2025 Harbor plans to remodel 1,750 stores.", "store_remodels", True, None),
+    ("count-relocate", "In 2025 Harbor plans to relocate 100 stores.", "store_relocations", True, None),
+    ("count-close", "We expect to close 40 branches in 2025.", "branch_closures", True, None),
+    ("count-hire", "We aim at hiring up to an additional 5,000 employees by the end of 2025.", "employee_hires",
+     True, None),
     # not in the lexicon: the noun phrase, kept
     ("open-of-after", "We expect around $500 million of cost savings in 2025.", "cost_savings", False, None),
     ("open-count", "Quillon plans to install approximately 65,000 cooler doors this year.", "cooler_doors", False,
@@ -138,6 +146,22 @@ def test_a_list_of_metrics_each_with_its_figure(tmp_path):
                             "$52 billion, and a card net charge-off rate of approximately 3.1%.")
     assert [(c["metric"], c["basis"], c["low"]) for c in got] == [
         ("net_interest_income", None, 61e9), ("operating_expenses", "adjusted", 52e9), ("net_charge_off_rate", None, 3.1)]
+
+
+def test_one_growth_figure_for_metrics_listed_together(tmp_path):
+    got = _claims(tmp_path, "Penrose expects another year of double-digit revenue and operating income growth in 2026.")
+    assert [(c["metric"], c["low"], c["comparator"]) for c in got] == [
+        ("revenue_growth", 10, "ge"), ("operating_income_growth", 10, "ge")]
+
+
+def test_a_rate_moving_down_is_a_signed_change_not_a_level(tmp_path):
+    got = _claims(tmp_path, "For Q3, Quillon expects gross margin to be down 50 basis points year over year.")
+    assert [(c["metric"], c["measure"], c["low"]) for c in got] == [("gross_margin_change", "yoy_change", -0.5)]
+
+
+def test_a_level_then_its_move_keeps_the_level(tmp_path):
+    got = _claims(tmp_path, "For Q3, we expect operating margin of 12.4%, which is up 10 basis points sequentially.")
+    assert [(c["metric"], c["low"]) for c in got][:1] == [("operating_margin", 12.4)]
 
 
 def test_respectively_gives_two_ranges_and_no_stray_record(tmp_path):

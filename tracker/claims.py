@@ -14,6 +14,7 @@ from tracker.events import event_phrase, scheduled
 from tracker.metric_reading import looks_back
 from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period, Revision, RevisionKind,
                            Sentence, Speaker)
+from tracker.units import unit_family
 from tracker.scopes import product_scope
 from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
@@ -108,7 +109,7 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
             low, high = -abs(high if high is not None else low), -abs(low)
         # a growth rate or multiple of a metric is the same kind of claim as the metric itself
         spec = metric_spec(fig.metric) or (metric_spec(fig.metric_term.name) if fig.metric_term else {})
-        kind = Kind(spec.get("kind", "guidance"))
+        kind = Kind(spec.get("kind", "target" if unit_family(unit) == "count" else "guidance"))
         comparator = _comparator(fig, kind, facts.text)
         if comparator in (Comparator.LE, Comparator.LT) and not fig.quantity.is_range:
             low, high = None, high if high is not None else low
@@ -158,7 +159,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
-               if m not in numeric and f"{m}_growth" not in numeric]
+               if not {m, f"{m}_growth", f"{m}_change"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),
@@ -333,6 +334,10 @@ class _Entry:
         return replace(self.claim, mentions=tuple(self.mentions))
 
 
+def _label(period: Period | None) -> str | None:
+    return period.label if period else None
+
+
 class ClaimSet:
     """Claims in order of first mention; restatements merged.
 
@@ -403,7 +408,7 @@ class ClaimSet:
         for kind in (Kind.GUIDANCE, Kind.TARGET):
             for entry in self._by_subject.get((kind, level), ()):
                 old = entry.claim
-                if (old.measure is None and old.low is not None and old.period == claim.period
+                if (old.measure is None and old.low is not None and _label(old.period) == _label(claim.period)
                         and old.scope == claim.scope):
                     return entry
         return None

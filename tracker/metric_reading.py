@@ -51,6 +51,7 @@ class Reading:
     falling: bool = False         # a fall stated as a positive figure ("decline 3%")
     unit: str | None = None       # a unit the figure itself does not carry ("% of GMV", "doors")
     similar_at: int | None = None  # "similar to last year's 11.4%": where the words naming the earlier figure start
+    also: tuple[str, ...] = ()    # more metrics the same figure is about ("double-digit revenue and EPS growth")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class _Vocab:
     cagr: re.Pattern[str]
     links_before: re.Pattern[str]
     links_after: re.Pattern[str]
+    growth_links: re.Pattern[str]
     generic: frozenset[str]
     past: re.Pattern[str]
     similar: re.Pattern[str]
@@ -80,10 +82,40 @@ class _Vocab:
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
     "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "generic", "stop", "past"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
+
+
+@cache
+def _count_actions() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load("metrics").get("count_actions")
+    if not isinstance(table, dict) or not table:
+        raise LexiconError("metrics.toml [count_actions] must map action nouns to verb forms")
+    verbs = {" ".join(w.casefold().split()): noun for noun in table for w in _words(table, noun, "count_actions")}
+    return re.compile(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
+
+
+def _counted_action(text: str, q: Quantity, lo: int) -> str | None:
+    """"remodel 1,750 stores" -> "store_remodels"; "hiring up to an additional 50,000 employees" ->
+    "employee_hires". Openings of a thing the lexicon counts as its own metric keep that metric."""
+    pattern, verbs = _count_actions()
+    m = pattern.search(text, max(lo, q.start - 40), q.start)
+    if m is None or not q.unit:
+        return None
+    noun = verbs[" ".join(m.group("v").casefold().split())]
+    if noun == "openings":
+        return None
+    return f"{snake([singular(q.unit)])}_{noun}"
+
+
+def singular(word: str) -> str:
+    """"branches" -> "branch", "facilities" -> "facility", "stores" -> "store"; other words unchanged."""
+    for plural, one in (("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("ies", "y")):
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[:-len(plural)] + one
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _words(section: dict, key: str, where: str) -> list[str]:
@@ -141,6 +173,8 @@ def _vocab() -> _Vocab:
         cagr=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
         links_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
                                 re.I),
+        growth_links=re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'growth_links', 'open_metric'))})\s*$", re.I),
         links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
                                re.I),
         generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
@@ -245,6 +279,16 @@ def _percent_like(q: Quantity) -> bool:
     return unit_family(q.unit) == "percent" or (q.unit is None and bool(_BAND_WORDS.search(q.text)))
 
 
+def _named_after(m: re.Match[str] | None, after: str, v: _Vocab) -> bool:
+    """A growth word after the figure is its own only across a metric's words: "10% revenue growth", "double-digit
+    revenue and operating income growth"; not across a verb ("12.4% was up 10 basis points", "as we cycled
+    lower")."""
+    if m is None:
+        return False
+    between = _WORD.findall(after[:m.end()])[:-1]
+    return all(w.casefold() in ("and", "&") or w.casefold() not in v.stop for w in between)
+
+
 def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | None:
     """(+1 or -1, measure) when the figure is a growth rate: "up 10% year over year" (+1, "yoy_growth"),
     "to decline in the low single digits" (-1, ...), "a 3% CAGR" (+1, "cagr"); None for a level."""
@@ -252,9 +296,9 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
     sign = 0
-    if v.down_before.search(before) or v.down_after.match(after):
+    if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
         sign = -1
-    elif v.up_before.search(before) or v.up_after.match(after):
+    elif v.up_before.search(before) or _named_after(v.up_after.match(after), after, v):
         sign = 1
     cagr = v.cagr.search(text, max(lo, q.start - 40), min(hi, q.end + 40))
     if sign == 0 and v.flat.match(q.text):
@@ -348,6 +392,10 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
     cut = max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0)
     clause = clause[cut:]
     link = v.links_before.search(clause)
+    if link is None and growth:
+        # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
+        move = v.up_before.search(clause) or v.down_before.search(clause)
+        link = v.growth_links.search(clause, 0, move.start()) if move else None
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
@@ -386,6 +434,11 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
     return word if word.isupper() and len(word) >= 2 else None
 
 
+def v_flat(q: Quantity) -> bool:
+    """"flat to down 3%": a range that carries its own sign."""
+    return bool(_vocab().flat.match(q.text))
+
+
 def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> Reading:
     """Name what figure `q` measures; `metrics` are the sentence's known terms, [lo, hi) the figure's stretch."""
     similar = [m for m in _vocab().similar.finditer(text, max(lo, q.start - 50), q.start)]
@@ -397,6 +450,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         return replace(found, similar_at=at)
     name, term = known_metric(q, metrics, lo, hi, text)
     growth_named = False
+    also: tuple[str, ...] = ()
     measure = None
     falling = False
     unit = None
@@ -414,28 +468,53 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
                 name, term = (level.name if spec.get("measure") == "change" else f"{level.name}_growth"), level
                 if spec.get("measure") == "change":
                     measure = None
+                elif level.start >= q.end:
+                    also = tuple(f"{t.name}_growth" for t in _listed_after(level, metrics, text))
             unit = "%" if q.unit is None else None
         elif ratio is not None:
             base = [t for t in metrics if t.end <= q.start]
             if base:
                 name, term = base[-1].name, base[-1]
                 measure, unit = "ratio", f"% of {ratio}"
+    elif (name is not None and unit_family(q.unit) == "percent" and not metric_spec(name).get("measure")
+          and not metric_spec(name).get("unit")):
+        # "gross margin to be down 50 basis points year over year": a change of a rate, with its sign
+        change = growth_of(text, q, lo, hi)
+        if change is not None and change[1] != "cagr" and not v_flat(q):
+            name, falling = f"{name}_change", change[0] < 0
+            measure = change[1].replace("growth", "change")
     elif unit_family(q.unit) == "ratio" and (name is None or "ratio" not in _units_of(name)):
         if _COMPARED_AFTER.match(text[q.end:q.end + 20]):
             return Reading(None)        # "more than double of last year": a comparison with the past
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
+    if unit_family(q.unit) == "count" and measure is None:
+        action = _counted_action(text, q, lo)
+        if action is not None:
+            return Reading(action, term, True, None, None, False, None)
     if name is not None and not growth_named:
         negative_term = term is not None and (_LOSS.search(term.text) or _LOSS_AFTER.match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
-                       measure, falling or bool(negative_term), unit)
+                       measure, falling or bool(negative_term), unit, also=also)
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
     if open_name is None:
         return Reading(None)
     if measure is not None and not open_name.endswith("_growth"):
         open_name = f"{open_name}_growth"
     return Reading(open_name, None, False, basis, measure, falling, unit or count_unit)
+
+
+def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:
+    """The metrics listed right after `first`: "revenue and operating income growth" -> [operating income]."""
+    out: list[Term] = []
+    last = first
+    for t in sorted((m for m in metrics if m.start >= first.end), key=lambda m: m.start):
+        if not _LISTED.match(text[last.end:t.start]):
+            break
+        out.append(t)
+        last = t
+    return out
 
 
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+|our\s+)?$", re.I)

@@ -165,6 +165,8 @@ def _patterns() -> _Patterns:
         pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + ("open",)
     for w in rng["negative"]:
         pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + ("neg",)
+    for w in rng["fillers"]:
+        pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + ("filler",)
     for role in ("flat_down", "flat_up"):
         for w in rng[role]:
             pre_roles[norm(w)] = pre_roles.get(norm(w), ()) + (role,)
@@ -391,6 +393,8 @@ def _pre(low: str, rev: str, lo: int, hi: int, p: _Patterns) -> _Pre:
         for role in p.pre_roles.get(key, ()):
             if role == "open":
                 opener = key
+                continue
+            if role == "filler":
                 continue
             cue_start = min(cue_start, tok.start())
             if role == "neg":

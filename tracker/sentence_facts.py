@@ -285,6 +285,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             prior=prior_figure(stance, q, text),
             metric_known=reading.known, basis=reading.basis, measure=reading.measure,
         ))
+        # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
+        facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
