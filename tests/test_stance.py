@@ -110,6 +110,8 @@ NOT_CLAIMS = [
     pytest.param("We shipped about $90 million of units in June that were expected to deliver in the fourth quarter.",
                  id="were-expected-to-is-past"),
     pytest.param("Online demand has been higher in the premium segments this year.", id="has-been-reports"),
+    pytest.param("I think we shipped $90 million of units in June that were expected to deliver in the fourth quarter.",
+                 id="softener-does-not-make-a-past-expectation-a-promise"),
 ]
 
 

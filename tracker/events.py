@@ -35,6 +35,7 @@ class _EventWords:
     places: frozenset[str]
     joiners: frozenset[str]
     articles: frozenset[str]
+    modifiers: frozenset[str]
 
 
 @cache
@@ -59,7 +60,7 @@ def event_specs() -> dict[str, EventSpec]:
 @cache
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
-    keys = ("skip", "stop", "helpers", "places", "joiners", "articles")
+    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -147,6 +148,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
+        if word in w.modifiers:
+            continue
         if not word[:1].isalpha() or word in w.stop or word in w.helpers or word in w.skip:
             return False
     return False
