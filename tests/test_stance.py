@@ -135,6 +135,15 @@ def test_present_state_is_not_the_promise_beside_it():
     assert [c.low for c in claims] == [2000]
 
 
+def test_a_figure_after_a_segment_move_is_not_also_a_direction():
+    """"we expect to grow our retail and online unit shipments about 20% in 2026" is a figure claim per line, not
+    also a revenue direction per line."""
+    from tracker.claims import segment_directions
+    text = "We expect to grow our retail and online unit shipments approximately 20% in 2026."
+    facts = analyse(text, CALL, CAL)
+    assert segment_directions(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None) == []
+
+
 def test_negation_leaves_a_later_promise_in_the_sentence():
     claims, _, _ = read("We don't expect a recession, and we expect full-year revenue of $5.0 billion.")
     assert [(c.metric, c.low) for c in claims] == [("revenue", 5.0e9)]

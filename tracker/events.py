@@ -36,6 +36,8 @@ class _EventWords:
     joiners: frozenset[str]
     articles: frozenset[str]
     modifiers: frozenset[str]
+    aspectual: frozenset[str]
+    aspect_after: frozenset[str]
 
 
 @cache
@@ -60,7 +62,7 @@ def event_specs() -> dict[str, EventSpec]:
 @cache
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
-    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers")
+    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -136,8 +138,12 @@ def scheduled(text: str) -> bool:
 
 def is_noun_use(text: str, verb: Term) -> bool:
     """"our launches this year", "successful launches of two games", "off to a great start": the verb's words name
-    a thing, not an event."""
+    a thing, not an event; "start to rise" names no event either."""
     w = _event_words()
+    if verb.name in w.aspectual:
+        nxt = _TOKEN.findall(text[verb.end:verb.end + 6])
+        if nxt and nxt[0].lower() in w.aspect_after:
+            return True                    # "costs will start to rise": a beginning, not an event
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if verb.text.lower().endswith("s"):
         after = _TOKEN.findall(text[verb.end:verb.end + 12])
