@@ -136,10 +136,10 @@ def test_present_state_is_not_the_promise_beside_it():
 
 
 def test_a_figure_after_a_segment_move_is_not_also_a_direction():
-    """"we expect to grow our retail and online unit shipments about 20% in 2026" is a figure claim per line, not
+    """"we expect to grow our data center and client bit shipments about 20% in 2026" is a figure claim, not
     also a revenue direction per line."""
     from tracker.claims import segment_directions
-    text = "We expect to grow our retail and online unit shipments approximately 20% in 2026."
+    text = "We expect to grow our data center and client bit shipments approximately 20% in 2026."
     facts = analyse(text, CALL, CAL)
     assert segment_directions(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None) == []
 
