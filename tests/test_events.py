@@ -58,6 +58,8 @@ EVENTS = [
                        "Aster 3 prototypes built"), id="be-prototypes-of"),
     pytest.param(Event("Production shipments of the Vega 9 are planned to start this quarter.", "2025-09-30",
                        "Production shipments of Vega 9 starts"), id="subject-before-helpers"),
+    pytest.param(Event("We announced four new assistants that we'll be bringing to market over the next few months.",
+                       "2025-10-24", "four new assistants launches"), id="relative-clause-subject"),
     pytest.param(Event("We plan to submit our application for a banking charter this quarter.", "2025-09-30",
                        "application for a banking charter submitted"), id="submit-application"),
 ]

@@ -38,6 +38,8 @@ class _EventWords:
     modifiers: frozenset[str]
     aspectual: frozenset[str]
     aspect_after: frozenset[str]
+    relatives: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @cache
@@ -62,7 +64,8 @@ def event_specs() -> dict[str, EventSpec]:
 @cache
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
-    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after")
+    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after",
+            "relatives", "pronouns")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -107,8 +110,14 @@ def _before(text: str, end: int, floor: int) -> str:
     out: list[str] = []
     helpers = 0
     toks = _TOKEN.findall(text[floor:end])
+    relative = -1                          # index of "that" in "agents that we'll be bringing": skip to "agents"
     for i in range(len(toks) - 1, -1, -1):
         tok, low = toks[i], toks[i].lower()
+        if i == relative:
+            continue
+        if not out and low in w.pronouns and i > 0 and toks[i - 1].lower() in w.relatives:
+            relative = i - 1
+            continue
         if not _is_word(tok):
             break
         if out and low in w.skip and i > 0 and toks[i - 1].lower() in w.joiners:
