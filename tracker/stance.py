@@ -65,9 +65,12 @@ def _settings() -> _Settings:
             unknown = set(cues[section]) - kinds
             if unknown:
                 raise LexiconError(f"cues.toml [{section}]: unknown revision kind {sorted(unknown)[0]!r}")
-        unknown = set(cues["prior"]) - {"before", "after", "mention"}
-        if unknown:
-            raise LexiconError(f"cues.toml [prior]: unknown key {sorted(unknown)[0]!r}")
+        for section, keys in (("prior", {"before", "after", "mention"}), ("hypothetical", {"named", "each", "change"}),
+                              ("negation", {"phrases"}), ("signpost", {"phrases"}), ("question", {"phrases"}),
+                              ("one_off", {"phrases"})):
+            if set(cues[section]) != keys:
+                odd = sorted(set(cues[section]) ^ keys)[0]
+                raise LexiconError(f"cues.toml [{section}]: key {odd!r} is unknown or missing")
     except (KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"cues.toml: revision or prior settings are malformed: {exc}") from exc
     return settings
