@@ -110,6 +110,8 @@ NOT_CLAIMS = [
     pytest.param("We shipped about $90 million of units in June that were expected to deliver in the fourth quarter.",
                  id="were-expected-to-is-past"),
     pytest.param("Online demand has been higher in the premium segments this year.", id="has-been-reports"),
+    pytest.param("I think we shipped $90 million of units in June that were expected to deliver in the fourth quarter.",
+                 id="softener-does-not-make-a-past-expectation-a-promise"),
 ]
 
 
@@ -131,6 +133,15 @@ def test_present_state_is_not_the_promise_beside_it():
     claims, _, _ = read("We now have fresh produce in more than 1,500 stores, with plans to expand it to a total "
                         "of more than 2,000 stores by the end of the year.")
     assert [c.low for c in claims] == [2000]
+
+
+def test_a_figure_after_a_segment_move_is_not_also_a_direction():
+    """"we expect to grow our data center and client bit shipments about 20% in 2026" is a figure claim, not
+    also a revenue direction per line."""
+    from tracker.claims import segment_directions
+    text = "We expect to grow our data center and client bit shipments approximately 20% in 2026."
+    facts = analyse(text, CALL, CAL)
+    assert segment_directions(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None) == []
 
 
 def test_negation_leaves_a_later_promise_in_the_sentence():

@@ -18,6 +18,7 @@ from tracker.units import unit_family
 from tracker.scopes import product_scope
 from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
+from tracker.stance import same_clause
 from tracker.vocab import cue_finder, metric_spec, scope_finders
 
 _BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"
@@ -243,6 +244,9 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
     metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]), "revenue")
     out = []
     for move in cue_finder("segment_move").find(facts.text):
+        if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
+               for f in facts.figures):
+            continue      # "grow our DRAM and NAND bit shipments approximately 20%": a figure claim says it
         for scope in _lines_after(facts.text, move.end):
             out.append(Claim(
                 kind=Kind.DIRECTION, metric=metric, scope=scope,

@@ -35,6 +35,11 @@ class _EventWords:
     places: frozenset[str]
     joiners: frozenset[str]
     articles: frozenset[str]
+    modifiers: frozenset[str]
+    aspectual: frozenset[str]
+    aspect_after: frozenset[str]
+    relatives: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @cache
@@ -59,7 +64,8 @@ def event_specs() -> dict[str, EventSpec]:
 @cache
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
-    keys = ("skip", "stop", "helpers", "places", "joiners", "articles")
+    keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after",
+            "relatives", "pronouns")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -104,8 +110,14 @@ def _before(text: str, end: int, floor: int) -> str:
     out: list[str] = []
     helpers = 0
     toks = _TOKEN.findall(text[floor:end])
+    relative = -1                          # index of "that" in "agents that we'll be bringing": skip to "agents"
     for i in range(len(toks) - 1, -1, -1):
         tok, low = toks[i], toks[i].lower()
+        if i == relative:
+            continue
+        if not out and low in w.pronouns and i > 0 and toks[i - 1].lower() in w.relatives:
+            relative = i - 1
+            continue
         if not _is_word(tok):
             break
         if out and low in w.skip and i > 0 and toks[i - 1].lower() in w.joiners:
@@ -135,8 +147,12 @@ def scheduled(text: str) -> bool:
 
 def is_noun_use(text: str, verb: Term) -> bool:
     """"our launches this year", "successful launches of two games", "off to a great start": the verb's words name
-    a thing, not an event."""
+    a thing, not an event; "start to rise" names no event either."""
     w = _event_words()
+    if verb.name in w.aspectual:
+        nxt = _TOKEN.findall(text[verb.end:verb.end + 6])
+        if nxt and nxt[0].lower() in w.aspect_after:
+            return True                    # "costs will start to rise": a beginning, not an event
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if verb.text.lower().endswith("s"):
         after = _TOKEN.findall(text[verb.end:verb.end + 12])
@@ -147,6 +163,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
+        if word in w.modifiers:
+            continue
         if not word[:1].isalpha() or word in w.stop or word in w.helpers or word in w.skip:
             return False
     return False

@@ -17,7 +17,8 @@ from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities
 from tracker.scopes import acronym_before, names_after, scope_near
-from tracker.stance import RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance
+from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
+                            referred_back)
 from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
 
@@ -210,7 +211,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # launch" promises no launch
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if (not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start]))
-                             and not negated_at(stance, text, v.start) and not is_noun_use(text, v)]
+                             and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
+                             and not referred_back(stance, v.start)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")

@@ -65,9 +65,12 @@ def _settings() -> _Settings:
             unknown = set(cues[section]) - kinds
             if unknown:
                 raise LexiconError(f"cues.toml [{section}]: unknown revision kind {sorted(unknown)[0]!r}")
-        unknown = set(cues["prior"]) - {"before", "after", "mention"}
-        if unknown:
-            raise LexiconError(f"cues.toml [prior]: unknown key {sorted(unknown)[0]!r}")
+        for section, keys in (("prior", {"before", "after", "mention"}), ("hypothetical", {"named", "each", "change"}),
+                              ("negation", {"phrases"}), ("signpost", {"phrases"}), ("question", {"phrases"}),
+                              ("one_off", {"phrases"})):
+            if set(cues[section]) != keys:
+                odd = sorted(set(cues[section]) ^ keys)[0]
+                raise LexiconError(f"cues.toml [{section}]: key {odd!r} is unknown or missing")
     except (KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"cues.toml: revision or prior settings are malformed: {exc}") from exc
     return settings
@@ -141,8 +144,10 @@ def read_stance(text: str) -> Stance:
     priors = cue_finder("prior").find(text)
     if priors:
         # a reference preceded by its own forward cue is a restatement: "we are reiterating our guidance of $8B"
+        # ("I think" only softens: "I think we shipped units that were expected to deliver in Q4" still looks back)
+        soft = cue_finder("softeners").find(text)
         priors = [p for p in priors
-                  if not any(t.end <= p.start and not _inside(t, priors) for t in forward)]
+                  if not any(t.end <= p.start and not _inside(t, priors) and not _inside(t, soft) for t in forward)]
         forward = [t for t in forward if not _inside(t, priors) and not any(
             0 <= t.start - p.end <= s.prior_window and t.text.lower() in s.object_nouns for p in priors)]
     one_off = bool(facts) and bool(cue_finder("one_off").find(text))
@@ -174,6 +179,13 @@ def is_hypothetical(text: str, quantities: list[Quantity]) -> bool:
         if any(0 <= q.start - t.end <= 2 for t in each) and any(0 <= t.start - q.end <= 12 for t in change):
             return True
     return False
+
+
+def referred_back(stance: Stance, pos: int) -> bool:
+    """A place inside, or just after, a reference to an earlier expectation ("vehicles that were expected to
+    deliver in the fourth quarter"): what stands there was expected before, it is not promised now."""
+    window = _settings().prior_window
+    return any(p.start <= pos and pos - p.end <= window for p in stance.prior_refs if p.name != "before")
 
 
 def prior_figure(stance: Stance, q: Quantity, text: str) -> bool:
