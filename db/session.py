@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -158,13 +158,18 @@ def _said(exc: BaseException, url: str) -> BaseException:
     return DatabaseError(message) if message else exc
 
 
-def lock_companies(session: Session, tickers: list[str] | set[str] | tuple[str, ...]) -> None:
+def lock_companies(session: Session, tickers: list[str] | set[str] | tuple[str, ...] | None) -> None:
     """Make the session's transaction the only writer of these companies' data until it ends (PostgreSQL: an
-    advisory transaction lock per ticker, taken in a fixed order so that two writers cannot deadlock). Two
-    analysts ingesting calls of one new company at once then store one company, one speaker list and the
-    revision links a sequential run would. On SQLite BEGIN IMMEDIATE already serialises writers."""
+    advisory transaction lock per ticker, taken in a fixed order so that two writers cannot deadlock; None
+    means every stored company). Two analysts ingesting calls of one new company at once then store one
+    company, one speaker list and the revision links a sequential run would; two `fls score` runs replace
+    the verdicts one after the other. On SQLite BEGIN IMMEDIATE already serialises writers."""
     if session.get_bind().dialect.name != "postgresql":
         return
+    if tickers is None:
+        from db.models import Company
+
+        tickers = list(session.scalars(select(Company.ticker)))
     keys = sorted({zlib.crc32(t.strip().upper().encode("utf-8")) - 2**31 for t in tickers})
     for key in keys:
         session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
