@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session, selectinload
 from db import audit
 from db.companies import calendar_of, ensure_company
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
-from db.session import lock_companies
 from db.models import (
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -44,6 +43,7 @@ from db.models import (
     SpeakerRecord,
     utcnow,
 )
+from db.session import lock_companies
 from tracker.errors import InputError
 from tracker.model import Actual, Claim, Extraction, RevisionKind, Role
 
