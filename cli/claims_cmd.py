@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from cli.options import period_option
 from cli.db_options import db_option, day_option, opened
+from cli.options import period_option
 from cli.tables import render_csv, render_json, render_table, terminal_width
 from cli.verdict_table import subject
 from db.queries import ClaimRow, list_claims

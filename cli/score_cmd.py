@@ -10,7 +10,7 @@ import click
 from cli.db_options import db_option, day_option, opened
 from cli.verdict_table import verdict_table
 from db.scoring import score_all
-from db.session import Database
+from db.session import Database, lock_scoring
 
 LONG_RUN = 500   # claims: below this scoring is quick and a progress bar would only flicker
 
@@ -41,6 +41,8 @@ def score_and_table(database: Database, as_of: date, ticker: str | None,
     from db.queries import verdicts_on
 
     with database.session() as session:
+        # Two scorings of one date replace the same verdicts: on PostgreSQL they take turns.
+        lock_scoring(session)
         score_all(session, as_of, ticker=ticker, progress=progress)
     with database.session(write=False) as session:
         return verdict_table(verdicts_on(session, as_of, ticker))

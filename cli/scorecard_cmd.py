@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from cli.options import period_option
 from cli.db_options import db_option, day_option, opened
+from cli.options import period_option
 from db.queries import build_scorecard
 from tracker.errors import InputError
 from tracker.scorecard import FORMATS, render

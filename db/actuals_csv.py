@@ -55,6 +55,18 @@ EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISE
 MAX_VALUE = 1e15
 
 
+# The widest text the actuals table keeps per column (db/models.py): a longer cell is refused here, in words,
+# rather than by PostgreSQL as "value too long" (SQLite would quietly keep it).
+WIDTHS = {"metric": 64, "scope": 64, "unit": 32}
+
+
+def fits(text: str | None, column: str, error: type[Exception] = InputError) -> str | None:
+    """`text` when it fits its column, else `error` saying how long it may be."""
+    if text is not None and len(text) > WIDTHS[column]:
+        raise error(f"{column} is longer than {WIDTHS[column]} characters: {text[:20]!r}...")
+    return text
+
+
 def check_value(value: float, text: str) -> float:
     """The figure, when it is a finite number below MAX_VALUE in size; else an InputError."""
     if not math.isfinite(value) or abs(value) >= MAX_VALUE:
@@ -187,7 +199,7 @@ def _company(session: Session, cache: dict[str, Company | None], ticker: str) ->
 
 
 def _value(row: dict[str, str], *, required: bool) -> tuple[float | None, str | None]:
-    text, unit = row.get("value", ""), row.get("unit", "") or None
+    text, unit = row.get("value", ""), fits(row.get("unit", "") or None, "unit", _RowError)
     if not text:
         if required:
             raise _RowError("value is empty")
@@ -232,8 +244,8 @@ def _parse_row(session: Session, cache: dict[str, Company | None], calendars: di
     if "__error__" in row:
         raise _RowError(row["__error__"])
     company = _company(session, cache, row.get("ticker", ""))
-    metric = row.get("metric", "") or None
-    scope = row.get("scope", "") or None
+    metric = fits(row.get("metric", "") or None, "metric", _RowError)
+    scope = fits(row.get("scope", "") or None, "scope", _RowError)
     source, note = row.get("source", ""), row.get("note", "")
     event = row.get("event", "").lower()
     as_of, reported_on = _date(row, "as_of"), _date(row, "reported_on")

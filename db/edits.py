@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.actuals_csv import check_value
+from db.actuals_csv import check_value, fits
 from db.companies import calendar_of, require_company
 from db.ingest import find_restated
 from db.models import (
@@ -51,7 +51,8 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
                note: str = "", author: str = "") -> ActualRecord:
     """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"."""
     company = require_company(session, ticker)
-    metric = _need_text(metric, "metric")
+    metric = fits(_need_text(metric, "metric"), "metric")
+    scope = fits((scope or "").strip() or None, "scope")
     period = resolve_period(period_label_or_asof, calendar_of(session, company))
     text = str(value)
     if isinstance(value, str):
@@ -61,6 +62,7 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     unit = (unit or "").strip() or None
     if unit is None:   # as in the CSV import: a figure without a unit cannot be compared to a promise
         raise InputError("unit is empty (e.g. USD, EH/s, units, %)")
+    fits(unit, "unit")
     if isinstance(reported_on, str):
         reported_on = parse_date(reported_on, "reported-on date") if reported_on.strip() else None
     row = ActualRecord(company_id=company.id, metric=metric, scope=(scope or None), period_label=period.label,

@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session, selectinload
 from db import audit
 from db.companies import calendar_of, ensure_company, find_company, settle_naming
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
-from db.session import lock_companies
 from db.models import (
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -44,6 +43,7 @@ from db.models import (
     SpeakerRecord,
     utcnow,
 )
+from db.session import lock_companies
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role
 
@@ -63,6 +63,23 @@ def require_ticker(ticker: str | None) -> str:
         raise InputError(f"bad ticker {ticker.strip()!r}: use letters and digits, with . or - inside "
                          "(e.g. ACME, BRK.B), at most 16 characters")
     return norm
+
+
+def _fit(model: type, values: dict) -> dict:
+    """Text values cut to their column's width. The extractor names a metric after its noun phrase and a
+    speaker after a transcript line, so either can be longer than the column ("revenue from the sale of ...
+    (sixty more words)"): PostgreSQL would refuse the whole call for it and SQLite keep it uncut."""
+    columns = model.__table__.columns
+    out = {}
+    for key, value in values.items():
+        width = getattr(columns[key].type, "length", None) if key in columns else None
+        out[key] = value[:width] if width and isinstance(value, str) and len(value) > width else value
+    return out
+
+
+def _speaker_key(name: str | None) -> str | None:
+    """A speaker's name as stored (cut to the column), the key of `_speaker_ids`."""
+    return _fit(SpeakerRecord, {"name": name})["name"]
 
 
 @dataclass(frozen=True)
@@ -124,13 +141,14 @@ def _speaker_ids(session: Session, company: Company, extraction: Extraction) -> 
     for sp in extraction.transcript.speakers:
         if not sp.name:
             continue
-        row = existing.get(sp.name)
+        cols = _fit(SpeakerRecord, {"name": sp.name, "title": sp.title})
+        row = existing.get(cols["name"])
         if row is None:
-            row = SpeakerRecord(company_id=company.id, name=sp.name, title=sp.title, role=Role(sp.role).value)
+            row = SpeakerRecord(company_id=company.id, role=Role(sp.role).value, **cols)
             session.add(row)
-            existing[sp.name] = row
-        elif sp.title and not row.title:
-            row.title = sp.title
+            existing[cols["name"]] = row
+        elif cols["title"] and not row.title:
+            row.title = cols["title"]
     session.flush()
     return {name: row.id for name, row in existing.items()}
 
@@ -138,15 +156,20 @@ def _speaker_ids(session: Session, company: Company, extraction: Extraction) -> 
 def _new_claim(company: Company, doc: Document, claim: Claim, fingerprint: str, position: int,
                speakers: dict[str, int]) -> ClaimRecord:
     rec = ClaimRecord(company_id=company.id, document_id=doc.id, fingerprint=fingerprint, position=position,
-                      status=STATUS_ACTIVE, speaker_id=speakers.get(claim.speaker), **claim_columns(claim))
-    rec.mentions = [MentionRecord(speaker_id=speakers.get(m.speaker), **mention_columns(m, i))
-                    for i, m in enumerate(claim.mentions)]
+                      status=STATUS_ACTIVE, speaker_id=speakers.get(_speaker_key(claim.speaker)),
+                      **_fit(ClaimRecord, claim_columns(claim)))
+    rec.mentions = _mentions(claim, speakers)
     return rec
+
+
+def _mentions(claim: Claim, speakers: dict[str, int]) -> list[MentionRecord]:
+    return [MentionRecord(speaker_id=speakers.get(_speaker_key(m.speaker)),
+                          **_fit(MentionRecord, mention_columns(m, i))) for i, m in enumerate(claim.mentions)]
 
 
 def _store_actuals(session: Session, company: Company, doc: Document, actuals: tuple[Actual, ...]) -> int:
     for actual in actuals:
-        cols = actual_columns(actual)
+        cols = _fit(ActualRecord, actual_columns(actual))
         if cols["reported_on"] is None:
             cols["reported_on"] = doc.call_date
         cols["source_ref"] = cols["source_ref"] or (doc.path or doc.sha256)
@@ -295,14 +318,13 @@ def _store_claims(session: Session, company: Company, doc: Document, extraction:
             rec = _new_claim(company, doc, claim, fp, position, speakers)
             session.add(rec)
         else:
-            for key, value in claim_columns(claim).items():
+            for key, value in _fit(ClaimRecord, claim_columns(claim)).items():
                 setattr(rec, key, value)
             rec.position = position
-            rec.speaker_id = speakers.get(claim.speaker)
+            rec.speaker_id = speakers.get(_speaker_key(claim.speaker))
             if rec.status == STATUS_SUPERSEDED:
                 rec.status = STATUS_ACTIVE
-            rec.mentions = [MentionRecord(speaker_id=speakers.get(m.speaker), **mention_columns(m, i))
-                            for i, m in enumerate(claim.mentions)]
+            rec.mentions = _mentions(claim, speakers)
         pairs.append((rec, claim))
     gone = 0
     for rec in stored.values():
@@ -321,7 +343,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     info = extraction.info
     ticker = require_ticker(info.ticker)
     lock_companies(session, [ticker])
-    company = ensure_company(session, ticker, info.company, info.fiscal_year_end)
+    company = ensure_company(session, ticker, _fit(Company, {"name": info.company})["name"], info.fiscal_year_end)
     sha = _document_sha(extraction)
     doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
     created = doc is None
@@ -335,7 +357,7 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
         doc = Document(company_id=company.id, sha256=sha)
         session.add(doc)
     doc.path = transcript.path
-    doc.title = info.title
+    doc.title = _fit(Document, {"title": info.title})["title"]
     doc.call_date = info.call_date
     doc.layout = transcript.layout.value
     doc.layout_warning = transcript.warning

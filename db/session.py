@@ -44,6 +44,7 @@ DEFAULT_BUSY_TIMEOUT_S = 30.0
 _BEGIN_OPTION = "fls_sqlite_begin"
 _PG_MIGRATION_LOCK = 0x666C73   # "fls"
 _PG_COMPANY_LOCKS = 0x666C74    # the namespace of the per-company writer locks (two-int advisory keys)
+_PG_SCORING_LOCK = 0x666C75     # the namespace of the lock of whoever replaces verdicts
 
 
 def busy_timeout_ms() -> int:
@@ -158,6 +159,10 @@ def _said(exc: BaseException, url: str) -> BaseException:
     return DatabaseError(message) if message else exc
 
 
+def _pg_lock(session: Session, space: int, key: int) -> None:
+    session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"), {"space": space, "key": key})
+
+
 def lock_companies(session: Session, tickers: list[str] | set[str] | tuple[str, ...]) -> None:
     """Make the session's transaction the only writer of these companies' data until it ends (PostgreSQL: an
     advisory transaction lock per ticker, taken in a fixed order so that two writers cannot deadlock). Two
@@ -165,10 +170,16 @@ def lock_companies(session: Session, tickers: list[str] | set[str] | tuple[str, 
     revision links a sequential run would. On SQLite BEGIN IMMEDIATE already serialises writers."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    keys = sorted({zlib.crc32(t.strip().upper().encode("utf-8")) - 2**31 for t in tickers})
-    for key in keys:
-        session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
-                        {"space": _PG_COMPANY_LOCKS, "key": key})
+    for key in sorted({zlib.crc32(t.strip().upper().encode("utf-8")) - 2**31 for t in tickers}):
+        _pg_lock(session, _PG_COMPANY_LOCKS, key)
+
+
+def lock_scoring(session: Session) -> None:
+    """Make the session's transaction the only one replacing verdicts until it ends (PostgreSQL): two scorings
+    of one date would both delete the old verdicts and then collide inserting the new ones. Taken after any
+    company lock, never before one, so that it cannot close a deadlock."""
+    if session.get_bind().dialect.name == "postgresql":
+        _pg_lock(session, _PG_SCORING_LOCK, 0)
 
 
 def alembic_config(url: str):  # -> alembic.config.Config

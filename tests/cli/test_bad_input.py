@@ -154,7 +154,8 @@ def test_real_ticker_shapes_are_accepted(fls, ticker):
     (["claims", "--period", "last year"], ("bad --period",)),
     (["scorecard", "ACME", "--period", "2025-Q9"], ("bad --period",)),
     (["scorecard", "ACME", "-o", ""], ("-o is empty",)),
-], ids=["call-date-empty", "call-date-blank", "company-empty", "claims-period", "claims-period-words", "scorecard-period", "output-empty"])
+], ids=["call-date-empty", "call-date-blank", "company-empty", "claims-period", "claims-period-words",
+        "scorecard-period", "output-empty"])
 def test_bad_options(acme, command, words):
     one_line(acme(*command), *words)
 

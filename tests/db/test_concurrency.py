@@ -21,6 +21,7 @@ from db.models import (
     EventRecord,
     RevisionRecord,
     SpeakerRecord,
+    VerdictRecord,
 )
 from db.session import open_database
 from tests.db import factories as f
@@ -229,3 +230,33 @@ def test_reads_do_not_wait_for_a_long_write_and_writers_queue(tmp_path, monkeypa
     finally:
         writer.join(60)
     assert writer.exitcode == 0
+
+
+class _NoBarrier:
+    def wait(self) -> None:
+        return None
+
+
+def _score(url: str, barrier) -> None:  # noqa: ANN001
+    from cli.score_cmd import score_and_table
+
+    barrier.wait()
+    db = open_database(url)
+    score_and_table(db, date(2025, 12, 31), None)
+    db.dispose()
+
+
+def test_concurrent_scorings_of_one_date_replace_the_verdicts_in_turn(db_url):
+    db = open_database(db_url)
+    for i in range(2):
+        with db.session() as s:
+            ingest_extraction(s, _company_call(i), author="setup")
+    try:
+        assert _run_all(_score, [(db_url,)] * 4) == [0] * 4
+        with db.session(write=False) as s:
+            concurrent = s.scalar(select(func.count()).select_from(VerdictRecord))
+        _score(db_url, _NoBarrier())
+        with db.session(write=False) as s:
+            assert s.scalar(select(func.count()).select_from(VerdictRecord)) == concurrent > 0
+    finally:
+        db.dispose()

@@ -29,3 +29,4 @@ def test_links_do_not_depend_on_ingest_order(db, order):
     assert {link for link in links if link[0][0] == "revenue"} == expected_revenue
     assert len(links) == 6
     assert all(later[1] > earlier[1] for later, earlier, _ in links)
+
