@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tracker.errors import LexiconError
 from tracker.lexicon import load
 from tracker.model import Quantity
 from tracker.vocab import Term
@@ -34,6 +35,67 @@ def _not_scope() -> frozenset[str]:
 @cache
 def _not_product() -> frozenset[str]:
     return frozenset(load("scopes").get("not_product", {}).get("words", []))
+
+
+_WORD = re.compile(r"[A-Za-z][\w&'\-/.]*")
+
+
+@cache
+def _modifier_rules() -> tuple[frozenset[str], int]:
+    """The [modifier] table of scopes.toml: the stop words and the longest name, checked at load."""
+    table = load("scopes").get("modifier")
+    if not isinstance(table, dict) or set(table) != {"stop", "max_words"}:
+        raise LexiconError("scopes.toml: [modifier] must hold exactly 'stop' (a list of words) and 'max_words'")
+    stop, most = table["stop"], table["max_words"]
+    if not (isinstance(stop, list) and all(isinstance(w, str) and w == w.lower() for w in stop)):
+        raise LexiconError("scopes.toml: [modifier] stop must be a list of lower-case words")
+    if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 8:
+        raise LexiconError("scopes.toml: [modifier] max_words must be a whole number from 1 to 8")
+    return frozenset(stop), most
+
+
+def modifier_before(text: str, term: Term | None) -> str | None:
+    """The words right before a metric's name that name its business line: "we expect product revenue of
+    $1.2 billion" -> "product", "card net charge-off rate of approximately 3.4%" -> "card", "Q2 professional
+    services revenue" -> "professional services", "search and news advertising revenue growth" -> "search and
+    news advertising". The name stops at a stop word of scopes.toml [modifier] (verbs of the promise, function
+    words, basis and degree words), at a word with a digit ("Q1", "FY26") and at any punctuation; "and" stays
+    inside a name only between two of its words."""
+    if term is None:
+        return None
+    stop, most = _modifier_rules()
+    words: list[str] = []
+    pos = term.start
+    for m in reversed(list(_WORD.finditer(text, max(0, term.start - 80), term.start))):
+        gap = text[m.end():pos]
+        if gap.strip() or m.group(0).endswith("."):
+            break                                  # punctuation between: another phrase
+        word = m.group(0).lower()
+        if any(c.isdigit() for c in word) or word in stop and not (word == "and" and words):
+            break
+        words.append(word)
+        pos = m.start()
+        if len(words) > most:
+            return None                            # a clause, not a name
+    while words and words[-1] == "and":            # "... and" at the front joins nothing
+        words.pop()
+    return " ".join(reversed(words)) or None
+
+
+def with_modifier(scope: str | None, modifier: str | None) -> str | None:
+    """The lexicon's scope, or the words before the metric when they say more: "data center GPU revenue" is
+    about "data center gpu", not all of "data center"; "product revenue" is about "product". A region the
+    lexicon found stays."""
+    if modifier is None:
+        return scope
+    if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
+        return modifier
+    return scope            # a region stays the scope: "our global deployed capacity" is global
+
+
+@cache
+def _geographies() -> frozenset[str]:
+    return frozenset(load("scopes").get("geography", {}))
 
 
 def scope_near(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:

@@ -16,7 +16,7 @@ from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, R
 from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities
-from tracker.scopes import acronym_before, names_after, scope_near
+from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back)
 from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
@@ -270,10 +270,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=(scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-                   or names_after(after)
-                   # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
-                   or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None)),
+            scope=with_modifier(
+                scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
+                or names_after(after)
+                # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
+                or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
+                modifier_before(text, term)),
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
             period=_period_for([p for p in facts.periods if reading.similar_at is None
                                 or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
