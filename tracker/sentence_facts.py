@@ -48,7 +48,7 @@ _BE_BEFORE = re.compile(r"\b(be|being|been|to be|is|are|will be|get|gets)\s+(\w+
 _COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|(?<!year )(?<!year-)(?<!quarter )(?<!quarter-)over|against|relative to)\s+"
                               r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
 _FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
-_FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+)?(approximately\s+|about\s+)?$", re.I)
+_FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+|of\s+)?(approximately\s+|about\s+|roughly\s+|around\s+)?$", re.I)
 # an adverse effect stated as a positive number: "20 basis points of dilution", "negatively impact ... by 50 bps"
 _ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
 _ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
