@@ -138,6 +138,7 @@ class _Grammar:
     seasons: dict[str, tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
     decade_years: int = 10
     rough_counts: dict[str, float] = field(default_factory=dict)
+    year_plans: frozenset[str] = frozenset()     # "the next five years": whole years, this one included
     rough_units: frozenset[str] = frozenset()
 
 
@@ -270,7 +271,8 @@ def _grammar() -> _Grammar:
                     backward=frozenset(_norm(w) for w in direction["backward"]), year_noise=noise,
                     seasons=seasons, decade_years=int(v["decades"]["years"]),
                     rough_counts={_norm(k): float(n) for k, n in v["rough_counts"]["counts"].items()},
-                    rough_units=frozenset(v["rough_counts"]["units"]))
+                    rough_units=frozenset(v["rough_counts"]["units"]),
+                    year_plans=frozenset(_norm(w) for w in direction["year_plans"]))
 
 
 def _season_table(raw: dict) -> dict[str, tuple[tuple[int, int], tuple[int, int]]]:
@@ -667,6 +669,10 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> Period | None | _Reject:
     else:
         n = max(x for x in (_count(n_word), _count(n2_word)) if x is not None)
     orso = (m.group("orso") or "").lower()
+    if unit == "years" and direction in g.year_plans and n_word and not n2_word and not orso and n == int(n) >= 2:
+        # "our capital guidance is $15 to $17 billion for the next five years": a plan of whole years, this
+        # one included, ends with the last of them
+        return year_period(_fy_now(ctx) + int(n) - 1, ctx.cal)
     n = max(n, {"two": 2.0, "three": 3.0}.get(orso, 0.0))
     return day_period(_add_span(ctx.call, n, unit.rstrip("s")), start=ctx.call)
 
