@@ -63,9 +63,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             frame = reading.frame
             period = frame.period if frame else None
             if not (facts.figures or facts.periods or facts.withdrawal
-                    or period and cue_finder("segment_move").find(sentence.text)):
-                # nothing dated, counted or withdrawn, and no business-line move in a guidance run:
-                # no claim, actual or withdrawal can come of it
+                    or period and (facts.forward and facts.direction and facts.metrics
+                                   or cue_finder("segment_move").find(sentence.text))):
+                # nothing dated, counted or withdrawn, and no move of a metric or business line in a guidance
+                # run ("Hardware revenue should decline."): no claim, actual or withdrawal can come of it
                 if facts.boilerplate and not (frame and frame.explicit):
                     reader.interrupt()
                 else:
