@@ -1,6 +1,7 @@
 """The extraction pipeline: transcript in, claims, actuals, prior claims and withdrawals out."""
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 from datetime import date
@@ -89,9 +90,18 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             actuals.extend(found_actuals)
             priors.extend(found_priors)
             reader.carry(sentence, facts, bool(found))
-    final = tuple(_with_baseline(c, actuals, reported) for c in claims.claims)
+    final = tuple(_not_the_company(_with_baseline(c, actuals, reported), info) for c in claims.claims)
     return Extraction(info=info, transcript=transcript, claims=final,
                       actuals=tuple(actuals), prior_claims=tuple(priors), withdrawals=tuple(withdrawals))
+
+
+def _not_the_company(claim: Claim, info: CallInfo) -> Claim:
+    """"Fernhill revenue should be about $410 million" on Fernhill's call is the whole company's revenue: a scope
+    made only of the company's own name (or ticker) is no business line."""
+    if claim.scope is None:
+        return claim
+    own = {w for w in re.split(r"[^a-z0-9]+", f"{info.company or ''} {info.ticker or ''}".lower()) if w}
+    return replace(claim, scope=None) if own and set(claim.scope.split()) <= own else claim
 
 
 def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Claim:
