@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record, event_from_record
+from db.session import lock_scoring
 from db.models import (
     EVENT_REVISED,
     STATUS_ACTIVE,
@@ -189,6 +190,7 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
     The old verdicts go in one statement; the claims are then read, scored and their verdicts inserted in
     batches of BATCH (by id), each batch let go of before the next, so time grows linearly with the claims
     and memory with the batch, not with the database."""
+    lock_scoring(session)            # two scorings of one date would collide inserting the new verdicts
     where = [ClaimRecord.status == STATUS_ACTIVE]
     if ticker:
         where.append(ClaimRecord.company_id == require_company(session, ticker).id)
