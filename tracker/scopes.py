@@ -86,8 +86,8 @@ def with_modifier(scope: str | None, modifier: str | None) -> str | None:
     """The lexicon's scope, or the words before the metric when they say more: "data center GPU revenue" is
     about "data center gpu", not all of "data center"; "product revenue" is about "product". A region the
     lexicon found stays."""
-    if modifier is None:
-        return scope
+    if modifier is None or scope in modifier.split(" and "):
+        return scope        # "DRAM and NAND bit shipments": each line the lexicon knows is its own claim
     if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
         return modifier
     return scope            # a region stays the scope: "our global deployed capacity" is global
