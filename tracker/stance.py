@@ -20,7 +20,7 @@ from functools import cache
 from tracker.errors import LexiconError
 from tracker.lexicon import load
 from tracker.model import Quantity, RevisionKind
-from tracker.vocab import Term, cue_finder
+from tracker.vocab import Finder, Term, cue_finder
 
 _CLAUSE_MARKS = frozenset(",;:()")
 
@@ -76,6 +76,26 @@ def _settings() -> _Settings:
     return settings
 
 
+_RARE = ("negation", "signpost", "question", "prior", "one_off", "revision", "revision_alone")
+
+
+@cache
+def _rare_finder() -> Finder:
+    """The sections most sentences never touch, in one finder: one lookup per sentence instead of seven."""
+    cues = load("cues")
+    return Finder({f"{section}:{key}": words for section in _RARE for key, words in cues[section].items()
+                   if isinstance(words, list)})
+
+
+def _rare(text: str) -> dict[str, list[Term]]:
+    """The sentence's terms of the `_RARE` sections, by section, each named by its key."""
+    out: dict[str, list[Term]] = {}
+    for t in _rare_finder().find(text):
+        section, key = t.name.split(":", 1)
+        out.setdefault(section, []).append(Term(t.start, t.end, key, t.text))
+    return out
+
+
 @cache
 def _event_stop() -> frozenset[str]:
     """Words that end a noun phrase (cues.toml [event_words] stop): prepositions, conjunctions, helpers."""
@@ -103,19 +123,19 @@ def _guidance_object(tail: str, s: _Settings) -> bool:
     return False
 
 
-def _revision(text: str) -> RevisionCue | None:
+def _revision(text: str, rare: dict[str, list[Term]]) -> RevisionCue | None:
     """The first verb revising guidance: a [revision] verb with a guidance noun soon after it in its clause (or,
     for narrowing and widening, a figure right after: "narrowing to $5.0 to $5.2 billion"), else a [revision_alone]
     phrase."""
     s = _settings()
-    for term in cue_finder("revision").find(text):
+    for term in rare.get("revision", ()):
         tail = text[term.end:term.end + s.object_window]
         if _guidance_object(tail, s):
             return RevisionCue(RevisionKind(term.name), term.start, term.end)
         if term.name in ("narrowed", "widened") and term.text.lower().endswith("ing") and any(
                 c.isdigit() for c in tail[:15]):
             return RevisionCue(RevisionKind(term.name), term.start, term.end)   # "narrowing to $5.0 to $5.2 billion"
-    alone = cue_finder("revision_alone").search(text)
+    alone = next(iter(rare.get("revision_alone", ())), None)
     if alone is None:
         return None
     return RevisionCue(None if alone.name == "revised" else RevisionKind(alone.name), alone.start, alone.end)
@@ -126,22 +146,25 @@ def read_stance(text: str) -> Stance:
     # "May" is a month, not a hedge
     forward = [t for t in cue_finder("forward").find(text) if t.text != "May"]
     facts = cue_finder("fact").find(text)
-    negations = cue_finder("negation").find(text)
-    hidden = negations + cue_finder("signpost").find(text)
+    rare = _rare(text)
+    if not rare:                          # most sentences: no reference, negation, revision or signpost
+        return Stance(tuple(forward), tuple(facts), (), (), None, False)
+    negations = rare.get("negation", [])
+    hidden = negations + rare.get("signpost", [])
     if hidden:
         forward = [t for t in forward if not _inside(t, hidden)]
-    question = cue_finder("question").search(text)
+    question = next(iter(rare.get("question", ())), None)
     if question is not None:
         # "I'm just wondering if you see the team ramping in the second half": the rest of it asks
         forward = [t for t in forward if t.end <= question.start]
-    revision = _revision(text)
+    revision = _revision(text, rare)
     if revision is not None:
         # "we raised our outlook": the revising verb states a promise
         facts = [t for t in facts if not (revision.start <= t.start < revision.end)]
         if not any(revision.start <= t.start < revision.end for t in forward):
             forward = sorted([*forward, Term(revision.start, revision.end, "firm", text[revision.start:revision.end])],
                              key=lambda t: t.start)
-    priors = cue_finder("prior").find(text)
+    priors = rare.get("prior", [])
     if priors:
         # a reference preceded by its own forward cue is a restatement: "we are reiterating our guidance of $8B"
         # ("I think" only softens: "I think we shipped units that were expected to deliver in Q4" still looks back)
@@ -150,7 +173,7 @@ def read_stance(text: str) -> Stance:
                   if not any(t.end <= p.start and not _inside(t, priors) and not _inside(t, soft) for t in forward)]
         forward = [t for t in forward if not _inside(t, priors) and not any(
             0 <= t.start - p.end <= s.prior_window and t.text.lower() in s.object_nouns for p in priors)]
-    one_off = bool(facts) and bool(cue_finder("one_off").find(text))
+    one_off = bool(facts) and "one_off" in rare
     if one_off and forward and facts[0].start < forward[0].start:
         forward = []
     return Stance(tuple(forward), tuple(facts), tuple(priors), tuple(negations), revision, one_off)
@@ -194,6 +217,6 @@ def prior_figure(stance: Stance, q: Quantity, text: str) -> bool:
     for p in stance.prior_refs:
         if p.name == "before" and 0 <= q.start - p.end <= 25:
             return True
-        if p.name == "after" and 0 <= p.start - q.end <= 4:
+        if p.name == "after" and 0 <= p.start - q.end <= 8:
             return True
     return False
