@@ -42,11 +42,12 @@ def test_a_long_run_of_words_is_a_clause_not_a_name() -> None:
 @pytest.mark.parametrize("scope, modifier, want", [
     (None, "platform", "platform"),
     ("dram", "dram and nand", "dram"),
+    ("services", "console content and services", "console content and services"),
     ("data center", "data center gpu", "data center gpu"),
     ("north america", "north america retail", "north america"),
     ("cloud", "gaming", "cloud"),
     ("cloud", None, "cloud"),
-], ids=["no-lexicon-scope", "listed-lines-stay-apart", "modifier-says-more", "region-stays", "different-words-keep-lexicon", "no-modifier"])
+], ids=["no-lexicon-scope", "listed-lines-stay-apart", "one-named-line-with-and", "modifier-says-more", "region-stays", "different-words-keep-lexicon", "no-modifier"])
 def test_with_modifier(scope: str | None, modifier: str | None, want: str | None) -> None:
     assert with_modifier(scope, modifier) == want
 

@@ -86,11 +86,19 @@ def with_modifier(scope: str | None, modifier: str | None) -> str | None:
     """The lexicon's scope, or the words before the metric when they say more: "data center GPU revenue" is
     about "data center gpu", not all of "data center"; "product revenue" is about "product". A region the
     lexicon found stays."""
-    if modifier is None or scope in modifier.split(" and "):
+    if modifier is None or scope in (parts := modifier.split(" and ")) and set(parts) <= _lexicon_names():
         return scope        # "DRAM and NAND bit shipments": each line the lexicon knows is its own claim
     if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
         return modifier
     return scope            # a region stays the scope: "our global deployed capacity" is global
+
+
+@cache
+def _lexicon_names() -> frozenset[str]:
+    """Every scope name and phrase of the lexicon, lower-case."""
+    tables = load("scopes")
+    return frozenset(name for kind in ("geography", "segment") for canon, phrases in tables.get(kind, {}).items()
+                     for name in (canon, *phrases))
 
 
 @cache
