@@ -6,6 +6,7 @@ for the same metric, scope and period adds a mention to the claim; a different v
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -324,13 +325,14 @@ def _revision_of(claim: Claim, kind: RevisionKind | None, facts: SentenceFacts) 
 
 class _Entry:
     """One claim of a ClaimSet while it is being built: the claim as merged so far, its mentions (kept in a
-    list, so that the thousandth restatement costs no more than the first) and where they start."""
-    __slots__ = ("claim", "mentions", "starts")
+    list, so that the thousandth restatement costs no more than the first), where they start, and its place."""
+    __slots__ = ("claim", "mentions", "starts", "seq")
 
-    def __init__(self, claim: Claim) -> None:
+    def __init__(self, claim: Claim, seq: int) -> None:
         self.claim = claim
         self.mentions = list(claim.mentions)
         self.starts = {m.start for m in claim.mentions}
+        self.seq = seq
 
     def built(self) -> Claim:
         if len(self.mentions) == len(self.claim.mentions):
@@ -342,16 +344,40 @@ def _label(period: Period | None) -> str | None:
     return period.label if period else None
 
 
+# Figures within 0.5% of each other restate one another (a point and a range's midpoint): buckets this wide on
+# a log scale, with each bucket's neighbours, hold every figure that close.
+_NEAR = math.log1p(0.005)
+
+
+def _near_value(c: Claim) -> float | None:
+    """The figure a point or a range stands for: the point, or the range's midpoint."""
+    if c.low is None or c.high is None:
+        return None
+    return (c.low + c.high) / 2
+
+
+def _buckets(v: float) -> list[tuple[int, int]]:
+    if v == 0:
+        return [(0, 0)]
+    b = int(math.floor(math.log(abs(v)) / _NEAR))
+    sign = 1 if v > 0 else -1
+    return [(sign, b - 1), (sign, b), (sign, b + 1)]
+
+
 class ClaimSet:
     """Claims in order of first mention; restatements merged.
 
-    A restatement is looked for only among the claims with the same subject key (kind and metric, or a
-    milestone's period and scope), and its sentence among the mentions by their start, so that a call
-    repeating one sentence 50,000 times is merged in linear time."""
+    A restatement is looked for only among the claims that could be one: of the same subject key (kind and
+    metric, or a milestone's period and scope), and for figures of the same period (or undated) with an equal
+    value or one within 0.5%; its sentence among the mentions by their start. So a call repeating one sentence
+    50,000 times, or stating thousands of different figures of one metric, is merged in linear time."""
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
         self._by_subject: dict[tuple, list[_Entry]] = {}
+        self._labels: dict[tuple, set[str | None]] = {}
+        self._exact: dict[tuple, list[_Entry]] = {}
+        self._near: dict[tuple, list[_Entry]] = {}
 
     @property
     def claims(self) -> list[Claim]:
@@ -425,7 +451,7 @@ class ClaimSet:
                 level.starts.update(m.start for m in claim.mentions)
             return
         subject = self._key(claim)[0]
-        for entry in self._by_subject.get(subject, ()):
+        for entry in self._candidates(subject, claim):
             old = entry.claim
             if not self._same_subject(old, claim):
                 continue
@@ -439,7 +465,40 @@ class ClaimSet:
             entry.claim = merged
             entry.mentions.extend(claim.mentions)
             entry.starts.update(m.start for m in claim.mentions)
+            self._index(subject, entry)          # its period or value may have changed: findable by both
             return
-        entry = _Entry(claim)
+        entry = _Entry(claim, len(self._entries))
         self._entries.append(entry)
         self._by_subject.setdefault(subject, []).append(entry)
+        self._index(subject, entry)
+
+    def _index(self, subject: tuple, entry: _Entry) -> None:
+        c = entry.claim
+        if c.kind is Kind.MILESTONE:
+            return                               # milestones are few a subject: looked for by subject alone
+        label = _label(c.period)
+        self._labels.setdefault(subject, set()).add(label)
+        self._exact.setdefault((subject, label, c.low, c.high), []).append(entry)
+        v = _near_value(c)
+        if v is not None:
+            for bucket in _buckets(v)[1:2]:
+                self._near.setdefault((subject, label, bucket), []).append(entry)
+
+    def _candidates(self, subject: tuple, claim: Claim) -> list[_Entry]:
+        """The entries that may be the claim restated, first stated first (as a scan of all of them would meet
+        them): the subject's every claim for a milestone; else those of the claim's period or undated (every
+        period when the claim is undated) with the same figures or a figure within 0.5%."""
+        if claim.kind is Kind.MILESTONE:
+            return self._by_subject.get(subject, [])
+        label = _label(claim.period)
+        labels = self._labels.get(subject, set()) | {None} if label is None else (label, None)
+        v = _near_value(claim)
+        found: dict[int, _Entry] = {}
+        for lab in labels:
+            for entry in self._exact.get((subject, lab, claim.low, claim.high), ()):
+                found[entry.seq] = entry
+            if v is not None:
+                for bucket in _buckets(v):
+                    for entry in self._near.get((subject, lab, bucket), ()):
+                        found[entry.seq] = entry
+        return [found[k] for k in sorted(found)]
