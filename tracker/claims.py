@@ -326,13 +326,14 @@ def _revision_of(claim: Claim, kind: RevisionKind | None, facts: SentenceFacts) 
 class _Entry:
     """One claim of a ClaimSet while it is being built: the claim as merged so far, its mentions (kept in a
     list, so that the thousandth restatement costs no more than the first), where they start, and its place."""
-    __slots__ = ("claim", "mentions", "starts", "seq")
+    __slots__ = ("claim", "mentions", "starts", "seq", "keys")
 
     def __init__(self, claim: Claim, seq: int) -> None:
         self.claim = claim
         self.mentions = list(claim.mentions)
         self.starts = {m.start for m in claim.mentions}
         self.seq = seq
+        self.keys: set[tuple] = set()           # where the ClaimSet's indexes hold it
 
     def built(self) -> Claim:
         if len(self.mentions) == len(self.claim.mentions):
@@ -478,11 +479,14 @@ class ClaimSet:
             return                               # milestones are few a subject: looked for by subject alone
         label = _label(c.period)
         self._labels.setdefault(subject, set()).add(label)
-        self._exact.setdefault((subject, label, c.low, c.high), []).append(entry)
+        keys = [(self._exact, (subject, label, c.low, c.high))]
         v = _near_value(c)
         if v is not None:
-            for bucket in _buckets(v)[1:2]:
-                self._near.setdefault((subject, label, bucket), []).append(entry)
+            keys.append((self._near, (subject, label, _buckets(v)[1])))
+        for index, key in keys:
+            if key not in entry.keys:
+                entry.keys.add(key)
+                index.setdefault(key, []).append(entry)
 
     def _candidates(self, subject: tuple, claim: Claim) -> list[_Entry]:
         """The entries that may be the claim restated, first stated first (as a scan of all of them would meet
