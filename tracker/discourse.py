@@ -41,7 +41,7 @@ from tracker.vocab import metric_finder, scope_finders
 # --- the words ---------------------------------------------------------------------------------------------
 
 _SCHEMA = {
-    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
+    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting", "period_starts"},
     "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
     "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company"},
@@ -90,6 +90,7 @@ class _Words:
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
     whole_company: re.Pattern[str]
+    period_starts: frozenset[str]
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
     preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
@@ -119,6 +120,7 @@ def _frame_words() -> _Words:
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        period_starts=frozenset(h["period_starts"]),
         whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
                                  re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
@@ -182,6 +184,23 @@ class _Start:
 
 _NO_START = _Start()
 _DIGIT = re.compile(r"\d")
+# a number or a period code standing for a period: "2025", "31st", "q3", "fy26", "fy'26", "3q25"
+_PERIOD_TOKEN = re.compile(r"(?:\d{1,4}(?:st|nd|rd|th)?|[qh][1-4](?:'?\d{2,4})?|[1-4][qh](?:'?\d{2,4})?|"
+                           r"[fc]y'?\d{2,4})")
+
+
+def _period_word(word: str, w: _Words) -> bool:
+    """A word a period phrase may start with or be made of: "the", "fiscal", "march", "2025", "q3"."""
+    return word in w.period_starts or word in _months() or bool(_PERIOD_TOKEN.fullmatch(word))
+
+
+def _next_word(low: str, pos: int) -> str:
+    """The lower-case word at `pos` ("the" in "for the coming quarter")."""
+    m = _WORD_AT.match(low, pos)
+    return m.group(0) if m else ""
+
+
+_WORD_AT = re.compile(r"[\w'-]+")
 
 
 @cache
@@ -299,11 +318,11 @@ class FrameReader:
         return "\n" in self.text[self.last_end:sentence.start]
 
     def _names_period(self, name: str) -> bool:
-        """A capitalised name that is a period ("Q4", "January 2025", "March"): only a digit or a month can
-        make one, so the period scan runs only then."""
-        if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
-            return False
-        return bool(self._scan_once(name))
+        """A capitalised name that is a period ("Q4", "January 2025", "FY26"): every word of it is a period word
+        or a number; one other word ("Dynamics 365") makes it a name."""
+        words = [t.lower().strip(".,'") for t in name.split()]
+        w = _frame_words()
+        return bool(words) and all(_period_word(t, w) for t in words)
 
     def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
         return facts.periods or self._scan_once(text)
@@ -325,8 +344,9 @@ class FrameReader:
         w = _frame_words()
         lead_in = _lead_in(text, w)
         opener = start.opener
+        # safe-harbor text names the outlook without opening one ("... our outlook for the year ...")
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
-                 ] if _holds(low, w.outlook_keys) else []
+                 ] if _holds(low, w.outlook_keys) and (opener or not facts.boilerplate) else []
         fronted = start.fronted
         if not (lead_in or opener or nouns or fronted):
             return None
@@ -352,7 +372,8 @@ class FrameReader:
                                  listing=cur.listing, from_fronted=cur.from_fronted)
                 return Frame(None, None, basis=basis_name, explicit=True)
             return None
-        if fronted and not aside and facts.forward_looking:
+        if fronted and not aside and facts.forward_looking and _period_word(
+                _next_word(low or text.lower(), fronted.end()), w):
             # "For the coming quarter, we anticipate ...": a period fronted before the promise
             periods = self._periods(text[:fronted.end() + 60], facts)
             first = next((p for p in periods if p.start >= fronted.start() and p.start <= fronted.end() + 4), None)
