@@ -41,10 +41,11 @@ from tracker.vocab import metric_finder, scope_finders
 # --- the words ---------------------------------------------------------------------------------------------
 
 _SCHEMA = {
-    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting", "period_starts"},
+    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting", "period_starts",
+                "basis"},
     "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
-    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company"},
+    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company", "name_connectors"},
 }
 _PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
 
@@ -91,6 +92,9 @@ class _Words:
     not_in_name: frozenset[str]
     whole_company: re.Pattern[str]
     period_starts: frozenset[str]
+    basis: re.Pattern[str]
+    connectors: frozenset[str]
+    proper: re.Pattern[str]           # a capitalised name: "More Personal Computing", "M365 Commercial Cloud"
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
     preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
@@ -121,6 +125,10 @@ def _frame_words() -> _Words:
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
         period_starts=frozenset(h["period_starts"]),
+        basis=re.compile(phrase_pattern(h["basis"]), re.I),
+        connectors=frozenset(data["scopes"]["name_connectors"]),
+        proper=re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:" + phrase_pattern(data["scopes"]["name_connectors"])
+                          + r")\s+)?[A-Z0-9][\w&'./+-]*)*"),
         whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
                                  re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
@@ -222,9 +230,7 @@ def _may_open(low: str, w: _Words) -> bool:
     return False
 
 
-_BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
-_CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
 
 
 class FrameReader:
@@ -256,6 +262,7 @@ class FrameReader:
     # -- before the sentence's claims -------------------------------------------------------------------
 
     def read(self, sentence: Sentence, facts: SentenceFacts) -> Reading:
+        """The frame `sentence` stands in, after what the sentence itself does to it (opens, ends, scopes)."""
         text = sentence.text
         w = _frame_words()
         if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
@@ -351,8 +358,8 @@ class FrameReader:
         if not (lead_in or opener or nouns or fronted):
             return None
         aside = w.section_aside.match(text) if opens else None
-        basis = _BASIS.search(text)
-        basis_name = basis.group(1).lower().replace(" ", "-") if basis else None
+        basis = w.basis.search(text)
+        basis_name = basis.group(0).lower().replace(" ", "-") if basis else None
         cur = self.frame
         if lead_in and not facts.figures:
             # "For fiscal 2026, we now expect the following:", "Our guidance for Q3 is as follows."
@@ -456,7 +463,7 @@ class FrameReader:
             return None
         if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
             return None
-        if tokens[-1].lower() in _CONNECTOR:
+        if tokens[-1].lower() in w.connectors:
             return None
         if not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
             return None               # "Overall search revenue": a name is written as one beyond its first word
@@ -532,12 +539,9 @@ def _line_name(phrase: str, w: _Words) -> str | None:
     return joined.lower()
 
 
-_PROPER = re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:and|&|of|ex|de)\s+)?[A-Z0-9][\w&'./+-]*)*")
-
-
 def _proper_name(text: str) -> str:
     """The capitalised name at the start of `text` ("More Personal Computing", "M365 Commercial Cloud")."""
-    m = _PROPER.match(text.strip())
+    m = _frame_words().proper.match(text.strip())
     return m.group(0) if m else ""
 
 
