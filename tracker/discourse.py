@@ -191,6 +191,16 @@ class _Start:
 
 
 _NO_START = _Start()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """What the cheap tests found in a sentence, handed to the header reader."""
+    low: str                  # the sentence in lower case
+    opens: bool               # its first word may start a frame phrase
+    keyed: bool               # it holds an outlook or hand-over word
+    lead_in: bool             # it ends announcing a list
+    start: _Start
 _DIGIT = re.compile(r"\d")
 # a number or a period code standing for a period: "2025", "31st", "q3", "fy26", "fy'26", "3q25"
 _PERIOD_TOKEN = re.compile(r"(?:\d{1,4}(?:st|nd|rd|th)?|[qh][1-4](?:'?\d{2,4})?|[1-4][qh](?:'?\d{2,4})?|"
@@ -279,8 +289,9 @@ class FrameReader:
         if own_scope is None and facts.metrics:
             own_scope = self._subject_scope(text, facts)
         # a header needs an opener or fronted phrase, an outlook word or a lead-in ending: most sentences have none
-        header = self._header(sentence, facts, low if keyed else "", start, opens) if (
-            opens or keyed or _lead_in(text, w)) else None
+        lead_in = _lead_in(text, w)
+        header = self._header(sentence, facts, _Cue(low, opens, keyed, lead_in, start)) if (
+            opens or keyed or lead_in) else None
         if header is not None:
             self.frame = header
         elif self.frame is not None and self._leaves_topic(text, facts, start.opener):
@@ -344,29 +355,26 @@ class FrameReader:
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
 
-    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, start: _Start,
-                opens: bool) -> Frame | None:
+    def _header(self, sentence: Sentence, facts: SentenceFacts, cue: _Cue) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
-        text = sentence.text
+        text, low = sentence.text, cue.low
         w = _frame_words()
-        lead_in = _lead_in(text, w)
-        opener = start.opener
+        lead_in, opener, fronted = cue.lead_in, cue.start.opener, cue.start.fronted
         # safe-harbor text names the outlook without opening one ("... our outlook for the year ...")
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
-                 ] if _holds(low, w.outlook_keys) and (opener or not facts.boilerplate) else []
-        fronted = start.fronted
+                 ] if cue.keyed and _holds(low, w.outlook_keys) and (opener or not facts.boilerplate) else []
         if not (lead_in or opener or nouns or fronted):
             return None
-        aside = w.section_aside.match(text) if opens else None
-        basis = w.basis.search(text)
+        aside = w.section_aside.match(text) if cue.opens else None
+        basis = w.basis.search(text) if lead_in or nouns else None
         basis_name = basis.group(0).lower().replace(" ", "-") if basis else None
         cur = self.frame
         if lead_in and not facts.figures:
             # "For fiscal 2026, we now expect the following:", "Our guidance for Q3 is as follows."
             future = self._future(self._periods(text, facts))
             period = future[0].period if future else (cur.period if cur else None)
-            start = sentence.start if future or cur is None else cur.start
-            return Frame(period, start, basis=basis_name or (cur.basis if cur else None), explicit=True,
+            set_at = sentence.start if future or cur is None else cur.start
+            return Frame(period, set_at, basis=basis_name or (cur.basis if cur else None), explicit=True,
                          listing=True)
         if nouns and not aside and (opener or self._short_header(text, facts) or self._noun_dated(text, nouns, facts)):
             future = self._future(self._periods(text, facts))
@@ -379,8 +387,7 @@ class FrameReader:
                                  listing=cur.listing, from_fronted=cur.from_fronted)
                 return Frame(None, None, basis=basis_name, explicit=True)
             return None
-        if fronted and not aside and facts.forward_looking and _period_word(
-                _next_word(low or text.lower(), fronted.end()), w):
+        if fronted and not aside and facts.forward_looking and _period_word(_next_word(low, fronted.end()), w):
             # "For the coming quarter, we anticipate ...": a period fronted before the promise
             periods = self._periods(text[:fronted.end() + 60], facts)
             first = next((p for p in periods if p.start >= fronted.start() and p.start <= fronted.end() + 4), None)
