@@ -41,10 +41,11 @@ from tracker.vocab import metric_finder, scope_finders
 # --- the words ---------------------------------------------------------------------------------------------
 
 _SCHEMA = {
-    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting"},
+    "headers": {"outlook_nouns", "backward", "openers", "preambles", "lead_in_endings", "fronting", "period_starts",
+                "basis"},
     "asides": {"openers", "in_section"},
     "ends": {"openers", "anywhere"},
-    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company"},
+    "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company", "name_connectors"},
 }
 _PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
 
@@ -90,6 +91,10 @@ class _Words:
     not_subject: frozenset[str]
     not_in_name: frozenset[str]
     whole_company: re.Pattern[str]
+    period_starts: frozenset[str]
+    basis: re.Pattern[str]
+    connectors: frozenset[str]
+    proper: re.Pattern[str]           # a capitalised name: "More Personal Computing", "M365 Commercial Cloud"
     starters: frozenset[str]          # first words of every sentence-opening phrase: a cheap gate
     preamble_starts: frozenset[str]   # first words of the preambles, looked past by the gate
     outlook_keys: tuple[str, ...]     # cheap substring gates before the unanchored searches
@@ -119,6 +124,11 @@ def _frame_words() -> _Words:
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
+        period_starts=frozenset(h["period_starts"]),
+        basis=re.compile(phrase_pattern(h["basis"]), re.I),
+        connectors=frozenset(data["scopes"]["name_connectors"]),
+        proper=re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:" + phrase_pattern(data["scopes"]["name_connectors"])
+                          + r")\s+)?[A-Z0-9][\w&'./+-]*)*"),
         whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
                                  re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
@@ -181,7 +191,34 @@ class _Start:
 
 
 _NO_START = _Start()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """What the cheap tests found in a sentence, handed to the header reader."""
+    low: str                  # the sentence in lower case
+    opens: bool               # its first word may start a frame phrase
+    keyed: bool               # it holds an outlook or hand-over word
+    lead_in: bool             # it ends announcing a list
+    start: _Start
 _DIGIT = re.compile(r"\d")
+# a number or a period code standing for a period: "2025", "31st", "q3", "fy26", "fy'26", "3q25"
+_PERIOD_TOKEN = re.compile(r"(?:\d{1,4}(?:st|nd|rd|th)?|[qh][1-4](?:'?\d{2,4})?|[1-4][qh](?:'?\d{2,4})?|"
+                           r"[fc]y'?\d{2,4})")
+
+
+def _period_word(word: str, w: _Words) -> bool:
+    """A word a period phrase may start with or be made of: "the", "fiscal", "march", "2025", "q3"."""
+    return word in w.period_starts or word in _months() or bool(_PERIOD_TOKEN.fullmatch(word))
+
+
+def _next_word(low: str, pos: int) -> str:
+    """The lower-case word at `pos` ("the" in "for the coming quarter")."""
+    m = _WORD_AT.match(low, pos)
+    return m.group(0) if m else ""
+
+
+_WORD_AT = re.compile(r"[\w'-]+")
 
 
 @cache
@@ -203,9 +240,7 @@ def _may_open(low: str, w: _Words) -> bool:
     return False
 
 
-_BASIS = re.compile(r"\b(non[- ]gaap|adjusted|gaap)\b", re.I)
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
-_CONNECTOR = frozenset({"and", "&", "of", "ex", "the", "our", "-", "de", "du", "la", "le", "for"})
 
 
 class FrameReader:
@@ -237,6 +272,7 @@ class FrameReader:
     # -- before the sentence's claims -------------------------------------------------------------------
 
     def read(self, sentence: Sentence, facts: SentenceFacts) -> Reading:
+        """The frame `sentence` stands in, after what the sentence itself does to it (opens, ends, scopes)."""
         text = sentence.text
         w = _frame_words()
         if self.frame is not None and not self.frame.explicit and self._new_paragraph(sentence):
@@ -253,8 +289,9 @@ class FrameReader:
         if own_scope is None and facts.metrics:
             own_scope = self._subject_scope(text, facts)
         # a header needs an opener or fronted phrase, an outlook word or a lead-in ending: most sentences have none
-        header = self._header(sentence, facts, low if keyed else "", start, opens) if (
-            opens or keyed or _lead_in(text, w)) else None
+        lead_in = _lead_in(text, w)
+        header = self._header(sentence, facts, _Cue(low, opens, keyed, lead_in, start)) if (
+            opens or keyed or lead_in) else None
         if header is not None:
             self.frame = header
         elif self.frame is not None and self._leaves_topic(text, facts, start.opener):
@@ -299,11 +336,11 @@ class FrameReader:
         return "\n" in self.text[self.last_end:sentence.start]
 
     def _names_period(self, name: str) -> bool:
-        """A capitalised name that is a period ("Q4", "January 2025", "March"): only a digit or a month can
-        make one, so the period scan runs only then."""
-        if not (_DIGIT.search(name) or any(t.lower().strip(".,'") in _months() for t in name.split())):
-            return False
-        return bool(self._scan_once(name))
+        """A capitalised name that is a period ("Q4", "January 2025", "FY26"): every word of it is a period word
+        or a number; one other word ("Dynamics 365") makes it a name."""
+        words = [t.lower().strip(".,'") for t in name.split()]
+        w = _frame_words()
+        return bool(words) and all(_period_word(t, w) for t in words)
 
     def _periods(self, text: str, facts: SentenceFacts) -> list[PeriodMatch]:
         return facts.periods or self._scan_once(text)
@@ -318,28 +355,26 @@ class FrameReader:
     def _future(self, periods: list[PeriodMatch]) -> list[PeriodMatch]:
         return [p for p in periods if p.period is not None and is_future(p.period, self.call_date)]
 
-    def _header(self, sentence: Sentence, facts: SentenceFacts, low: str, start: _Start,
-                opens: bool) -> Frame | None:
+    def _header(self, sentence: Sentence, facts: SentenceFacts, cue: _Cue) -> Frame | None:
         """The frame a header sentence opens, or None when the sentence is no header."""
-        text = sentence.text
+        text, low = sentence.text, cue.low
         w = _frame_words()
-        lead_in = _lead_in(text, w)
-        opener = start.opener
+        lead_in, opener, fronted = cue.lead_in, cue.start.opener, cue.start.fronted
+        # safe-harbor text names the outlook without opening one ("... our outlook for the year ...")
         nouns = [m for m in w.outlook.finditer(text) if not w.backward.search(text[max(0, m.start() - 40):m.start()])
-                 ] if _holds(low, w.outlook_keys) else []
-        fronted = start.fronted
+                 ] if cue.keyed and _holds(low, w.outlook_keys) and (opener or not facts.boilerplate) else []
         if not (lead_in or opener or nouns or fronted):
             return None
-        aside = w.section_aside.match(text) if opens else None
-        basis = _BASIS.search(text)
-        basis_name = basis.group(1).lower().replace(" ", "-") if basis else None
+        aside = w.section_aside.match(text) if cue.opens else None
+        basis = w.basis.search(text) if lead_in or nouns else None
+        basis_name = basis.group(0).lower().replace(" ", "-") if basis else None
         cur = self.frame
         if lead_in and not facts.figures:
             # "For fiscal 2026, we now expect the following:", "Our guidance for Q3 is as follows."
             future = self._future(self._periods(text, facts))
             period = future[0].period if future else (cur.period if cur else None)
-            start = sentence.start if future or cur is None else cur.start
-            return Frame(period, start, basis=basis_name or (cur.basis if cur else None), explicit=True,
+            set_at = sentence.start if future or cur is None else cur.start
+            return Frame(period, set_at, basis=basis_name or (cur.basis if cur else None), explicit=True,
                          listing=True)
         if nouns and not aside and (opener or self._short_header(text, facts) or self._noun_dated(text, nouns, facts)):
             future = self._future(self._periods(text, facts))
@@ -352,7 +387,7 @@ class FrameReader:
                                  listing=cur.listing, from_fronted=cur.from_fronted)
                 return Frame(None, None, basis=basis_name, explicit=True)
             return None
-        if fronted and not aside and facts.forward_looking:
+        if fronted and not aside and facts.forward_looking and _period_word(_next_word(low, fronted.end()), w):
             # "For the coming quarter, we anticipate ...": a period fronted before the promise
             periods = self._periods(text[:fronted.end() + 60], facts)
             first = next((p for p in periods if p.start >= fronted.start() and p.start <= fronted.end() + 4), None)
@@ -435,7 +470,7 @@ class FrameReader:
             return None
         if any(not _NAME_TOKEN.fullmatch(t) or t.lower() in w.not_in_name for t in tokens):
             return None
-        if tokens[-1].lower() in _CONNECTOR:
+        if tokens[-1].lower() in w.connectors:
             return None
         if not any(t[:1].isupper() or t[:1].isdigit() for t in tokens[1:] or tokens):
             return None               # "Overall search revenue": a name is written as one beyond its first word
@@ -511,12 +546,9 @@ def _line_name(phrase: str, w: _Words) -> str | None:
     return joined.lower()
 
 
-_PROPER = re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:and|&|of|ex|de)\s+)?[A-Z0-9][\w&'./+-]*)*")
-
-
 def _proper_name(text: str) -> str:
     """The capitalised name at the start of `text` ("More Personal Computing", "M365 Commercial Cloud")."""
-    m = _PROPER.match(text.strip())
+    m = _frame_words().proper.match(text.strip())
     return m.group(0) if m else ""
 
 
