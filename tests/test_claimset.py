@@ -94,3 +94,25 @@ def test_same_as_the_plain_rule_on_mixed_claims(seed):
                           quote=rng.choice(["Fernhill Robotics expects revenue to grow.",
                                             "We expect sequential growth at Fernhill Robotics."])))
     assert built(pool) == naive(pool)
+
+
+def test_zero_figures_and_near_figures_merge_by_index() -> None:
+    """Breakeven restated ("around breakeven" twice) and a point within 0.5% of a range's midpoint."""
+    from tracker.claims import ClaimSet
+    from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
+    from datetime import date as _d
+
+    q2 = Period("2026-Q2", _d(2026, 4, 1), _d(2026, 6, 30))
+
+    def claim(low: float, high: float, start: int) -> Claim:
+        m = Mention(speaker="Jane Roe", quote="q", start=start, end=start + 1)
+        return Claim(kind=Kind.GUIDANCE, metric="operating_income", scope=None, comparator=Comparator.APPROX,
+                     low=low, high=high, unit="USD", period=q2, speaker="Jane Roe", role=Role.EXECUTIVE, quote="q",
+                     mentions=(m,), hedge=Hedge.EXPECTED)
+
+    cs = ClaimSet()
+    for c in (claim(0.0, 0.0, 0), claim(0.0, 0.0, 10), claim(-10.0, -10.0, 20), claim(-10.0, -10.0, 30),
+              claim(100.0, 110.0, 40), claim(105.3, 105.3, 50)):
+        cs.add(c)
+    assert [(c.low, c.high, len(c.mentions)) for c in cs.claims] == [(0.0, 0.0, 2), (-10.0, -10.0, 2),
+                                                                        (100.0, 110.0, 2)]

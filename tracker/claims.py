@@ -357,12 +357,17 @@ def _near_value(c: Claim) -> float | None:
     return (c.low + c.high) / 2
 
 
-def _buckets(v: float) -> list[tuple[int, int]]:
+def _bucket(v: float) -> tuple[int, int]:
+    """(sign, log bucket) of a figure; zero is its own bucket."""
     if v == 0:
-        return [(0, 0)]
-    b = int(math.floor(math.log(abs(v)) / _NEAR))
-    sign = 1 if v > 0 else -1
-    return [(sign, b - 1), (sign, b), (sign, b + 1)]
+        return 0, 0
+    return (1 if v > 0 else -1), int(math.floor(math.log(abs(v)) / _NEAR))
+
+
+def _near_buckets(v: float) -> list[tuple[int, int]]:
+    """The figure's bucket and its neighbours: every figure within 0.5% of it is in one of them."""
+    sign, b = _bucket(v)
+    return [(0, 0)] if sign == 0 else [(sign, b - 1), (sign, b), (sign, b + 1)]
 
 
 class ClaimSet:
@@ -482,7 +487,7 @@ class ClaimSet:
         keys = [(self._exact, (subject, label, c.low, c.high))]
         v = _near_value(c)
         if v is not None:
-            keys.append((self._near, (subject, label, _buckets(v)[1])))
+            keys.append((self._near, (subject, label, _bucket(v))))
         for index, key in keys:
             if key not in entry.keys:
                 entry.keys.add(key)
@@ -502,7 +507,7 @@ class ClaimSet:
             for entry in self._exact.get((subject, lab, claim.low, claim.high), ()):
                 found[entry.seq] = entry
             if v is not None:
-                for bucket in _buckets(v):
+                for bucket in _near_buckets(v):
                     for entry in self._near.get((subject, lab, bucket), ()):
                         found[entry.seq] = entry
         return [found[k] for k in sorted(found)]
