@@ -1,8 +1,10 @@
 """The claims list: filter, search as you type, sort by any column, act on the highlighted claim.
 
 Rows are loaded once in a worker; filtering and sorting work on those rows in memory, and the table is
-refilled in batches so that thousands of claims never freeze the screen. A row's cells are made when it is
-first added to the table (and kept), so the first rows show without waiting for the cells of every claim.
+refilled in batches (FillTable) so that thousands of claims never freeze the screen. A row's cells are made
+when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
+Listing every company, a ticker column comes first and a company filter joins the others; the quote column
+takes whatever width the terminal leaves.
 """
 from __future__ import annotations
 
@@ -17,19 +19,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Footer, Header, Input, Select, Static
 
 from db.queries import list_claims
 from tui import claim_table
-from tui.claim_table import COLUMNS, ClaimFilter
+from tui.claim_table import COLUMNS, TICKER, ClaimFilter
+from tui.fill_table import FillTable
 from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
-from tui.verdicts import SYMBOLS, STYLES
+from tui.verdicts import SYMBOLS, styles
 
-FIRST_BATCH = 200      # rows shown at once; the rest follow in larger batches between screen refreshes
-BATCH = 500
 SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
-SELECTS = ("verdict", "metric", "period", "speaker")
+SELECTS = ("ticker", "verdict", "metric", "period", "speaker")
 
 
 def load(session: Session, ticker: str | None) -> list[Any]:
@@ -43,7 +44,7 @@ class ClaimsScreen(ClaimActions, Screen):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("f", "focus_filters", "Filters"),
         *ClaimActions.CLAIM_BINDINGS,
-        *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in COLUMNS),
+        *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in (TICKER, *COLUMNS)),
     ]
 
     def __init__(self, ticker: str | None = None) -> None:
@@ -55,7 +56,7 @@ class ClaimsScreen(ClaimActions, Screen):
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
-        self._generation = 0
+        self.across = ticker is None
         self._search_timer: Timer | None = None
 
     @property
@@ -68,17 +69,21 @@ class ClaimsScreen(ClaimActions, Screen):
         with Horizontal(id="filters"):
             yield Input(placeholder="search…", id="search", compact=True)
             for name in SELECTS:
-                yield Select([], prompt=name, id=f"filter-{name}", compact=True)
+                if name != "ticker" or self.across:
+                    yield Select([], prompt="company" if name == "ticker" else name, id=f"filter-{name}",
+                                 compact=True)
             yield Input(placeholder="due ≤ days", id="due", type="integer", compact=True)
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield FillTable(id="claims", flex="quote")
         yield Static("loading…", id="claims-status", classes="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"claims of {self.ticker}" if self.ticker else "claims of every company"
-        table = self.query_one("#claims", DataTable)
-        for c in COLUMNS:
-            table.add_column(c.label, key=c.key, width=c.width)
+        table = self.query_one("#claims", FillTable)
+        table.shrink_order = claim_table.SHRINK_ORDER
+        for c in claim_table.columns(self.across):
+            table.add_fitted_column(c.label, c.key, c.width or 0, c.min_width or None)
+        table.fit_flex()
         table.focus()
         self.reload()
 
@@ -89,61 +94,55 @@ class ClaimsScreen(ClaimActions, Screen):
         self.rows = rows
         self.cells = {}
         self.by_id = {r.id: r for r in rows}
-        for name in SELECTS:
+        for name in self._selects():
             select = self.query_one(f"#filter-{name}", Select)
-            attr = "period_label" if name == "period" else name
             keep = select.value
-            options = claim_table.choices(rows, attr)
+            options = (claim_table.periods_by_end(rows) if name == "period"
+                       else claim_table.choices(rows, name))
             select.set_options([(o, o) for o in options])
             if keep in options:
                 select.value = keep
         self.refilter()
 
+    def _selects(self) -> tuple[str, ...]:
+        return SELECTS if self.across else tuple(n for n in SELECTS if n != "ticker")
+
     # --- filtering and sorting -------------------------------------------------------------------------
 
     def current_filter(self) -> ClaimFilter:
         def picked(name: str) -> str | None:
+            if name not in self._selects():
+                return None
             value = self.query_one(f"#filter-{name}", Select).value
             return None if value is Select.NULL else str(value)
 
         due = self.query_one("#due", Input).value.strip()
         return ClaimFilter(search=self.query_one("#search", Input).value, verdict=picked("verdict"),
                            metric=picked("metric"), period=picked("period"), speaker=picked("speaker"),
+                           ticker=picked("ticker"),
                            due_days=int(due) if due.lstrip("-").isdigit() else None)
 
     def refilter(self) -> None:
-        table = self.query_one("#claims", DataTable)
+        table = self.query_one("#claims", FillTable)
         keep = self.selected_row()
         self.shown = claim_table.visible(self.rows, self.current_filter(), self.app.as_of, self.sort_column,
                                          self.sort_reverse)
-        self._generation += 1
-        table.clear()
-        self._add_batch(self._generation, 0, FIRST_BATCH, keep.id if keep else None)
+        table.fill(self.shown, self._cells, lambda r: str(r.id), str(keep.id) if keep else None)
         self._update_status()
 
-    def _add_batch(self, generation: int, start: int, size: int, keep_id: int | None) -> None:
-        if generation != self._generation:
-            return    # a newer filter replaced this list
-        table = self.query_one("#claims", DataTable)
-        batch = self.shown[start:start + size]
-        cells = self.cells
-        for r in batch:
-            row_cells = cells.get(r.id)
-            if row_cells is None:
-                row_cells = cells[r.id] = claim_table.cells(r)
-            table.add_row(*row_cells, key=str(r.id))
-        if keep_id is not None and any(r.id == keep_id for r in batch):
-            table.move_cursor(row=table.get_row_index(str(keep_id)))
-        end = start + len(batch)
-        if end < len(self.shown):
-            table.call_after_refresh(self._add_batch, generation, end, BATCH, keep_id)
+    def _cells(self, row: Any) -> tuple:
+        made = self.cells.get(row.id)
+        if made is None:
+            made = self.cells[row.id] = claim_table.cells(row, self.across, self.app.current_theme.dark)
+        return made
 
     def _update_status(self) -> None:
         counts = Counter(r.verdict for r in self.shown)
+        palette = styles(self.app.current_theme.dark)
         text = Text(f"{len(self.shown)} of {len(self.rows)} claims ")
         for verdict, symbol in SYMBOLS.items():
             if counts.get(verdict):
-                text.append(f" {symbol}{counts[verdict]}", style=STYLES[verdict])
+                text.append(f" {symbol}{counts[verdict]}", style=palette[verdict])
         if counts.get(None):
             text.append(f"  ·{counts[None]} unscored")
         if self.sort_column:
@@ -163,9 +162,9 @@ class ClaimsScreen(ClaimActions, Screen):
 
     @on(Input.Submitted)
     def _search_submitted(self) -> None:
-        self.query_one("#claims", DataTable).focus()
+        self.query_one("#claims", FillTable).focus()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_data_table_header_selected(self, event: FillTable.HeaderSelected) -> None:
         self.action_sort(str(event.column_key.value))
 
     def action_sort(self, column: str) -> None:
@@ -178,7 +177,7 @@ class ClaimsScreen(ClaimActions, Screen):
     # --- selection and navigation ----------------------------------------------------------------------
 
     def selected_row(self) -> Any | None:
-        table = self.query_one("#claims", DataTable)
+        table = self.query_one("#claims", FillTable)
         if table.row_count == 0 or not self.shown:
             return None
         row = table.cursor_row
@@ -188,7 +187,7 @@ class ClaimsScreen(ClaimActions, Screen):
         row = self.selected_row()
         return claim_ref(row) if row else None
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, _event: FillTable.RowSelected) -> None:
         self.action_open_detail()
 
     def action_open_detail(self) -> None:
@@ -202,10 +201,10 @@ class ClaimsScreen(ClaimActions, Screen):
         self.query_one("#search", Input).focus()
 
     def action_focus_filters(self) -> None:
-        self.query_one("#filter-verdict", Select).focus()
+        self.query_one(Select).focus()
 
     def action_back(self) -> None:
-        if self.focused is not self.query_one("#claims", DataTable):
-            self.query_one("#claims", DataTable).focus()
+        if self.focused is not self.query_one("#claims", FillTable):
+            self.query_one("#claims", FillTable).focus()
         else:
             self.app.pop_screen()
