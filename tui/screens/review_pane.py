@@ -31,6 +31,10 @@ def detail_text(data: DetailData, item: Any, dark: bool = True) -> Text:
         text.append("not reviewed yet (m marks it)\n", style="dim")
     text.append_text(header_text(d, dark))
     for title, render in SECTIONS:
-        text.append(f"\n\n{title}\n", style="bold underline")
-        text.append_text(quotes_text(d, data.transcript) if render is None else render(d, dark))
+        text.append("\n\n")
+        text.append(title, style="bold underline")
+        text.append("\n")
+        section = quotes_text(d, data.transcript) if render is None else render(d, dark)
+        section.rstrip()
+        text.append_text(section)
     return text

@@ -30,7 +30,7 @@ from tui.verdicts import SYMBOLS, styles, verdict_text
 
 # (key, label, natural width, narrowest); the explanation takes the rest
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
-    ("verdict", "Verdict", 14, 11), ("deadline", "Deadline", 10, 10), ("subject", "Claim", 30, 14),
+    ("verdict", "Verdict", 14, 11), ("deadline", "Deadline", 10, 10), ("subject", "Claim", 30, 20),
     ("promised", "Promised", 18, 10), ("actual", "Actual", 10, 7), ("explanation", "Explanation", 0, 0))
 
 
@@ -94,6 +94,7 @@ class ScorecardScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#scorecard", FillTable)
+        table.shrink_order = ["subject", "verdict", "actual", "promised"]
         for key, label, width, narrowest in COLUMNS:
             table.add_fitted_column(label, key, width, narrowest)
         table.fit_flex()
