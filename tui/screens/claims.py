@@ -1,7 +1,8 @@
 """The claims list: filter, search as you type, sort by any column, act on the highlighted claim.
 
-Rows are loaded once in a worker; filtering and sorting work on those rows in memory, and the table is
-refilled in batches (FillTable) so that thousands of claims never freeze the screen. A row's cells are made
+Rows are loaded once in a worker; filtering, sorting and counting run on those rows in memory in a thread
+worker too (nothing on the UI thread grows with the number of claims), and the table is refilled in batches
+(FillTable) so that thousands of claims never freeze the screen. A row's cells are made
 when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
 Listing every company, a ticker column comes first and a company filter joins the others; the quote column
 takes whatever width the terminal leaves.
@@ -9,11 +10,13 @@ takes whatever width the terminal leaves.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
 from sqlalchemy.orm import Session
 from textual import on
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -33,8 +36,22 @@ SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered aga
 SELECTS = ("ticker", "verdict", "metric", "period", "speaker")
 
 
-def load(session: Session, ticker: str | None) -> list[Any]:
-    return list_claims(session, ticker=ticker)
+@dataclass(frozen=True)
+class ClaimsData:
+    rows: list[Any]                    # db.queries.ClaimRow
+    options: dict[str, list[str]]      # the choices of each filter (periods in the order they end)
+
+
+@dataclass(frozen=True)
+class Filtered:
+    shown: list[Any]
+    counts: Counter
+
+
+def load(session: Session, ticker: str | None, selects: tuple[str, ...]) -> ClaimsData:
+    rows = list_claims(session, ticker=ticker)
+    return ClaimsData(rows, {name: claim_table.periods_by_end(rows) if name == "period"
+                             else claim_table.choices(rows, name) for name in selects})
 
 
 class ClaimsScreen(ClaimActions, Screen):
@@ -52,7 +69,7 @@ class ClaimsScreen(ClaimActions, Screen):
         self.ticker = ticker
         self.rows: list[Any] = []
         self.shown: list[Any] = []
-        self.by_id: dict[int, Any] = {}
+        self.counts: Counter = Counter()
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
@@ -88,20 +105,19 @@ class ClaimsScreen(ClaimActions, Screen):
         self.reload()
 
     def reload(self) -> None:
-        run_db(self, lambda s: load(s, self.ticker), self._loaded, group="claims", exclusive=True)
+        ticker, selects = self.ticker, self._selects()
+        run_db(self, lambda s: load(s, ticker, selects), self._loaded, group="claims", exclusive=True)
 
-    def _loaded(self, rows: list[Any]) -> None:
-        self.rows = rows
+    def _loaded(self, data: ClaimsData) -> None:
+        self.rows = data.rows
         self.cells = {}
-        self.by_id = {r.id: r for r in rows}
-        for name in self._selects():
+        for name, options in data.options.items():
             select = self.query_one(f"#filter-{name}", Select)
             keep = select.value
-            options = (claim_table.periods_by_end(rows) if name == "period"
-                       else claim_table.choices(rows, name))
-            select.set_options([(o, o) for o in options])
-            if keep in options:
-                select.value = keep
+            with select.prevent(Select.Changed):
+                select.set_options([(o, o) for o in options])
+                if keep in options:
+                    select.value = keep
         self.refilter()
 
     def _selects(self) -> tuple[str, ...]:
@@ -123,10 +139,27 @@ class ClaimsScreen(ClaimActions, Screen):
                            due_days=int(due) if due.lstrip("-").isdigit() else None)
 
     def refilter(self) -> None:
+        """Filter, sort and count in a thread worker; show the result (the newest request wins)."""
+        rows, f, as_of = self.rows, self.current_filter(), self.app.as_of
+        column, reverse = self.sort_column, self.sort_reverse
+
+        def work() -> Filtered:
+            shown = claim_table.visible(rows, f, as_of, column, reverse)
+            return Filtered(shown, Counter(r.verdict for r in shown))
+
+        def job() -> None:
+            result = work()
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._filtered, rows, result)
+
+        self.run_worker(job, thread=True, exclusive=True, group="claims-filter", name="claims-filter")
+
+    def _filtered(self, rows: list[Any], result: Filtered) -> None:
+        if rows is not self.rows:
+            return      # reloaded meanwhile: a newer filter is on its way
         table = self.query_one("#claims", FillTable)
         keep = self.selected_row()
-        self.shown = claim_table.visible(self.rows, self.current_filter(), self.app.as_of, self.sort_column,
-                                         self.sort_reverse)
+        self.shown, self.counts = result.shown, result.counts
         table.fill(self.shown, self._cells, lambda r: str(r.id), str(keep.id) if keep else None)
         self._update_status()
 
@@ -137,7 +170,7 @@ class ClaimsScreen(ClaimActions, Screen):
         return made
 
     def _update_status(self) -> None:
-        counts = Counter(r.verdict for r in self.shown)
+        counts = self.counts
         palette = styles(self.app.current_theme.dark)
         text = Text(f"{len(self.shown)} of {len(self.rows)} claims ")
         for verdict, symbol in SYMBOLS.items():

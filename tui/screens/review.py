@@ -103,6 +103,7 @@ class ReviewScreen(ClaimActions, Screen):
         self.items: list[ReviewItem] = []
         self.shown: list[ReviewItem] = []
         self.detail: DetailData | None = None
+        self._detail_wanted: int | None = None     # the claim whose detail is being loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,6 +184,7 @@ class ReviewScreen(ClaimActions, Screen):
         if not ticker or not period:
             return
         self.sub_title = f"review {ticker} {period}"
+        self.detail = None          # data changed (a note, an override): the pane loads its claim again
         run_db(self, lambda s: review_queue(s, ticker, period), lambda items: self._queue(ticker, period, items),
                group="review-queue", exclusive=True)
 
@@ -222,20 +224,29 @@ class ReviewScreen(ClaimActions, Screen):
 
     def _follow(self) -> None:
         item = self.selected_item()
-        if item is None or (self.detail is not None and self.detail.detail.id == item.claim.id
-                            and self.detail.detail.effective == item.claim.verdict):
+        if item is None or (self.detail is not None and self.detail.detail.id == item.claim.id):
             return
         claim_id = item.claim.id
-        run_db(self, lambda s: load_detail(s, claim_id), self._detail, group="review-detail", exclusive=True)
+        if claim_id == self._detail_wanted:
+            return     # already on its way
+        self._detail_wanted = claim_id
+        run_db(self, lambda s: load_detail(s, claim_id), self._detail, self._detail_failed, group="review-detail",
+               exclusive=True)
 
     def _detail(self, data: DetailData) -> None:
         item = self.selected_item()
+        if data.detail.id == self._detail_wanted:
+            self._detail_wanted = None
         if item is None or item.claim.id != data.detail.id:
             return     # the cursor moved on while this one loaded
         self.detail = data
         body = detail_text(data, item, self.app.current_theme.dark)
         self.query_one("#review-detail-body", Static).update(body)
         self.query_one("#review-detail", VerticalScroll).scroll_home(animate=False)
+
+    def _detail_failed(self, message: str) -> None:
+        self._detail_wanted = None
+        self.app.show_error(message)
 
     def on_data_table_row_selected(self, _event: FillTable.RowSelected) -> None:
         from tui.screens.claim_detail import ClaimDetailScreen
@@ -272,6 +283,7 @@ class ReviewScreen(ClaimActions, Screen):
         def refreshed(items: list[ReviewItem]) -> None:
             if (ticker, period) == (self.current_ticker, self.period):
                 self.items = items
+                self.detail = None      # its "reviewed" line changed
                 self._fill(keep)
 
         run_db(self, lambda s: review_queue(s, ticker, period), refreshed, group="review-queue", exclusive=True)
