@@ -39,12 +39,14 @@ class ScorecardData:
     card: Scorecard
     periods: list[str]          # sorted by period end
     claim_ids: list[int]        # the claim behind each row; empty if they could not be matched up
+    cells: list[tuple[Text, ...]]   # each row's cells, made in the worker (nothing per row on the UI thread)
 
 
-def load(session: Session, ticker: str, as_of: date, period: str | None) -> ScorecardData:
+def load(session: Session, ticker: str, as_of: date, period: str | None, dark: bool = True) -> ScorecardData:
     card = build_scorecard(session, ticker, as_of, period)
     ids = scorecard_claim_ids(session, ticker, period)
-    return ScorecardData(card, review_periods(session, ticker), ids if len(ids) == len(card.rows) else [])
+    return ScorecardData(card, review_periods(session, ticker), ids if len(ids) == len(card.rows) else [],
+                         [row_cells(r, dark) for r in card.rows])
 
 
 def row_cells(row: ScorecardRow, dark: bool = True) -> tuple[Text, ...]:
@@ -103,8 +105,8 @@ class ScorecardScreen(Screen):
 
     def reload(self) -> None:
         self.sub_title = f"scorecard {self.current_ticker}"
-        ticker, as_of, period = self.current_ticker, self.app.as_of, self.period
-        run_db(self, lambda s: load(s, ticker, as_of, period), self._show, group="scorecard", exclusive=True)
+        ticker, as_of, period, dark = self.current_ticker, self.app.as_of, self.period, self.app.current_theme.dark
+        run_db(self, lambda s: load(s, ticker, as_of, period, dark), self._show, group="scorecard", exclusive=True)
 
     def _show(self, data: ScorecardData) -> None:
         self.data = data
@@ -115,8 +117,8 @@ class ScorecardScreen(Screen):
             if self.period in data.periods:
                 select.value = self.period
         self.query_one("#scorecard-summary", Static).update(summary_text(data.card, dark))
-        rows = list(enumerate(data.card.rows))
-        self.query_one("#scorecard", FillTable).fill(rows, lambda t: row_cells(t[1], dark), lambda t: str(t[0]))
+        rows = range(len(data.cells))
+        self.query_one("#scorecard", FillTable).fill(rows, data.cells.__getitem__, str)
 
     @on(Select.Changed, "#scorecard-period")
     def _period_changed(self, event: Select.Changed) -> None:
