@@ -297,3 +297,33 @@ def test_scorecard_is_a_table_whose_rows_open_their_claim(northwind):
         assert pilot.app.screen.data.detail.claim.metric == screen.data.card.rows[1].claim.metric
 
     drive(northwind, scenario)
+
+
+# --- across companies ----------------------------------------------------------------------------------
+
+def test_every_company_list_has_a_ticker_column_and_a_company_filter(northwind):
+    with northwind.session() as s:
+        ingest_extraction(s, factories.extraction(ticker="OKAF", company="Okafor Freight", claims=(
+            factories.guidance("revenue", 5e6, period=factories.quarter(2025, 2), start=10),
+            factories.guidance("capex", 2e6, period=factories.quarter(2025, 3), start=90))), author="t")
+
+    async def scenario(pilot):
+        screen = await claims(pilot, "c")
+        table = screen.query_one("#claims", FillTable)
+        assert list(table.columns)[0].value == "ticker"
+        assert {r.ticker for r in screen.shown} == {"NWSC", "OKAF"}
+        screen.query_one("#filter-ticker", Select).value = "OKAF"
+        await settle(pilot)
+        assert [r.ticker for r in screen.shown] == ["OKAF", "OKAF"]
+        screen.query_one("#filter-ticker", Select).clear()
+        await settle(pilot)
+        await pilot.press("K", "K")                        # sort by company, then the other way
+        await settle(pilot)
+        assert [r.ticker for r in screen.shown][0] == "OKAF" and screen.sort_column == "ticker"
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await claims(pilot)                       # one company: no ticker column, no company filter
+        assert "ticker" not in [k.value for k in screen.query_one("#claims", FillTable).columns]
+        assert not screen.query("#filter-ticker")
+
+    drive(northwind, scenario)

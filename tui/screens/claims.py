@@ -32,6 +32,7 @@ from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
 from tui.verdicts import SYMBOLS, styles
 
+INLINE_ROWS = 2000     # up to this many claims, filtering takes a few ms: done at once, without a thread hop
 SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
 SELECTS = ("ticker", "verdict", "metric", "period", "speaker")
 
@@ -139,13 +140,18 @@ class ClaimsScreen(ClaimActions, Screen):
                            due_days=int(due) if due.lstrip("-").isdigit() else None)
 
     def refilter(self) -> None:
-        """Filter, sort and count in a thread worker; show the result (the newest request wins)."""
+        """Filter, sort and count (in a thread worker beyond INLINE_ROWS claims); show the result (the newest
+        request wins)."""
         rows, f, as_of = self.rows, self.current_filter(), self.app.as_of
         column, reverse = self.sort_column, self.sort_reverse
 
         def work() -> Filtered:
             shown = claim_table.visible(rows, f, as_of, column, reverse)
             return Filtered(shown, Counter(r.verdict for r in shown))
+
+        if len(rows) <= INLINE_ROWS:
+            self._filtered(rows, work())
+            return
 
         def job() -> None:
             result = work()
