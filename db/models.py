@@ -275,3 +275,15 @@ class AuditRecord(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str | None] = mapped_column(Text)   # JSON
     after: Mapped[str | None] = mapped_column(Text)    # JSON
+
+
+class ReviewMark(Base):
+    """A person marked the claim reviewed in a review meeting, having seen `verdict` (the effective verdict
+    then): a later verdict that differs means the claim changed since its last review."""
+    __tablename__ = "review_marks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,7 +1,8 @@
 """FlsApp: the terminal UI. It is handed an open database and never opens one itself.
 
-Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard. Every change goes
-through db/ functions (which write the audit log) in a worker thread; screens reload when data changes.
+Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review. Every change
+goes through db/ functions (which write the audit log) in a worker thread; screens reload when data changes.
+The as-of date the verdicts were scored on is in the title, so every screen shows it.
 """
 from __future__ import annotations
 
@@ -35,12 +36,27 @@ class FlsApp(App):
     def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None) -> None:
         super().__init__()
         self.database = database
-        self.as_of = as_of or date.today()
+        self._as_of = as_of or date.today()
         self.author = author if author is not None else _default_author()
+        self.title = self._title()
+
+    @property
+    def as_of(self) -> date:
+        return self._as_of
+
+    @as_of.setter
+    def as_of(self, value: date) -> None:
+        self._as_of = value
+        self.title = self._title()
+
+    def _title(self) -> str:
+        return f"fls · as of {self._as_of}"
 
     def on_mount(self) -> None:
         from tui.screens.companies import CompaniesScreen
 
+        # verdict colours come from the theme's palette (tui/verdicts.py): redraw with the new one
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.data_changed())
         self.push_screen(CompaniesScreen())
 
     # --- shared behaviour ------------------------------------------------------------------------------
@@ -99,6 +115,12 @@ class FlsApp(App):
         from tui.screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen(ticker=getattr(self.screen, "current_ticker", None)))
+
+    def action_show_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen(ticker=getattr(self.screen, "current_ticker", None)))
 
     def action_show_scorecard(self) -> None:
         from tui.screens.scorecard import ScorecardScreen

@@ -14,3 +14,4 @@ class ClaimRef:
     unit: str | None
     dismissed: bool
     summary: str           # one line: "revenue (mining), 2025-Q1: $80M to $90M"
+    verdict: str | None = None    # the effective verdict now (None: not scored yet)

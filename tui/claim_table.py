@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 
 from tracker.display import format_amount, format_promise
+from tracker.model import Verdict
 from tui.verdicts import verdict_text
 
 QUOTE_WIDTH = 48
@@ -22,20 +23,31 @@ class Column:
     key: str            # DataTable column key and the sort name
     label: str
     sort_key: str       # the key (pressed on the claims screen) that sorts by this column
-    width: int | None
+    width: int | None   # natural width; None: the flex column, which takes the width the others leave
+    min_width: int = 0  # what it may shrink to on a narrow terminal (0: its natural width)
 
 
+# On a narrow terminal a verdict may shrink to its symbol ("✗ "), which still reads without colour.
+TICKER = Column("ticker", "Ticker", "K", 6, 4)
 COLUMNS: tuple[Column, ...] = (
-    Column("verdict", "Verdict", "V", 14),
+    Column("verdict", "Verdict", "V", 14, 3),
     Column("deadline", "Deadline", "D", 10),
-    Column("subject", "Metric/scope", "M", 20),
-    Column("promised", "Promised", "P", 14),
-    Column("actual", "Actual", "A", 9),
-    Column("surprise", "Surp.", "S", 7),
-    Column("speaker", "Speaker", "W", 14),
-    Column("hedge", "Hedge", "H", 8),
-    Column("quote", "Quote", "Q", None),
+    Column("subject", "Metric/scope", "M", 22, 10),
+    Column("promised", "Promised", "P", 18, 9),
+    Column("actual", "Actual", "A", 10, 6),
+    Column("surprise", "Surp.", "S", 7, 5),
+    Column("speaker", "Speaker", "W", 16, 6),
+    Column("hedge", "Hedge", "H", 9, 3),
+    Column("quote", "Quote", "Q", None),     # None: takes the width the others leave (FillTable's flex)
 )
+
+# On a narrow terminal the columns give up width in this order (the least needed first).
+SHRINK_ORDER = ["hedge", "speaker", "surprise", "subject", "promised", "actual", "ticker", "verdict"]
+
+
+def columns(across_companies: bool) -> tuple[Column, ...]:
+    """The claims list's columns: a ticker column first when it lists every company."""
+    return (TICKER, *COLUMNS) if across_companies else COLUMNS
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class ClaimFilter:
     metric: str | None = None
     period: str | None = None
     speaker: str | None = None
+    ticker: str | None = None
     due_days: int | None = None     # only claims due within this many days of the as-of date
 
 
@@ -76,10 +89,16 @@ def plain(text: str) -> Text:
     return Text(text, no_wrap=True, end="")
 
 
-def cells(row: Any) -> tuple[Text, ...]:
-    return (verdict_text(row.verdict, row.overridden), *map(plain, (
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def cells(row: Any, across_companies: bool = False, dark: bool = True) -> tuple[Text, ...]:
+    """The row's cells; the quote whole (the table cuts it at the column's width, which follows the terminal)."""
+    out = (verdict_text(row.verdict, row.overridden, dark), *map(plain, (
         str(row.deadline or "—"), subject(row), promised(row), actual(row), surprise(row), row.speaker or "—",
-        row.hedge or "", short(row.quote))))
+        row.hedge or "", one_line(row.quote))))
+    return (plain(row.ticker), *out) if across_companies else out
 
 
 def _haystack(row: Any) -> str:
@@ -96,6 +115,8 @@ def matches(row: Any, f: ClaimFilter, as_of: date) -> bool:
         return False
     if f.speaker and (row.speaker or "") != f.speaker:
         return False
+    if f.ticker and row.ticker != f.ticker:
+        return False
     if f.due_days is not None:
         if row.deadline is None or not as_of <= row.deadline <= as_of + timedelta(days=f.due_days):
             return False
@@ -106,32 +127,57 @@ def matches(row: Any, f: ClaimFilter, as_of: date) -> bool:
     return True
 
 
-_NONE_LAST = (1,)   # sorts after any (0, value)
+# Best to worst, then still open, then out of the count: "verdicts in a meaningful order".
+VERDICT_ORDER: dict[str, int] = {v.value: i for i, v in enumerate((
+    Verdict.BEAT, Verdict.MET, Verdict.LATE, Verdict.MISSED, Verdict.WITHDRAWN, Verdict.AWAITING,
+    Verdict.PENDING, Verdict.UNVERIFIABLE, Verdict.DISMISSED))}
 
 
-def _k(value: Any) -> tuple:
-    return _NONE_LAST if value is None else (0, value)
+def _text(value: str | None) -> str | None:
+    return value.casefold() if value else None
 
 
+# Each key gives None for an empty cell: empties go last whichever way the column is sorted.
 SORT_KEYS: dict[str, Callable[[Any], Any]] = {
-    "verdict": lambda r: _k(r.verdict),
-    "deadline": lambda r: _k(r.deadline),
+    "ticker": lambda r: r.ticker,
+    "verdict": lambda r: VERDICT_ORDER.get(r.verdict, len(VERDICT_ORDER)) if r.verdict else None,
+    "deadline": lambda r: r.deadline,
     "subject": lambda r: subject(r).casefold(),
-    "promised": lambda r: _k(r.low if r.low is not None else r.high),
-    "actual": lambda r: _k(r.actual_value),
-    "surprise": lambda r: _k(r.surprise_pct),
-    "speaker": lambda r: (r.speaker or "").casefold(),
-    "hedge": lambda r: r.hedge or "",
-    "quote": lambda r: (r.quote or "").casefold(),
+    "promised": lambda r: r.low if r.low is not None else r.high,
+    "actual": lambda r: r.actual_value,
+    "surprise": lambda r: r.surprise_pct,
+    "speaker": lambda r: _text(r.speaker),
+    "hedge": lambda r: _text(r.hedge),
+    "quote": lambda r: _text(one_line(r.quote)),
 }
+
+
+def sort_rows(rows: list[Any], column: str, reverse: bool = False) -> list[Any]:
+    """Sorted by one column, stable (ties keep their order), rows with nothing in that column last in
+    either direction: "—" deadlines are never the first thing a reversed sort shows."""
+    key = SORT_KEYS[column]
+    keyed = [(key(r), r) for r in rows]
+    full = [t for t in keyed if t[0] is not None]
+    full.sort(key=lambda t: t[0], reverse=reverse)
+    return [r for _, r in full] + [r for k, r in keyed if k is None]
 
 
 def visible(rows: Iterable[Any], f: ClaimFilter, as_of: date, sort: str | None = None,
             reverse: bool = False) -> list[Any]:
     out = [r for r in rows if matches(r, f, as_of)]
-    if sort:
-        out.sort(key=SORT_KEYS[sort], reverse=reverse)
-    return out
+    return sort_rows(out, sort, reverse) if sort else out
+
+
+def periods_by_end(rows: Iterable[Any]) -> list[str]:
+    """Period labels in the order of their period end (the earliest deadline of each label), undated last:
+    "FY2025-Q4" (ends Jan 2026) after "2025-Q3", where sorting the text would put it first."""
+    ends: dict[str, date | None] = {}
+    for r in rows:
+        if r.period_label:
+            known = ends.get(r.period_label)
+            if r.period_label not in ends or (r.deadline is not None and (known is None or r.deadline < known)):
+                ends[r.period_label] = r.deadline
+    return sorted(ends, key=lambda label: (ends[label] is None, ends[label] or date.min, label))
 
 
 def choices(rows: Iterable[Any], attr: str) -> list[str]:

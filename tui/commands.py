@@ -17,6 +17,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Companies", "Every company with its credibility", "show_companies"),
     ("Claims", "Every claim, filterable and sortable", "show_claims"),
     ("Scorecard", "The scorecard of the selected company", "show_scorecard"),
+    ("Review mode", "Walk a period's claims with their detail, mark them reviewed", "show_review"),
     ("Toggle light/dark theme", "Switch between light and dark", "toggle_theme"),
     ("Help", "Keys and what they do", "help"),
 )

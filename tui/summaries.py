@@ -3,8 +3,11 @@ period and effective verdict in SQL): verdict counts and verdicts per period."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
+
+from db.review import by_period_end
 
 
 def verdict_counts(counts: Iterable[Any]) -> dict[str, int]:
@@ -15,11 +18,12 @@ def verdict_counts(counts: Iterable[Any]) -> dict[str, int]:
     return dict(out)
 
 
-def by_period(counts: Iterable[Any], limit: int = 8) -> list[tuple[str, dict[str, int]]]:
-    """(period label, verdict counts) for the latest `limit` periods, oldest first."""
+def by_period(counts: Iterable[Any], ends: Mapping[str, date | None] | None = None,
+              limit: int = 8) -> list[tuple[str, dict[str, int]]]:
+    """(period label, verdict counts) for the latest `limit` periods by period end (`ends`), oldest first."""
     groups: dict[str, Counter] = defaultdict(Counter)
     for c in counts:
         if c.period_label and c.verdict:
             groups[c.period_label][c.verdict] += c.count
-    labels = sorted(groups)[-limit:]
+    labels = by_period_end(groups, ends or {})[-limit:]
     return [(label, dict(groups[label])) for label in labels]

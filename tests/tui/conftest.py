@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from textual.worker import WorkerCancelled
 
 from db.ingest import ingest_extraction
 from db.scoring import score_all
@@ -40,7 +41,10 @@ def northwind(database) -> Database:
 async def settle(pilot) -> None:
     """Wait until every worker (and what its callback started) is done and the screen has refreshed."""
     for _ in range(50):     # a worker's callback may start the next worker: wait until none is left
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:     # an exclusive worker replaced by a newer one (the cursor moved on)
+            continue
         await pilot.pause()
         if not any(w.is_running or w.state.name == "PENDING" for w in pilot.app.workers):
             await pilot.wait_for_scheduled_animations()

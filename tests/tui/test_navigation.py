@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
 from tests.tui.conftest import DATA, drive, settle
+from tui.claim_table import VERDICT_ORDER
 from tui.screens.claim_detail import ClaimDetailScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.help import HelpScreen
@@ -67,8 +68,9 @@ def test_sort_by_column_key(northwind, keys, column, reverse):
         screen = await claims(pilot)
         await pilot.press(*keys)
         await settle(pilot)
-        key = {"subject": lambda r: r.metric, "verdict": lambda r: r.verdict}[column]
-        values = [key(r) for r in screen.shown]
+        key = {"subject": lambda r: r.metric,
+               "verdict": lambda r: VERDICT_ORDER.get(r.verdict, 99) if r.verdict else None}[column]
+        values = [key(r) for r in screen.shown if key(r) is not None]
         assert values == sorted(values, reverse=reverse)
         assert (screen.sort_column, screen.sort_reverse) == (column, reverse)
 

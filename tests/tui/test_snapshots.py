@@ -65,9 +65,29 @@ def keys(*pressed: str):
     ("claim_detail", ("enter", "enter")),
     ("transcript", ("enter", "t")),
     ("scorecard", ("s",)),
+    ("claims_every_company", ("c",)),
 ])
 def test_screen(snap_compare, seed_app, name, pressed):
     assert snap_compare(seed_app, terminal_size=SIZE, run_before=keys(*pressed))
+
+
+def review(period: str, *pressed: str):
+    """Review mode on the seed company's `period`, after `pressed`."""
+    async def run_before(pilot) -> None:
+        from tui.screens.review import ReviewScreen
+
+        await steady(pilot)
+        await pilot.app.push_screen(ReviewScreen("CAN", period))
+        await steady(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await steady(pilot)
+    return run_before
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])
+def test_review_mode(snap_compare, seed_app, size):
+    assert snap_compare(seed_app, terminal_size=size, run_before=review("2025-Q1", "m", "down"))
 
 
 def test_empty_database(snap_compare, tmp_path):

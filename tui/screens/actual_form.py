@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from db.edits import add_actual
 from db.scoring import score_all
+from tracker.display import format_amount
 from tui.screens.form import ClaimForm, Field
 
 
@@ -29,4 +30,4 @@ class ActualForm(ClaimForm):
                          v["unit"] or None, v["reported_on"] or None, source=v["source"],
                          author=self.app.author)
         score_all(session, self.app.as_of, ticker=self.claim.ticker)
-        return f"Added actual {row.metric} {row.period_label} = {row.value:g} {row.unit or ''}".rstrip()
+        return f"Added actual {row.metric} {row.period_label} = {format_amount(row.value, row.unit)}"

@@ -17,7 +17,7 @@ def claim_ref(row: Any) -> ClaimRef:
     period = f", {row.period_label}" if row.period_label else ""
     return ClaimRef(id=row.id, ticker=row.ticker, metric=row.metric, scope=row.scope,
                     period_label=row.period_label, unit=row.unit, dismissed=row.status == "dismissed",
-                    summary=f"{row.ticker} · {subject(row)}{period}: {promised(row)}")
+                    summary=f"{row.ticker} · {subject(row)}{period}: {promised(row)}", verdict=row.verdict)
 
 
 class ClaimActions:

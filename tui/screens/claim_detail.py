@@ -37,13 +37,13 @@ def _section(title: str) -> Text:
     return Text(f"\n{title}\n", style="bold underline")
 
 
-def header_text(d: ClaimDetail) -> Text:
+def header_text(d: ClaimDetail, dark: bool = True) -> Text:
     c = d.claim
     text = Text()
     text.append(f"{d.ticker} · claim {d.id} · ", style="bold")
     text.append(f"{c.metric}" + (f" ({c.scope})" if c.scope else ""), style="bold")
     text.append("   ")
-    text.append_text(verdict_text(d.effective, bool(d.overrides)))
+    text.append_text(verdict_text(d.effective, bool(d.overrides), dark))
     if d.status != "active":
         text.append(f"   [{d.status}]", style="dim")
     text.append(f"\nPromised: {format_promise(c.low, c.high, c.unit, c.comparator)}")
@@ -54,7 +54,7 @@ def header_text(d: ClaimDetail) -> Text:
     return text
 
 
-def period_text(d: ClaimDetail) -> Text:
+def period_text(d: ClaimDetail, dark: bool = True) -> Text:
     p = d.claim.period
     if p is None:
         return Text("no period resolved", style="dim")
@@ -85,14 +85,14 @@ def quotes_text(d: ClaimDetail, transcript: Transcript | None) -> Text:
     return text
 
 
-def revisions_text(d: ClaimDetail) -> Text:
+def revisions_text(d: ClaimDetail, dark: bool = True) -> Text:
     lines = [f"← {r.kind} {r.on or ''}: revised claim {r.claim_id}: {r.description}" for r in d.earlier]
     lines += [f"→ {r.kind} {r.on or ''}: " + (f"claim {r.claim_id}: {r.description}" if r.claim_id
                                               else (r.quote or "withdrawn")) for r in d.later]
     return Text("\n".join(lines) if lines else "none", style="" if lines else "dim")
 
 
-def actuals_text(d: ClaimDetail) -> Text:
+def actuals_text(d: ClaimDetail, dark: bool = True) -> Text:
     if not d.actuals:
         return Text("none reported yet", style="dim")
     return Text("\n".join(f"#{aid}  {format_amount(a.value, a.unit)}  {a.period.label}  "
@@ -100,25 +100,25 @@ def actuals_text(d: ClaimDetail) -> Text:
                           for aid, a in d.actuals))
 
 
-def verdicts_text(d: ClaimDetail) -> Text:
+def verdicts_text(d: ClaimDetail, dark: bool = True) -> Text:
     text = Text()
     for o in d.overrides[:1]:
         text.append(f"override in force: {o.verdict} by {o.author or 'unknown'}: {o.reason}\n", style="bold")
     for v in d.verdicts:
-        text.append_text(verdict_text(v.verdict))
+        text.append_text(verdict_text(v.verdict, dark=dark))
         text.append(f"  as of {v.as_of} against {v.against}"
                     + (f", surprise {v.surprise_pct:+.1f}%" if v.surprise_pct is not None else "") + "\n")
         text.append(f"   {v.explanation}\n", style="dim")
     return text if text.plain else Text("not scored yet (press r to score)", style="dim")
 
 
-def notes_text(d: ClaimDetail) -> Text:
+def notes_text(d: ClaimDetail, dark: bool = True) -> Text:
     if not d.notes:
         return Text("none", style="dim")
     return Text("\n".join(f"{n.created_at:%Y-%m-%d} {n.author or 'unknown'}: {n.text}" for n in d.notes))
 
 
-def audit_text(d: ClaimDetail) -> Text:
+def audit_text(d: ClaimDetail, dark: bool = True) -> Text:
     if not d.audit:
         return Text("no changes by hand", style="dim")
     return Text("\n".join(f"{a.at:%Y-%m-%d %H:%M} {a.author or 'unknown'}: {a.action}"
@@ -160,10 +160,11 @@ class ClaimDetailScreen(ClaimActions, Screen):
     def _show(self, data: DetailData) -> None:
         self.data = data
         d = data.detail
-        body = header_text(d)
+        dark = self.app.current_theme.dark
+        body = header_text(d, dark)
         for title, render in SECTIONS:
             body.append_text(_section(title))
-            body.append_text(quotes_text(d, data.transcript) if render is None else render(d))
+            body.append_text(quotes_text(d, data.transcript) if render is None else render(d, dark))
         self.query_one("#detail-body", Static).update(body)
 
     def selected_claim(self) -> ClaimRef | None:
@@ -174,4 +175,5 @@ class ClaimDetailScreen(ClaimActions, Screen):
         return ClaimRef(id=d.id, ticker=d.ticker, metric=c.metric, scope=c.scope, period_label=label, unit=c.unit,
                         dismissed=d.status == "dismissed",
                         summary=f"{d.ticker} · {c.metric}{f' ({c.scope})' if c.scope else ''}"
-                                f"{f', {label}' if label else ''}: {format_promise(c.low, c.high, c.unit, c.comparator)}")
+                                f"{f', {label}' if label else ''}: {format_promise(c.low, c.high, c.unit, c.comparator)}",
+                        verdict=d.effective)

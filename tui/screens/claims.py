@@ -1,39 +1,58 @@
 """The claims list: filter, search as you type, sort by any column, act on the highlighted claim.
 
-Rows are loaded once in a worker; filtering and sorting work on those rows in memory, and the table is
-refilled in batches so that thousands of claims never freeze the screen. A row's cells are made when it is
-first added to the table (and kept), so the first rows show without waiting for the cells of every claim.
+Rows are loaded once in a worker; filtering, sorting and counting run on those rows in memory in a thread
+worker too (nothing on the UI thread grows with the number of claims), and the table is refilled in batches
+(FillTable) so that thousands of claims never freeze the screen. A row's cells are made
+when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
+Listing every company, a ticker column comes first and a company filter joins the others; the quote column
+takes whatever width the terminal leaves.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
 from sqlalchemy.orm import Session
 from textual import on
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Footer, Header, Input, Select, Static
 
 from db.queries import list_claims
 from tui import claim_table
-from tui.claim_table import COLUMNS, ClaimFilter
+from tui.claim_table import COLUMNS, TICKER, ClaimFilter
+from tui.fill_table import FillTable
 from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
-from tui.verdicts import SYMBOLS, STYLES
+from tui.verdicts import SYMBOLS, styles
 
-FIRST_BATCH = 200      # rows shown at once; the rest follow in larger batches between screen refreshes
-BATCH = 500
+INLINE_ROWS = 2000     # up to this many claims, filtering takes a few ms: done at once, without a thread hop
 SEARCH_DELAY = 0.15    # seconds of typing pause before the list is filtered again
-SELECTS = ("verdict", "metric", "period", "speaker")
+SELECTS = ("ticker", "verdict", "metric", "period", "speaker")
 
 
-def load(session: Session, ticker: str | None) -> list[Any]:
-    return list_claims(session, ticker=ticker)
+@dataclass(frozen=True)
+class ClaimsData:
+    rows: list[Any]                    # db.queries.ClaimRow
+    options: dict[str, list[str]]      # the choices of each filter (periods in the order they end)
+
+
+@dataclass(frozen=True)
+class Filtered:
+    shown: list[Any]
+    counts: Counter
+
+
+def load(session: Session, ticker: str | None, selects: tuple[str, ...]) -> ClaimsData:
+    rows = list_claims(session, ticker=ticker)
+    return ClaimsData(rows, {name: claim_table.periods_by_end(rows) if name == "period"
+                             else claim_table.choices(rows, name) for name in selects})
 
 
 class ClaimsScreen(ClaimActions, Screen):
@@ -43,7 +62,7 @@ class ClaimsScreen(ClaimActions, Screen):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("f", "focus_filters", "Filters"),
         *ClaimActions.CLAIM_BINDINGS,
-        *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in COLUMNS),
+        *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in (TICKER, *COLUMNS)),
     ]
 
     def __init__(self, ticker: str | None = None) -> None:
@@ -51,11 +70,11 @@ class ClaimsScreen(ClaimActions, Screen):
         self.ticker = ticker
         self.rows: list[Any] = []
         self.shown: list[Any] = []
-        self.by_id: dict[int, Any] = {}
+        self.counts: Counter = Counter()
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
-        self._generation = 0
+        self.across = ticker is None
         self._search_timer: Timer | None = None
 
     @property
@@ -68,82 +87,101 @@ class ClaimsScreen(ClaimActions, Screen):
         with Horizontal(id="filters"):
             yield Input(placeholder="search…", id="search", compact=True)
             for name in SELECTS:
-                yield Select([], prompt=name, id=f"filter-{name}", compact=True)
+                if name != "ticker" or self.across:
+                    yield Select([], prompt="company" if name == "ticker" else name, id=f"filter-{name}",
+                                 compact=True)
             yield Input(placeholder="due ≤ days", id="due", type="integer", compact=True)
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield FillTable(id="claims", flex="quote")
         yield Static("loading…", id="claims-status", classes="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"claims of {self.ticker}" if self.ticker else "claims of every company"
-        table = self.query_one("#claims", DataTable)
-        for c in COLUMNS:
-            table.add_column(c.label, key=c.key, width=c.width)
+        table = self.query_one("#claims", FillTable)
+        table.shrink_order = claim_table.SHRINK_ORDER
+        for c in claim_table.columns(self.across):
+            table.add_fitted_column(c.label, c.key, c.width or 0, c.min_width or None)
+        table.fit_flex()
         table.focus()
         self.reload()
 
     def reload(self) -> None:
-        run_db(self, lambda s: load(s, self.ticker), self._loaded, group="claims", exclusive=True)
+        ticker, selects = self.ticker, self._selects()
+        run_db(self, lambda s: load(s, ticker, selects), self._loaded, group="claims", exclusive=True)
 
-    def _loaded(self, rows: list[Any]) -> None:
-        self.rows = rows
+    def _loaded(self, data: ClaimsData) -> None:
+        self.rows = data.rows
         self.cells = {}
-        self.by_id = {r.id: r for r in rows}
-        for name in SELECTS:
+        for name, options in data.options.items():
             select = self.query_one(f"#filter-{name}", Select)
-            attr = "period_label" if name == "period" else name
             keep = select.value
-            options = claim_table.choices(rows, attr)
-            select.set_options([(o, o) for o in options])
-            if keep in options:
-                select.value = keep
+            with select.prevent(Select.Changed):
+                select.set_options([(o, o) for o in options])
+                if keep in options:
+                    select.value = keep
         self.refilter()
+
+    def _selects(self) -> tuple[str, ...]:
+        return SELECTS if self.across else tuple(n for n in SELECTS if n != "ticker")
 
     # --- filtering and sorting -------------------------------------------------------------------------
 
     def current_filter(self) -> ClaimFilter:
         def picked(name: str) -> str | None:
+            if name not in self._selects():
+                return None
             value = self.query_one(f"#filter-{name}", Select).value
             return None if value is Select.NULL else str(value)
 
         due = self.query_one("#due", Input).value.strip()
         return ClaimFilter(search=self.query_one("#search", Input).value, verdict=picked("verdict"),
                            metric=picked("metric"), period=picked("period"), speaker=picked("speaker"),
+                           ticker=picked("ticker"),
                            due_days=int(due) if due.lstrip("-").isdigit() else None)
 
     def refilter(self) -> None:
-        table = self.query_one("#claims", DataTable)
+        """Filter, sort and count (in a thread worker beyond INLINE_ROWS claims); show the result (the newest
+        request wins)."""
+        rows, f, as_of = self.rows, self.current_filter(), self.app.as_of
+        column, reverse = self.sort_column, self.sort_reverse
+
+        def work() -> Filtered:
+            shown = claim_table.visible(rows, f, as_of, column, reverse)
+            return Filtered(shown, Counter(r.verdict for r in shown))
+
+        if len(rows) <= INLINE_ROWS:
+            self._filtered(rows, work())
+            return
+
+        def job() -> None:
+            result = work()
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._filtered, rows, result)
+
+        self.run_worker(job, thread=True, exclusive=True, group="claims-filter", name="claims-filter")
+
+    def _filtered(self, rows: list[Any], result: Filtered) -> None:
+        if rows is not self.rows:
+            return      # reloaded meanwhile: a newer filter is on its way
+        table = self.query_one("#claims", FillTable)
         keep = self.selected_row()
-        self.shown = claim_table.visible(self.rows, self.current_filter(), self.app.as_of, self.sort_column,
-                                         self.sort_reverse)
-        self._generation += 1
-        table.clear()
-        self._add_batch(self._generation, 0, FIRST_BATCH, keep.id if keep else None)
+        self.shown, self.counts = result.shown, result.counts
+        table.fill(self.shown, self._cells, lambda r: str(r.id), str(keep.id) if keep else None)
         self._update_status()
 
-    def _add_batch(self, generation: int, start: int, size: int, keep_id: int | None) -> None:
-        if generation != self._generation:
-            return    # a newer filter replaced this list
-        table = self.query_one("#claims", DataTable)
-        batch = self.shown[start:start + size]
-        cells = self.cells
-        for r in batch:
-            row_cells = cells.get(r.id)
-            if row_cells is None:
-                row_cells = cells[r.id] = claim_table.cells(r)
-            table.add_row(*row_cells, key=str(r.id))
-        if keep_id is not None and any(r.id == keep_id for r in batch):
-            table.move_cursor(row=table.get_row_index(str(keep_id)))
-        end = start + len(batch)
-        if end < len(self.shown):
-            table.call_after_refresh(self._add_batch, generation, end, BATCH, keep_id)
+    def _cells(self, row: Any) -> tuple:
+        made = self.cells.get(row.id)
+        if made is None:
+            made = self.cells[row.id] = claim_table.cells(row, self.across, self.app.current_theme.dark)
+        return made
 
     def _update_status(self) -> None:
-        counts = Counter(r.verdict for r in self.shown)
+        counts = self.counts
+        palette = styles(self.app.current_theme.dark)
         text = Text(f"{len(self.shown)} of {len(self.rows)} claims ")
         for verdict, symbol in SYMBOLS.items():
             if counts.get(verdict):
-                text.append(f" {symbol}{counts[verdict]}", style=STYLES[verdict])
+                text.append(f" {symbol}{counts[verdict]}", style=palette[verdict])
         if counts.get(None):
             text.append(f"  ·{counts[None]} unscored")
         if self.sort_column:
@@ -163,9 +201,9 @@ class ClaimsScreen(ClaimActions, Screen):
 
     @on(Input.Submitted)
     def _search_submitted(self) -> None:
-        self.query_one("#claims", DataTable).focus()
+        self.query_one("#claims", FillTable).focus()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_data_table_header_selected(self, event: FillTable.HeaderSelected) -> None:
         self.action_sort(str(event.column_key.value))
 
     def action_sort(self, column: str) -> None:
@@ -178,7 +216,7 @@ class ClaimsScreen(ClaimActions, Screen):
     # --- selection and navigation ----------------------------------------------------------------------
 
     def selected_row(self) -> Any | None:
-        table = self.query_one("#claims", DataTable)
+        table = self.query_one("#claims", FillTable)
         if table.row_count == 0 or not self.shown:
             return None
         row = table.cursor_row
@@ -188,7 +226,7 @@ class ClaimsScreen(ClaimActions, Screen):
         row = self.selected_row()
         return claim_ref(row) if row else None
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, _event: FillTable.RowSelected) -> None:
         self.action_open_detail()
 
     def action_open_detail(self) -> None:
@@ -202,10 +240,10 @@ class ClaimsScreen(ClaimActions, Screen):
         self.query_one("#search", Input).focus()
 
     def action_focus_filters(self) -> None:
-        self.query_one("#filter-verdict", Select).focus()
+        self.query_one(Select).focus()
 
     def action_back(self) -> None:
-        if self.focused is not self.query_one("#claims", DataTable):
-            self.query_one("#claims", DataTable).focus()
+        if self.focused is not self.query_one("#claims", FillTable):
+            self.query_one("#claims", FillTable).focus()
         else:
             self.app.pop_screen()

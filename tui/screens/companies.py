@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from db.queries import list_companies, list_speakers, next_deadlines, verdict_counts
+from db.review import period_ends
 from tui import summaries
-from tui.claim_table import plain
+from tui.fill_table import FillTable
 from tui.jobs import run_db
-from tui.verdicts import verdict_bar
+from tui.verdicts import BAR_WIDTH, verdict_bar
 
 EMPTY_HINT = """No transcripts yet.
 
@@ -41,6 +42,7 @@ class CompaniesData:
     counts_by_ticker: dict[str, list[Any]]      # db.queries.VerdictCount rows
     due_by_ticker: dict[str, list[Any]]         # db.queries.DueClaim rows, soonest first
     speakers_by_ticker: dict[str, list[Any]]    # db.queries.SpeakerRow rows, most claims first
+    period_ends: dict[str, dict[str, date | None]]   # ticker -> period label -> period end
 
 
 def load(session: Session, as_of: date) -> CompaniesData:
@@ -54,13 +56,22 @@ def load(session: Session, as_of: date) -> CompaniesData:
     speakers: dict[str, list[Any]] = defaultdict(list)
     for sp in list_speakers(session):
         speakers[sp.ticker].append(sp)
-    return CompaniesData(list_companies(session), dict(counts), dict(due), dict(speakers))
+    ends: dict[str, dict[str, date | None]] = defaultdict(dict)
+    for (ticker, label), end in period_ends(session).items():
+        ends[ticker][label] = end
+    return CompaniesData(list_companies(session), dict(counts), dict(due), dict(speakers), dict(ends))
 
 
 def bias(cred: Any) -> str:
     pct = cred.mean_signed_surprise_pct
     return "—" if pct is None else f"{pct:+.1f}%"
 
+
+# (label, key, natural width, narrowest): the name takes what is left; the verdict bar never grows
+TABLE_BAR = 12       # the table's verdict bar; the lower panel's per-period bars have BAR_WIDTH cells
+COMPANY_COLUMNS = (("Ticker", "ticker", 6, 5), ("Company", "name", 0, 0), ("Credibility", "credibility", 33, 18),
+                   ("Bias", "bias", 7, 6), ("Claims", "claims", 6, 6), ("Verdicts", "verdicts", TABLE_BAR, 8),
+                   ("Next due", "due", 10, 10))
 
 MAX_SPEAKERS = 4     # two lines each in the lower panel; `fls speakers TICKER` lists them all
 
@@ -86,9 +97,9 @@ def speakers_text(speakers: list[Any]) -> Text:
 class CompaniesScreen(Screen):
     CSS_PATH = "companies.tcss"
     BINDINGS = [
-        Binding("enter", "open_claims", "Claims", show=False),
         Binding("c", "all_claims", "All claims"),
         Binding("s", "app.show_scorecard", "Scorecard"),
+        Binding("v", "review", "Review"),
     ]
 
     def __init__(self) -> None:
@@ -98,32 +109,34 @@ class CompaniesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(EMPTY_HINT, id="companies-empty", markup=False)
-        yield DataTable(id="companies", cursor_type="row", zebra_stripes=True)
+        yield FillTable(id="companies", flex="name", flex_share=0.1)
         with Horizontal(id="company-detail"):
             yield Static("", id="company-periods")
             yield Static("", id="company-speakers")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#companies", DataTable)
-        table.add_columns("Ticker", "Company", "Credibility", "Bias", "Claims", "Verdicts", "Next due")
+        table = self.query_one("#companies", FillTable)
+        for label, key, width, narrowest in COMPANY_COLUMNS:
+            table.add_fitted_column(label, key, width, narrowest)
+        table.fit_flex()
         self.query_one("#companies-empty").display = False
         self.reload()
 
     def reload(self) -> None:
-        self.query_one("#companies", DataTable).loading = True
+        self.query_one("#companies", FillTable).loading = True
         run_db(self, lambda s: load(s, self.app.as_of), self._show, group="companies", exclusive=True)
 
     @property
     def current_ticker(self) -> str | None:
-        table = self.query_one("#companies", DataTable)
+        table = self.query_one("#companies", FillTable)
         if not self.data or not self.data.companies or table.row_count == 0:
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _show(self, data: CompaniesData) -> None:
         self.data = data
-        table = self.query_one("#companies", DataTable)
+        table = self.query_one("#companies", FillTable)
         table.loading = False
         keep = self.current_ticker if table.row_count else None
         table.clear()
@@ -131,21 +144,23 @@ class CompaniesScreen(Screen):
         self.query_one("#companies-empty").display = empty
         table.display = not empty
         self.query_one("#company-detail").display = not empty
+        dark = self.app.current_theme.dark
         for c in data.companies:
             due = data.due_by_ticker.get(c.ticker)
-            table.add_row(*map(plain, (c.ticker, c.name, c.credibility.summary, bias(c.credibility), str(c.claims))),
-                          verdict_bar(summaries.verdict_counts(data.counts_by_ticker.get(c.ticker, []))),
-                          plain(str(due[0].deadline) if due else "—"), key=c.ticker)
+            table.add_row(Text(c.ticker), Text(c.name), Text(c.credibility.summary), bias(c.credibility),
+                          Text(str(c.claims), justify="right"),
+                          verdict_bar(summaries.verdict_counts(data.counts_by_ticker.get(c.ticker, [])), TABLE_BAR, dark),
+                          str(due[0].deadline) if due else "—", key=c.ticker)
         if keep and keep in data.counts_by_ticker:
             table.move_cursor(row=table.get_row_index(keep))
         if not empty:
             table.focus()
         self._show_detail()
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, _event: FillTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, _event: FillTable.RowSelected) -> None:
         self.action_open_claims()
 
     def _show_detail(self) -> None:
@@ -154,10 +169,12 @@ class CompaniesScreen(Screen):
             return
         text = Text()
         text.append(f"{ticker} — verdicts per period\n", style="bold")
-        periods = summaries.by_period(self.data.counts_by_ticker.get(ticker, []))
+        periods = summaries.by_period(self.data.counts_by_ticker.get(ticker, []),
+                                      self.data.period_ends.get(ticker, {}))
+        dark = self.app.current_theme.dark
         for label, counts in periods:
             text.append(f"  {label:<12} ")
-            text.append_text(verdict_bar(counts))
+            text.append_text(verdict_bar(counts, width=BAR_WIDTH, dark=dark))
             text.append("\n")
         if not periods:
             text.append("  no scored claims yet\n")
@@ -172,6 +189,11 @@ class CompaniesScreen(Screen):
 
         if self.current_ticker:
             self.app.push_screen(ClaimsScreen(ticker=self.current_ticker))
+
+    def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(ticker=self.current_ticker))
 
     def action_all_claims(self) -> None:
         from tui.screens.claims import ClaimsScreen

@@ -7,6 +7,7 @@ shown as a notification and every screen reloads.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,18 @@ class Field:
     choices: tuple[str, ...] = ()      # a Select instead of an Input
 
 
+_ROWS = re.compile(r"; (?=line \d+: )")
+
+
+def error_lines(message: str) -> list[str]:
+    """An error that lists bad rows, one line each: "actuals CSV has 2 bad rows: line 2: value is empty;
+    line 5: unknown ticker ZZZ" -> the head, "line 2: value is empty", "line 5: unknown ticker ZZZ"."""
+    head, sep, rest = message.partition(": line ")
+    if not sep:
+        return [message] if message else []
+    return [f"{head}:", *_ROWS.split("line " + rest)]
+
+
 class FormScreen(ModalScreen[str | None]):
     CSS_PATH = "form.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -44,6 +57,10 @@ class FormScreen(ModalScreen[str | None]):
 
     def intro(self) -> str:
         return ""
+
+    def below_fields(self) -> ComposeResult:
+        """Widgets shown under the fields (none by default)."""
+        yield from ()
 
     def prepare(self, values: dict[str, str]) -> Any:
         """Slow work outside the transaction (reading a file); runs in the worker thread."""
@@ -69,7 +86,9 @@ class FormScreen(ModalScreen[str | None]):
                                  id=f"field-{f.name}", compact=True)
                 else:
                     yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
-            yield Static("", id="form-error", classes="error", markup=False)
+            yield from self.below_fields()
+            with VerticalScroll(id="form-errors"):
+                yield Static("", id="form-error", classes="error", markup=False)
             yield ProgressBar(id="form-progress", show_eta=False)
             with Horizontal(id="form-buttons"):
                 yield Button(self.OK_LABEL, id="ok", variant="primary", compact=True)
@@ -77,7 +96,7 @@ class FormScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#form-progress").display = False
-        self.query_one("#form-error").display = False
+        self.query_one("#form-errors").display = False
         first = self.query("Input, Select")
         (first.first() if first else self.query_one("#ok", Button)).focus()
 
@@ -112,9 +131,11 @@ class FormScreen(ModalScreen[str | None]):
     is_busy = False
 
     def show_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(message)
-        error.display = bool(message)
+        """The message, one line per bad row when it lists several, in a list that scrolls on its own."""
+        self.query_one("#form-error", Static).update("\n".join(error_lines(message)))
+        box = self.query_one("#form-errors", VerticalScroll)
+        box.display = bool(message)
+        box.scroll_home(animate=False)
 
     def progress(self, done: int, total: int) -> None:
         """Thread-safe: report progress from apply()."""
@@ -139,6 +160,10 @@ class FormScreen(ModalScreen[str | None]):
         self.query_one("#ok", Button).disabled = False
         self.query_one("#form-progress").display = False
         self.show_error(message)
+        self.after_failure()
+
+    def after_failure(self) -> None:
+        """On the UI thread, after apply() failed and its message is shown."""
 
     def _succeeded(self, message: str) -> None:
         self.is_busy = False

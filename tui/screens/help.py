@@ -17,11 +17,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Companies", (
         ("enter", "claims of the company"), ("c", "claims of every company"), ("s", "scorecard"),
+        ("v", "review mode for the company"),
     )),
     ("Claims", (
         ("enter", "claim detail"), ("/", "search as you type"), ("f", "filters"),
         ("V D M P A S W H Q", "sort by verdict, deadline, metric, promised, actual, surprise, who, hedge, "
-                              "quote (again: reverse)"),
+                              "quote (again: reverse; empty cells stay last)"),
+        ("K", "sort by company (listing every company)"),
         ("a", "add an actual"), ("o", "override the verdict"), ("x", "dismiss / restore"), ("n", "add a note"),
         ("t", "open the transcript at the claim"),
     )),
@@ -29,7 +31,12 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("n / p", "next / previous claim"), ("enter", "detail of the current claim"),
         ("l", "show / hide translation lines"),
     )),
-    ("Scorecard", (("e", "export as Markdown, CSV, JSON or HTML"),)),
+    ("Scorecard", (("enter", "claim detail"), ("e", "export as Markdown, CSV, JSON or HTML"))),
+    ("Review", (
+        ("m", "mark reviewed and go to the next claim (again: take the mark back)"),
+        ("o n x a t", "override, note, dismiss, add an actual, transcript"), ("p", "pick the period"),
+        ("e", "export the period's scorecard"), ("enter", "the claim in full"),
+    )),
 )
 
 

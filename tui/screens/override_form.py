@@ -13,7 +13,10 @@ class OverrideForm(ClaimForm):
     OK_LABEL = "Override"
 
     def fields(self) -> list[Field]:
-        return [Field("verdict", "Verdict", choices=tuple(v.value for v in Verdict)),
+        """The current verdict is preselected; "dismissed" is not offered (dismissing is its own action, x)."""
+        choices = tuple(v.value for v in Verdict if v is not Verdict.DISMISSED)
+        current = self.claim.verdict if self.claim.verdict in choices else ""
+        return [Field("verdict", "Verdict", value=current or "", choices=choices),
                 Field("reason", "Reason (required)")]
 
     def apply(self, session: Session, v: dict[str, str]) -> str:

@@ -1,32 +1,74 @@
-"""The scorecard of one company (the same content as `fls scorecard`), for all periods or one."""
+"""The scorecard of one company, for all periods or one: its credibility, its verdict counts and one table
+row per claim (verdict, deadline, promise, actual, explanation).
+
+The rows are a FillTable (drawn only where on screen, added in batches), so a company with 10,000 claims
+shows as quickly as one with ten; the Markdown, CSV, JSON and HTML renderings are for files (`e` exports).
+Enter opens the claim under the cursor.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from rich.text import Text
 from sqlalchemy.orm import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Markdown, Select
+from textual.widgets import Footer, Header, Label, Select, Static
 
-from db.queries import build_scorecard, list_claims
-from tracker.scorecard import Scorecard, render
+from db.queries import build_scorecard
+from db.review import review_periods, scorecard_claim_ids
+from tracker.display import format_amount, format_promise
+from tracker.scorecard import Scorecard, ScorecardRow
+from tracker.scorecard.model import subject, verdict_counts
+from tui.fill_table import FillTable
 from tui.jobs import run_db
+from tui.verdicts import SYMBOLS, styles, verdict_text
+
+# (key, label, natural width, narrowest); the explanation takes the rest
+COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+    ("verdict", "Verdict", 14, 11), ("deadline", "Deadline", 10, 10), ("subject", "Claim", 30, 20),
+    ("promised", "Promised", 18, 10), ("actual", "Actual", 10, 7), ("explanation", "Explanation", 0, 0))
 
 
 @dataclass(frozen=True)
 class ScorecardData:
     card: Scorecard
-    markdown: str
-    periods: list[str]
+    periods: list[str]          # sorted by period end
+    claim_ids: list[int]        # the claim behind each row; empty if they could not be matched up
+    cells: list[tuple[Text, ...]]   # each row's cells, made in the worker (nothing per row on the UI thread)
 
 
-def load(session: Session, ticker: str, as_of, period: str | None) -> ScorecardData:  # noqa: ANN001
+def load(session: Session, ticker: str, as_of: date, period: str | None, dark: bool = True) -> ScorecardData:
     card = build_scorecard(session, ticker, as_of, period)
-    periods = sorted({r.period_label for r in list_claims(session, ticker=ticker) if r.period_label})
-    return ScorecardData(card, render(card, "md"), periods)
+    ids = scorecard_claim_ids(session, ticker, period)
+    return ScorecardData(card, review_periods(session, ticker), ids if len(ids) == len(card.rows) else [],
+                         [row_cells(r, dark) for r in card.rows])
+
+
+def row_cells(row: ScorecardRow, dark: bool = True) -> tuple[Text, ...]:
+    c, r = row.claim, row.result
+    actual = format_amount(r.actual.value, r.actual.unit) if r.actual is not None else "—"
+    return (verdict_text(row.verdict, row.override is not None, dark),
+            *(Text(x, no_wrap=True, end="") for x in (
+                str(c.period.end) if c.period and c.period.end else "—", subject(c),
+                format_promise(c.low, c.high, c.unit, c.comparator), actual,
+                " ".join((row.override[1] if row.override else r.explanation).split()))))
+
+
+def summary_text(card: Scorecard, dark: bool = True) -> Text:
+    """"Harbor Labs (HRBR), all periods: hit rate 62% (95% CI 41-79%, n=13)   ✓4 ▲2 ✗1"."""
+    text = Text(f"{card.company} ({card.ticker}), {card.period or 'all periods'}: ", style="bold")
+    text.append(card.credibility.summary)
+    palette = styles(dark)
+    text.append("  ")
+    for verdict, n in verdict_counts(card):
+        text.append(f" {SYMBOLS.get(verdict, '·')}{n}", style=palette.get(verdict, ""))
+    text.append(f"   {len(card.rows)} claims", style="dim")
+    return text
 
 
 class ScorecardScreen(Screen):
@@ -48,26 +90,35 @@ class ScorecardScreen(Screen):
         with Horizontal(id="scorecard-bar"):
             yield Label("Period ")
             yield Select([], prompt="all periods", id="scorecard-period", compact=True)
-        with VerticalScroll(id="scorecard-scroll"):
-            yield Markdown("loading…", id="scorecard")
+        yield Static("loading…", id="scorecard-summary")
+        yield FillTable(id="scorecard", flex="explanation")
         yield Footer()
 
     def on_mount(self) -> None:
+        table = self.query_one("#scorecard", FillTable)
+        table.shrink_order = ["subject", "verdict", "actual", "promised"]
+        for key, label, width, narrowest in COLUMNS:
+            table.add_fitted_column(label, key, width, narrowest)
+        table.fit_flex()
+        table.focus()
         self.reload()
 
     def reload(self) -> None:
-        self.sub_title = f"scorecard {self.current_ticker} as of {self.app.as_of}"
-        ticker, as_of, period = self.current_ticker, self.app.as_of, self.period
-        run_db(self, lambda s: load(s, ticker, as_of, period), self._show, group="scorecard", exclusive=True)
+        self.sub_title = f"scorecard {self.current_ticker}"
+        ticker, as_of, period, dark = self.current_ticker, self.app.as_of, self.period, self.app.current_theme.dark
+        run_db(self, lambda s: load(s, ticker, as_of, period, dark), self._show, group="scorecard", exclusive=True)
 
-    async def _show(self, data: ScorecardData) -> None:
+    def _show(self, data: ScorecardData) -> None:
         self.data = data
+        dark = self.app.current_theme.dark
         select = self.query_one("#scorecard-period", Select)
         with select.prevent(Select.Changed):
             select.set_options([(p, p) for p in data.periods])
             if self.period in data.periods:
                 select.value = self.period
-        await self.query_one("#scorecard", Markdown).update(data.markdown)
+        self.query_one("#scorecard-summary", Static).update(summary_text(data.card, dark))
+        rows = range(len(data.cells))
+        self.query_one("#scorecard", FillTable).fill(rows, data.cells.__getitem__, str)
 
     @on(Select.Changed, "#scorecard-period")
     def _period_changed(self, event: Select.Changed) -> None:
@@ -75,6 +126,19 @@ class ScorecardScreen(Screen):
         if period != self.period:
             self.period = period
             self.reload()
+
+    def on_data_table_row_selected(self, event: FillTable.RowSelected) -> None:
+        from tui.screens.claim_detail import ClaimDetailScreen
+
+        if self.data is None:
+            return
+        claim_id = self._claim_id(int(str(event.row_key.value)))
+        if claim_id is not None:
+            self.app.push_screen(ClaimDetailScreen(claim_id))
+
+    def _claim_id(self, index: int) -> int | None:
+        ids = self.data.claim_ids if self.data is not None else []
+        return ids[index] if 0 <= index < len(ids) else None
 
     def action_focus_period(self) -> None:
         self.query_one("#scorecard-period", Select).focus()

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -57,6 +58,9 @@ def load(session: Session, claim_id: int) -> TranscriptData:
     return TranscriptData(title, transcript, details, tuple(sorted(marks, key=lambda m: (m.start, m.end))))
 
 
+PIECE = 240     # a line longer than this is shown in pieces of whole sentences at least this long
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line."""
     spans, pos = [], 0
@@ -65,6 +69,25 @@ def line_spans(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def pieces(spans: list[tuple[int, int]], sentence_starts: list[int], size: int = PIECE) -> list[tuple[int, int]]:
+    """The lines, a long one cut at sentence starts into pieces of about `size` characters: a speech-to-text
+    call is often one line of 50,000 characters, and scrolling to "the line" of a claim would show its start,
+    screens away from the claim. A piece holds whole sentences, so the claim is within a few rows of its top."""
+    out: list[tuple[int, int]] = []
+    starts = sorted(sentence_starts)
+    for start, end in spans:
+        if end - start <= size:
+            out.append((start, end))
+            continue
+        cut = start
+        for s in starts:
+            if start < s < end and s - cut >= size:
+                out.append((cut, s))
+                cut = s
+        out.append((cut, end))
+    return out
 
 
 def render_line(text: str, start: int, end: int, marks: tuple[Mark, ...]) -> Text:
@@ -118,7 +141,7 @@ class TranscriptScreen(Screen):
             widgets = [Static("The document file is not available; the stored quotes:", classes="hint")]
             widgets += [Static(Text(f"#{d.id}  {d.claim.quote}"), classes="line") for d in data.claims]
         else:
-            spans = line_spans(t.text)
+            spans = pieces(line_spans(t.text), [x.start for turn in t.turns for x in turn.sentences])
             self.line_starts = [s for s, _ in spans]
             widgets = []
             for i, (s, e) in enumerate(spans):
@@ -134,12 +157,7 @@ class TranscriptScreen(Screen):
             self.call_after_refresh(self._scroll_to, target)
 
     def _line_index(self, offset: int) -> int:
-        index = 0
-        for i, start in enumerate(self.line_starts):
-            if start > offset:
-                break
-            index = i
-        return index
+        return max(0, bisect_right(self.line_starts, offset) - 1)
 
     def _mark(self) -> Static | None:
         """Highlight the current claim's line and say where we are; return the line to scroll to."""
