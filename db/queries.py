@@ -24,7 +24,6 @@ from db.models import (
     STATUS_DISMISSED,
     STATUS_SUPERSEDED,
     ActualRecord,
-    AuditRecord,
     ClaimRecord,
     Company,
     Document,

@@ -31,7 +31,7 @@ from db.models import (
     VerdictRecord,
     utcnow,
 )
-from tracker.model import Actual, Claim, Comparator, Event, RevisionKind, Verdict
+from tracker.model import Claim, Comparator, Event, RevisionKind, Verdict
 from tracker.scoring.matching import ActualIndex
 
 AGAINST_ORIGINAL = "original"

@@ -35,7 +35,7 @@ from tracker.lexicon import load
 from tracker.model import FiscalCalendar, Period, PeriodSource, Sentence
 from tracker.periods import PeriodMatch, find_periods
 from tracker.phrase_regex import phrase_pattern
-from tracker.sentence_facts import SentenceFacts, is_future, is_past
+from tracker.sentence_facts import SentenceFacts, is_future
 from tracker.vocab import metric_finder, scope_finders
 
 # --- the words ---------------------------------------------------------------------------------------------
