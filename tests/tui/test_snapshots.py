@@ -38,7 +38,13 @@ def seed_app(tmp_path):
 
 
 async def steady(pilot) -> None:
-    """Settle, then wait until two screenshots in a row agree: a loaded machine may lay out later."""
+    """Settle, then wait until two screenshots in a row agree: a loaded machine may lay out later.
+
+    The footer redraws its keys only after a refresh that follows a focus change, so on an idle
+    machine it could still show the keys of the widget focused before: ask it to redraw first."""
+    await settle(pilot)
+    pilot.app.screen.refresh_bindings()
+    await pilot.pause()
     await settle(pilot)
     before = pilot.app.export_screenshot()
     for _ in range(40):
