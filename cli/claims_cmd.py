@@ -17,6 +17,7 @@ from tracker.model import Verdict
 
 VERDICTS = (*(v.value for v in Verdict), "unscored")
 HEAD = ("id", "ticker", "deadline", "metric / scope", "promise", "actual", "verdict", "hedge", "speaker", "quote")
+CSV_HEAD = (*HEAD, "basis", "measure")
 
 
 def _cells(r: ClaimRow) -> tuple:
@@ -48,7 +49,7 @@ def claims(ticker: str | None, due_before: str | None, verdict: str | None, metr
     if fmt == "json":
         sys.stdout.write(render_json([dataclasses.asdict(r) for r in rows]))
     elif fmt == "csv":
-        sys.stdout.write(render_csv(HEAD, [_cells(r) for r in rows]))
+        sys.stdout.write(render_csv(CSV_HEAD, [(*_cells(r), r.basis or "", r.measure or "") for r in rows]))
     else:
         fixed = (5, 6, 10, 24, 18, 12, 12, 12, 16)
         rest = max(30, terminal_width() - sum(fixed) - 2 * len(fixed))

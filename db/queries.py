@@ -240,6 +240,8 @@ class ClaimRow:
     call_date: date | None
     document_id: int
     confidence: float
+    basis: str | None = None          # gaap / non_gaap / adjusted; None: not stated
+    measure: str | None = None        # None: a level; yoy_growth, qoq_growth, cagr, multiple, ratio
 
 
 def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
@@ -254,7 +256,7 @@ def list_claims(session: Session, ticker: str | None = None, due_before: date | 
                      ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, eff.verdict,
                      eff.o.id.is_not(None), eff.v.surprise_pct, ClaimRecord.speaker, ClaimRecord.hedge,
                      ClaimRecord.quote, ClaimRecord.kind, ClaimRecord.status, Document.call_date,
-                     ClaimRecord.document_id, ClaimRecord.confidence)
+                     ClaimRecord.document_id, ClaimRecord.confidence, ClaimRecord.basis, ClaimRecord.measure)
     stmt = (eff.join(columns.join(Company, Company.id == ClaimRecord.company_id)
                      .join(Document, Document.id == ClaimRecord.document_id))
             .outerjoin(ActualRecord, ActualRecord.id == eff.v.actual_id))

@@ -12,6 +12,7 @@ COLUMNS = (
     "unit", "promise", "speaker", "role", "hedge", "verdict", "computed_verdict", "explanation", "actual_value",
     "actual_unit", "actual_period", "surprise_pct", "attainment", "days_late", "latest_verdict",
     "latest_explanation", "override", "document", "call_date", "start", "end", "quote", "revisions", "notes",
+    "basis", "measure",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -47,7 +48,7 @@ def _row(card: Scorecard, n: int, r: ScorecardRow) -> list[str]:
         _num(res.surprise_pct, 2), _num(res.attainment, 4), _num(res.days_late),
         str(r.latest.verdict) if r.latest else "", r.latest.explanation if r.latest else "", override_text(r),
         r.document, _text(r.call_date), _num(r.start), _num(r.end), c.quote, "; ".join(revision_lines(r)),
-        "; ".join(r.notes),
+        "; ".join(r.notes), _text(c.basis), _text(c.measure),
     ]
 
 

@@ -55,13 +55,29 @@ def verdict_counts(card: Scorecard) -> list[tuple[str, int]]:
     return ordered + sorted(counts.items())
 
 
+BASIS_WORDS = {"gaap": "GAAP", "non_gaap": "non-GAAP", "adjusted": "adjusted"}
+MEASURE_WORDS = {"yoy_growth": "YoY growth", "qoq_growth": "QoQ growth", "cagr": "CAGR", "multiple": "multiple",
+                 "ratio": "ratio"}
+
+
+def basis_text(basis: str | None) -> str:
+    return BASIS_WORDS.get(basis or "", basis or "")
+
+
+def measure_text(measure: str | None) -> str:
+    return MEASURE_WORDS.get(measure or "", measure or "")
+
+
 def subject(claim: Claim) -> str:
-    """"revenue (data center), 2025-Q2"."""
+    """"revenue (data center), 2025-Q2", then the basis and measure when stated: "..., non-GAAP, YoY growth"."""
     text = claim.metric.replace("_", " ")
     if claim.scope:
         text += f" ({claim.scope})"
     if claim.period is not None:
         text += f", {claim.period.label}"
+    for word in (basis_text(claim.basis), measure_text(claim.measure)):
+        if word:
+            text += f", {word}"
     return text
 
 
