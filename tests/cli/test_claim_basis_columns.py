@@ -35,3 +35,14 @@ def test_claims_json_and_csv_show_basis_and_measure(fls, db_path):
     by_metric = {r["metric / scope"]: r for r in table}
     assert by_metric["adjusted ebitda"]["promise"] == "$2.0B-$2.25B loss"
     assert (by_metric["revenue"]["basis"], by_metric["revenue"]["measure"]) == ("gaap", "yoy_growth")
+
+
+def test_actuals_add_records_the_basis(fls, db_path):
+    _store(db_path)
+    run = fls("actuals", "add", "--company", "PLVX", "--metric", "adjusted ebitda", "--period", "2025-FY",
+              "--value", "-2.1B", "--unit", "USD", "--basis", "Adjusted")
+    assert run.code == 0, run.err
+    assert fls("score", "--as-of", "2026-03-01").code == 0
+    rows = {r["metric"]: r for r in json.loads(fls("claims", "PLVX", "--format", "json").out)}
+    assert rows["adjusted ebitda"]["verdict"] == "met"
+    assert rows["adjusted ebitda"]["actual_value"] == -2.1e9

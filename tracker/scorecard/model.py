@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.model import Claim, Verdict
+from tracker.scoring.basis import basis_text
 from tracker.scoring.credibility import Credibility
 from tracker.scoring.describe import describe_promise
 from tracker.scoring.units import format_value
@@ -55,13 +56,8 @@ def verdict_counts(card: Scorecard) -> list[tuple[str, int]]:
     return ordered + sorted(counts.items())
 
 
-BASIS_WORDS = {"gaap": "GAAP", "non_gaap": "non-GAAP", "adjusted": "adjusted"}
 MEASURE_WORDS = {"yoy_growth": "YoY growth", "qoq_growth": "QoQ growth", "cagr": "CAGR", "multiple": "multiple",
                  "ratio": "ratio"}
-
-
-def basis_text(basis: str | None) -> str:
-    return BASIS_WORDS.get(basis or "", basis or "")
 
 
 def measure_text(measure: str | None) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.model import Actual, Claim, Comparator, Event, Kind, Verdict
+from tracker.scoring.basis import basis_note
 from tracker.scoring.describe import CEILINGS, Shape, describe_shape, direction_baseline, has_numbers, shape_of
 from tracker.scoring.matching import (TIER_INTERIM, achievement_matches, match_actual, match_tier,
                                       withdrawal_event_matches)
@@ -245,8 +246,18 @@ def _score_open(claim: Claim, actuals: Sequence[Actual], events: Sequence[Event]
             return _milestone(claim, events, as_of, policy)
         return _unreported(claim, as_of, policy)
     if claim.kind is Kind.DIRECTION:
-        return _direction(claim, actual, value, as_of)
-    return _numeric(claim, shape_of(claim), actual, value, polarity, policy, as_of)
+        result = _direction(claim, actual, value, as_of)
+    else:
+        result = _numeric(claim, shape_of(claim), actual, value, polarity, policy, as_of)
+    return _with_basis(claim, result)
+
+
+def _with_basis(claim: Claim, result: VerdictResult) -> VerdictResult:
+    """The explanation says which basis the actual used was on, when either side states one."""
+    if result.actual is None:
+        return result
+    note = basis_note(claim.basis, result.actual.basis)
+    return dataclasses.replace(result, explanation=result.explanation + note) if note else result
 
 
 def score_with_revisions(original: Claim, revisions: Sequence[Claim], actuals: Sequence[Actual],
