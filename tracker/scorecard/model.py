@@ -8,6 +8,7 @@ from tracker.model import Claim, Verdict
 from tracker.scoring.basis import basis_text
 from tracker.scoring.credibility import Credibility
 from tracker.scoring.describe import describe_promise
+from tracker.scoring.standing import overridden
 from tracker.scoring.units import format_value
 from tracker.scoring.verdicts import VerdictResult
 
@@ -29,8 +30,17 @@ class ScorecardRow:
 
     @property
     def verdict(self) -> str:
-        """The verdict shown: a user's override wins over the computed one."""
-        return self.override[0] if self.override else str(self.result.verdict)
+        """The verdict shown: a dismissal, else a user's override, else the computed one."""
+        return str(self.shown.verdict)
+
+    @property
+    def shown(self) -> VerdictResult:
+        """The result as it counts (tracker.scoring.standing): a dismissed claim's is DISMISSED, an overridden
+        one's has the user's verdict, the explanation "overridden: met (reason); computed ...", and the computed
+        surprise only when the override agrees with it."""
+        if self.result.verdict is Verdict.DISMISSED or not self.override:
+            return self.result
+        return overridden(self.result, self.override[0], self.override[1])
 
 
 @dataclass(frozen=True)
