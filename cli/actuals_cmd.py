@@ -46,9 +46,11 @@ def import_(file: str, db_url: str | None) -> None:
 @click.option("--reported-on", default=None, metavar="YYYY-MM-DD", help="The day the figure was made public.")
 @click.option("--source", default="", help="Where it comes from (a filing, a press release URL).")
 @click.option("--note", default="", help="Free text.")
+@click.option("--basis", default=None, metavar="BASIS",
+              help="gaap, non_gaap or adjusted: the basis the figure is reported on (default: not stated).")
 @db_option
 def add(ticker: str, metric: str, scope: str | None, period: str | None, as_of: str | None, value: str, unit: str,
-        reported_on: str | None, source: str, note: str, db_url: str | None) -> None:
+        reported_on: str | None, source: str, note: str, basis: str | None, db_url: str | None) -> None:
     """Record one reported figure by hand (give --period or --as-of)."""
     if (period is None) == (as_of is None):
         raise InputError("give --period or --as-of (one of them)")
@@ -56,7 +58,7 @@ def add(ticker: str, metric: str, scope: str | None, period: str | None, as_of: 
     day_option(reported_on, "--reported-on date")
     with opened(db_url) as database, database.session() as session:
         row = add_actual(session, ticker, metric, scope, when, value, unit, reported_on, source=source, note=note,
-                         author=author())
+                         author=author(), basis=basis)
         text = (f"added actual {row.id}: {row.metric}" + (f" / {row.scope}" if row.scope else "")
                 + f" {row.period_label} {format_amount(row.value, row.unit)}")
     click.echo(text)

@@ -17,6 +17,7 @@ from tracker.model import Verdict
 
 VERDICTS = (*(v.value for v in Verdict), "unscored")
 HEAD = ("id", "ticker", "deadline", "metric / scope", "promise", "actual", "verdict", "hedge", "speaker", "quote")
+CSV_HEAD = (*HEAD[:4], "basis", "measure", *HEAD[4:])   # the quote stays the last column
 
 
 def _cells(r: ClaimRow) -> tuple:
@@ -48,7 +49,9 @@ def claims(ticker: str | None, due_before: str | None, verdict: str | None, metr
     if fmt == "json":
         sys.stdout.write(render_json([dataclasses.asdict(r) for r in rows]))
     elif fmt == "csv":
-        sys.stdout.write(render_csv(HEAD, [_cells(r) for r in rows]))
+        cells = [_cells(r) for r in rows]
+        sys.stdout.write(render_csv(CSV_HEAD, [(*c[:4], r.basis or "", r.measure or "", *c[4:])
+                                               for c, r in zip(cells, rows)]))
     else:
         fixed = (5, 6, 10, 24, 18, 12, 12, 12, 16)
         rest = max(30, terminal_width() - sum(fixed) - 2 * len(fixed))

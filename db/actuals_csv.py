@@ -12,6 +12,8 @@ The file is UTF-8 (a byte-order mark is fine) with a header row. Columns, in any
     reported_on  optional: YYYY-MM-DD the figure was made public (for "revised": the day of the new guidance)
     source       optional: where it comes from (a filing, a press release URL)
     note         optional: free text
+    basis        optional: gaap, non_gaap (non-GAAP) or adjusted; empty when the figure does not say. A claim is
+                 scored against the figure of its own basis when one is reported (see tracker.scoring.matching)
     event        optional: empty for a figure; "achieved" or "withdrawn" for an event, dated by as_of (or
                  reported_on), with metric/scope/period saying what it covers; "revised" for new guidance
                  (value, unit and period required, dated by reported_on or as_of)
@@ -42,12 +44,12 @@ from db import audit
 from db.companies import calendar_of, find_company, norm_ticker
 from db.models import EVENT_REVISED, ActualRecord, Company, EventRecord
 from db.session import lock_companies
-from db.values import as_of_period, parse_date, parse_value, resolve_period
+from db.values import as_of_period, parse_basis, parse_date, parse_value, resolve_period
 from tracker.errors import InputError
 from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
 
 COLUMNS = ("ticker", "metric", "scope", "period", "as_of", "value", "unit", "reported_on", "source", "note",
-           "event")
+           "event", "basis")
 REQUIRED = ("ticker", "metric", "value", "unit")
 EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISED)
 # No reported figure comes near a thousand trillion; a value beyond it is a typo (or 400 digits of noise) and
@@ -93,14 +95,15 @@ class _Figure:
     reported_on: date | None
     source: str
     note: str
+    basis: str | None = None
 
     def key(self) -> tuple:
         return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit,
-                self.reported_on, self.source)
+                self.reported_on, self.source, self.basis)
 
     def same_figure(self) -> tuple:
-        """What a restatement repeats: company, metric, scope, period, value and unit."""
-        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit)
+        """What a restatement repeats: company, metric, scope, period, value, unit and basis."""
+        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit, self.basis)
 
 
 @dataclass(frozen=True)
@@ -258,8 +261,12 @@ def _parse_row(session: Session, cache: dict[str, Company | None], calendars: di
         if period is None and as_of is None:
             raise _RowError("period and as_of are both empty (e.g. period 2025-Q1 or as_of 2025-02-28)")
         value, unit = _value(row, required=True)
+        try:
+            basis = parse_basis(row.get("basis", ""))
+        except InputError as exc:
+            raise _RowError(str(exc)) from None
         return _Figure(company.id, company.ticker, metric, scope, period or as_of_period(as_of), value, unit,
-                       reported_on, source, note)
+                       reported_on, source, note, basis)
     if event not in EVENT_KINDS:
         raise _RowError(f"unknown event {event!r}: use achieved, withdrawn or revised")
     if event == EVENT_REVISED:
@@ -308,11 +315,11 @@ def _stored_figures(session: Session, company_ids: set[int]) -> tuple[set[tuple]
     first: dict[tuple, int] = {}
     rows = session.execute(select(
         ActualRecord.id, ActualRecord.company_id, ActualRecord.metric, ActualRecord.scope, ActualRecord.period_label,
-        ActualRecord.value, ActualRecord.unit, ActualRecord.reported_on, ActualRecord.source_ref)
+        ActualRecord.value, ActualRecord.unit, ActualRecord.reported_on, ActualRecord.source_ref, ActualRecord.basis)
         .where(ActualRecord.company_id.in_(company_ids)).order_by(ActualRecord.id))
-    for rid, cid, metric, scope, label, value, unit, reported_on, source in rows:
-        keys.add((cid, metric, scope, label, value, unit, reported_on, source))
-        first.setdefault((cid, metric, scope, label, value, unit), rid)
+    for rid, cid, metric, scope, label, value, unit, reported_on, source, basis in rows:
+        keys.add((cid, metric, scope, label, value, unit, reported_on, source, basis))
+        first.setdefault((cid, metric, scope, label, value, unit, basis), rid)
     return keys, first
 
 
@@ -328,7 +335,7 @@ def _figure_row(item: _Figure) -> ActualRecord:
                         period_label=item.period.label, period_start=item.period.start,
                         period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
                         unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
-                        source_ref=item.source, note=item.note)
+                        source_ref=item.source, note=item.note, basis=item.basis)
 
 
 def _event_row(item: _Event) -> EventRecord:

@@ -15,6 +15,8 @@ from tracker.model import (
     Kind,
     Mention,
     Period,
+    Revision,
+    RevisionKind,
     Role,
     SourceKind,
 )
@@ -67,9 +69,27 @@ def claim_columns(claim: Claim) -> dict[str, Any]:
         "event": claim.event,
         "baseline": claim.baseline,
         "specific": claim.specific,
+        "metric_known": claim.metric_known,
+        "basis": claim.basis,
+        "measure": claim.measure,
+        "period_source": claim.period_source,
+        "period_source_start": claim.period_source_start,
     }
     cols.update(period_columns(claim.period))
+    cols.update(revision_columns(claim.revision))
     return cols
+
+
+def revision_columns(revision: Revision | None) -> dict[str, Any]:
+    """A claim's own restatement ("raising ... by 30 basis points") as three columns; all NULL for none."""
+    if revision is None:
+        return {"revision_kind": None, "revision_delta": None, "revision_unit": None}
+    return {"revision_kind": RevisionKind(revision.kind).value, "revision_delta": revision.delta,
+            "revision_unit": revision.unit}
+
+
+def revision_from_columns(kind: str | None, delta: float | None, unit: str | None) -> Revision | None:
+    return None if kind is None else Revision(kind=RevisionKind(kind), delta=delta, unit=unit)
 
 
 def claim_from_record(rec: ClaimRecord, *, with_mentions: bool = True) -> Claim:
@@ -91,6 +111,12 @@ def claim_from_record(rec: ClaimRecord, *, with_mentions: bool = True) -> Claim:
         confidence=rec.confidence,
         event=rec.event,
         baseline=rec.baseline,
+        period_source=rec.period_source,
+        period_source_start=rec.period_source_start,
+        metric_known=bool(rec.metric_known),
+        basis=rec.basis,
+        measure=rec.measure,
+        revision=revision_from_columns(rec.revision_kind, rec.revision_delta, rec.revision_unit),
     )
 
 
@@ -110,6 +136,7 @@ def actual_columns(actual: Actual) -> dict[str, Any]:
         "source_kind": SourceKind(actual.source_kind).value,
         "source_ref": actual.source_ref,
         "reported_on": actual.reported_on,
+        "basis": actual.basis,
     }
     cols.update(period_columns(actual.period))
     return cols
@@ -130,6 +157,7 @@ def actual_from_record(rec: ActualRecord) -> Actual:
         source_kind=SourceKind(rec.source_kind),
         source_ref=rec.source_ref,
         reported_on=rec.reported_on,
+        basis=rec.basis,
     )
 
 

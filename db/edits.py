@@ -20,7 +20,7 @@ from db.models import (
     NoteRecord,
     OverrideRecord,
 )
-from db.values import parse_date, parse_value, resolve_period
+from db.values import parse_basis, parse_date, parse_value, resolve_period
 from tracker.errors import InputError, NotFoundError
 from tracker.model import SourceKind, Verdict
 
@@ -48,8 +48,9 @@ def _need_text(value: str | None, what: str) -> str:
 
 def add_actual(session: Session, ticker: str, metric: str, scope: str | None, period_label_or_asof: str,
                value: float | str, unit: str | None, reported_on: date | str | None, source: str = "",
-               note: str = "", author: str = "") -> ActualRecord:
-    """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"."""
+               note: str = "", author: str = "", basis: str | None = None) -> ActualRecord:
+    """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"; `basis` is
+    gaap, non_gaap, adjusted or None (db.values.parse_basis)."""
     company = require_company(session, ticker)
     metric = fits(_need_text(metric, "metric"), "metric")
     scope = fits((scope or "").strip() or None, "scope")
@@ -68,7 +69,8 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     row = ActualRecord(company_id=company.id, metric=metric, scope=(scope or None), period_label=period.label,
                        period_start=period.start, period_end=period.end, period_fiscal=period.fiscal,
                        value=float(value), unit=unit, reported_on=reported_on,
-                       source_kind=SourceKind.MANUAL.value, source_ref=source or "", note=note or "")
+                       source_kind=SourceKind.MANUAL.value, source_ref=source or "", note=note or "",
+                       basis=parse_basis(basis))
     row.restates_id = find_restated(session, row)
     session.add(row)
     session.flush()

@@ -181,12 +181,13 @@ def _store_actuals(session: Session, company: Company, doc: Document, actuals: t
 
 
 def find_restated(session: Session, row: ActualRecord) -> int | None:
-    """The earliest stored actual of the same company/metric/scope/period with the same value and unit."""
+    """The earliest stored actual of the same company/metric/scope/period with the same value, unit and basis."""
     stmt = (select(ActualRecord.id)
             .where(ActualRecord.company_id == row.company_id, ActualRecord.metric == row.metric,
                    ActualRecord.period_label == row.period_label, ActualRecord.value == row.value,
                    (ActualRecord.scope.is_(None) if row.scope is None else ActualRecord.scope == row.scope),
-                   (ActualRecord.unit.is_(None) if row.unit is None else ActualRecord.unit == row.unit))
+                   (ActualRecord.unit.is_(None) if row.unit is None else ActualRecord.unit == row.unit),
+                   (ActualRecord.basis.is_(None) if row.basis is None else ActualRecord.basis == row.basis))
             .order_by(ActualRecord.id).limit(1))
     if row.id is not None:
         stmt = stmt.where(ActualRecord.id != row.id)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -132,6 +133,16 @@ class ClaimRecord(Base):
     event: Mapped[str | None] = mapped_column(Text)
     baseline: Mapped[float | None] = mapped_column(Float)
     specific: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False: `metric` is the noun phrase the lexicon does not know ("cloud_bookings"); rows older than 0003 say True
+    metric_known: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
+    measure: Mapped[str | None] = mapped_column(String(16))          # NULL: a level; yoy_growth, qoq_growth, ...
+    period_source: Mapped[str | None] = mapped_column(String(16))    # sentence / call_date / frame
+    period_source_start: Mapped[int | None] = mapped_column(Integer)
+    # how the claim's own sentence restates earlier guidance (tracker.model.Revision); NULL kind: it does not
+    revision_kind: Mapped[str | None] = mapped_column(String(16))
+    revision_delta: Mapped[float | None] = mapped_column(Float)
+    revision_unit: Mapped[str | None] = mapped_column(String(32))
 
     document: Mapped[Document] = relationship(back_populates="claims")
     mentions: Mapped[list[MentionRecord]] = relationship(
@@ -182,6 +193,7 @@ class ActualRecord(Base):
     end: Mapped[int | None] = mapped_column(Integer)
     # The earlier stored actual this one repeats (same company/metric/scope/period and value).
     restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
+    basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -6,7 +6,6 @@ verdict) and the paging in SQL, so that a company with tens of thousands of clai
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -68,9 +67,10 @@ def _effective() -> _Effective:
     v, v_on = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
                                 VerdictRecord.against == AGAINST_ORIGINAL)
     o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+    # a dismissal wins over an override (tracker.scoring.standing): "not a claim" settles more than "met"
     verdict = case(
-        (o.id.is_not(None), o.verdict),
         (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+        (o.id.is_not(None), o.verdict),
         else_=v.verdict,
     ).label("effective")
     return _Effective(v, v_on, o, o_on, verdict)
@@ -96,22 +96,29 @@ def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tup
     from the stored effective verdicts in one query (no claim objects built: credibility reads only the
     verdict results). Companies and speakers are both summed up here, so they agree."""
     from tracker.scoring import VerdictResult, credibility
+    from tracker.scoring.standing import dismissed, overridden
 
     eff = _effective()
-    stmt = eff.join(select(*key, eff.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
-                           eff.v.attainment, eff.v.days_late)
+    stmt = eff.join(select(*key, eff.verdict, eff.v.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
+                           eff.v.attainment, eff.v.days_late, eff.o.verdict, eff.o.reason)
                     .where(ClaimRecord.status != STATUS_SUPERSEDED, *where).order_by(ClaimRecord.id))
     claims: Counter = Counter()
     results: dict[tuple, list] = defaultdict(list)
     today = date.today()
     for row in session.execute(stmt):
         group = tuple(row[:len(key)])
-        verdict, as_of, explanation, surprise, attainment, days_late = row[len(key):]
+        verdict, computed, as_of, explanation, surprise, attainment, days_late, o_verdict, reason = row[len(key):]
         claims[group] += 1
-        if verdict is not None:    # an override or a dismissal without a computed verdict: as of today
-            result = VerdictResult(Verdict(verdict), explanation or "", as_of or today, surprise_pct=surprise,
-                                   attainment=attainment, days_late=days_late)
-            results[group].append((None, result))
+        if verdict is None:
+            continue
+        # an override or a dismissal without a computed verdict: as of today
+        result = VerdictResult(Verdict(computed or verdict), explanation or "", as_of or today,
+                               surprise_pct=surprise, attainment=attainment, days_late=days_late)
+        if verdict == Verdict.DISMISSED.value:
+            result = dismissed(result)
+        elif o_verdict is not None:    # its standing follows the override (tracker.scoring.standing)
+            result = overridden(result, o_verdict, reason or "")
+        results[group].append((None, result))
     return {group: (n, credibility(results[group])) for group, n in claims.items()}
 
 
@@ -239,6 +246,8 @@ class ClaimRow:
     call_date: date | None
     document_id: int
     confidence: float
+    basis: str | None = None          # gaap / non_gaap / adjusted; None: not stated
+    measure: str | None = None        # None: a level; yoy_growth, qoq_growth, cagr, multiple, ratio
 
 
 def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
@@ -253,7 +262,7 @@ def list_claims(session: Session, ticker: str | None = None, due_before: date | 
                      ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, eff.verdict,
                      eff.o.id.is_not(None), eff.v.surprise_pct, ClaimRecord.speaker, ClaimRecord.hedge,
                      ClaimRecord.quote, ClaimRecord.kind, ClaimRecord.status, Document.call_date,
-                     ClaimRecord.document_id, ClaimRecord.confidence)
+                     ClaimRecord.document_id, ClaimRecord.confidence, ClaimRecord.basis, ClaimRecord.measure)
     stmt = (eff.join(columns.join(Company, Company.id == ClaimRecord.company_id)
                      .join(Document, Document.id == ClaimRecord.document_id))
             .outerjoin(ActualRecord, ActualRecord.id == eff.v.actual_id))
@@ -437,7 +446,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
     revisions and dismissals applied. `period`: only claims about that period label."""
     from tracker.scorecard import Scorecard, ScorecardRow
-    from tracker.scoring import VerdictResult, classify_revision, credibility, describe_promise
+    from tracker.scoring import classify_revision, credibility, describe_promise
+    from tracker.scoring.standing import dismissed
 
     company = require_company(session, ticker)
     stmt = (select(ClaimRecord).where(ClaimRecord.company_id == company.id,
@@ -457,7 +467,7 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
         rec, claim = scored.record, scored.claim
         result = scored.original
         if rec.status == STATUS_DISMISSED:
-            result = VerdictResult(Verdict.DISMISSED, "dismissed by a user", as_of)
+            result = dismissed(result)
         override = eff[rec.id].override
         revisions = [(r.kind, r.on, describe_promise(claim_from_record(session.get(ClaimRecord, r.claim_id),
                                                                        with_mentions=False)))
@@ -474,8 +484,7 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
             end=first.end if first else None, revisions=tuple(sorted(revisions, key=lambda t: t[1] or date.min)),
             override=(override.verdict, override.reason) if override else None,
             notes=tuple(notes.get(rec.id, ()))))
-        shown = dataclasses.replace(result, verdict=Verdict(override.verdict)) if override else result
-        pairs.append((claim, shown))
+        pairs.append((claim, rows[-1].shown))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
                      credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs))
 
@@ -509,21 +518,35 @@ class VerdictRow:
     actual_unit: str | None
     verdict: str                      # effective: a user's override wins over the computed verdict
     computed: str                     # as computed on `as_of`
-    explanation: str
+    explanation: str                  # the computed verdict's
     overridden: bool
+    override_reason: str | None = None
+
+    @property
+    def shown_explanation(self) -> str:
+        """"overridden: met (reason); computed missed: ..." for an overridden verdict, else the computed one."""
+        from tracker.scoring import VerdictResult
+        from tracker.scoring.standing import override_explanation
+
+        if self.verdict == Verdict.DISMISSED.value:
+            return "dismissed by a user"
+        if not self.overridden:
+            return self.explanation
+        computed = VerdictResult(Verdict(self.computed), self.explanation, date.min)
+        return override_explanation(self.verdict, self.override_reason or "", computed)
 
 
 def verdicts_on(session: Session, as_of: date, ticker: str | None = None) -> list[VerdictRow]:
     """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`; each shown
     as a person sees it (their newest override, else "dismissed" for a dismissed claim), in one query."""
     o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    shown = case((o.id.is_not(None), o.verdict),
-                 (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+    shown = case((ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+                 (o.id.is_not(None), o.verdict),
                  else_=VerdictRecord.verdict)
     stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
                    ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
                    ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, shown, VerdictRecord.verdict,
-                   VerdictRecord.explanation, o.id.is_not(None))
+                   VerdictRecord.explanation, o.id.is_not(None), o.reason)
             .select_from(VerdictRecord)
             .join(ClaimRecord, ClaimRecord.id == VerdictRecord.claim_id)
             .join(Company, Company.id == ClaimRecord.company_id)

@@ -3,7 +3,8 @@
 `score_all` gathers, for each active claim, the company's actuals and events, the chain of later claims that
 revised it (plus "revised" events a user recorded: new guidance on a date), and the earliest withdrawal known
 from the transcripts, then stores the verdict against the original promise (and, when revised, against the
-latest one). `effective_verdict` is what a person sees: their override if any, else the newest computed one.
+latest one). `effective_verdict` is what a person sees: "dismissed" for a dismissed claim, else their override if
+any, else the newest computed one.
 """
 from __future__ import annotations
 
@@ -281,10 +282,10 @@ def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, 
     out = {}
     for cid in ids:
         o, c = overrides.get(cid), computed.get(cid)
-        if o is not None:
-            verdict = Verdict(o.verdict)
-        elif status.get(cid) == STATUS_DISMISSED:
+        if status.get(cid) == STATUS_DISMISSED:      # a dismissal wins over an override
             verdict = Verdict.DISMISSED
+        elif o is not None:
+            verdict = Verdict(o.verdict)
         else:
             verdict = Verdict(c.verdict) if c is not None else None
         out[cid] = Effective(verdict=verdict, overridden=o is not None, computed=c, override=o)
@@ -292,6 +293,6 @@ def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, 
 
 
 def effective_verdict(session: Session, claim: ClaimRecord | int) -> Verdict | None:
-    """The claim's override if any; a dismissed claim is DISMISSED; else the newest computed verdict."""
+    """A dismissed claim is DISMISSED; else the claim's override if any; else the newest computed verdict."""
     claim_id = claim if isinstance(claim, int) else claim.id
     return effective_verdicts(session, [claim_id])[claim_id].verdict

@@ -22,6 +22,20 @@ def parse_value(text: str) -> tuple[float, bool]:
     return (-value if m["neg"] else value), bool(m["cur"])
 
 
+BASES = ("gaap", "non_gaap", "adjusted")
+
+
+def parse_basis(text: str | None) -> str | None:
+    """The accounting basis a person typed: "GAAP", "non-GAAP" / "non gaap" / "non_gaap", "adjusted"; empty is
+    None (not stated). Anything else is an InputError: a typo must not silently become "not stated"."""
+    key = re.sub(r"[\s\-]+", "_", (text or "").strip().lower())
+    if not key:
+        return None
+    if key not in BASES:
+        raise InputError(f"unknown basis {text.strip()!r}: use gaap, non_gaap or adjusted (or leave it empty)")
+    return key
+
+
 def parse_date(text: str, what: str = "date") -> date:
     text = (text or "").strip()
     if not _ISO_DATE.match(text):

@@ -170,7 +170,8 @@ def test_extract_refuses_empty_options(fls, option):
     (["--unit", "  "], ("unit is empty",)),
     (["--unit", "USD", "--value", "1" * 40], ("too large",)),
     (["--unit", "USD", "--value", "9999T"], ("too large",)),
-], ids=["unit-empty", "unit-blank", "forty-digits", "huge-scaled"])
+    (["--unit", "USD", "--basis", "nongap"], ("unknown basis 'nongap'",)),
+], ids=["unit-empty", "unit-blank", "forty-digits", "huge-scaled", "basis-misspelt"])
 def test_actuals_add_refuses_what_the_import_refuses(acme, args, words):
     base = ["actuals", "add", "--company", "ACME", "--metric", "revenue", "--period", "2025-Q3", "--value", "1M"]
     one_line(acme(*base, *args), *words)

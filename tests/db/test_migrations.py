@@ -67,3 +67,57 @@ def test_default_url_in_user_data_dir(monkeypatch, tmp_path):
     url = resolve_url(None)
     assert url.startswith("sqlite:///") and url.endswith("fls.db")
     assert (tmp_path / "xdg" / "fls").is_dir()
+
+
+def _fill_0002(url: str) -> None:
+    """A database as release 0002 left it: an invented company's claim and actual, an override, a note and an
+    audit row, written with plain SQL (the 0002 schema, not today's models)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO companies (id, ticker, name, fiscal_year_end) "
+                              "VALUES (1, 'QRLX', 'Quarrel Lux', '12-31')"))
+            conn.execute(text("INSERT INTO documents (id, company_id, sha256, ingested_at) "
+                              "VALUES (1, 1, 'ab', '2025-03-01 00:00:00')"))
+            conn.execute(text("INSERT INTO claims (id, company_id, document_id, fingerprint, position, status, kind, "
+                              "metric, low, high, unit, period_label, period_phrase, period_fiscal, speaker, role, "
+                              "quote, hedge, confidence, specific) VALUES (1, 1, 1, 'fp', 0, 'active', 'guidance', "
+                              "'revenue', 10, 12, 'USD', '2025-Q2', '', false, 'Ann Vole', 'executive', "
+                              "'We expect revenue of $10-12M.', 'expected', 0.8, true)"))
+            conn.execute(text("INSERT INTO actuals (id, company_id, metric, period_label, period_fiscal, value, "
+                              "unit, source_kind, source_ref, note, quote, speaker, created_at) VALUES (1, 1, "
+                              "'revenue', '2025-Q2', false, 11, 'USD', 'csv', '', '', '', '', "
+                              "'2025-08-01 00:00:00')"))
+            conn.execute(text("INSERT INTO overrides (claim_id, verdict, reason, author, created_at) "
+                              "VALUES (1, 'met', 'restated in the filing', 'ana', '2025-09-01 00:00:00')"))
+            conn.execute(text("INSERT INTO notes (claim_id, text, author, created_at) "
+                              "VALUES (1, 'check the segment split', 'ana', '2025-09-01 00:00:00')"))
+            conn.execute(text("INSERT INTO audit_log (at, author, action, entity, entity_id) "
+                              "VALUES ('2025-09-01 00:00:00', 'ana', 'override', 'claim', 1)"))
+    finally:
+        engine.dispose()
+
+
+def test_upgrading_a_0002_database_keeps_overrides_notes_and_audit(db_url):
+    """0003 adds claim and actual columns (0005 review marks); the rows a user made under 0002 all survive, and the old claim reads
+    back as a level with no stated basis and a known metric."""
+    from db.convert import actual_from_record, claim_from_record
+    from db.models import ActualRecord, AuditRecord, ClaimRecord, NoteRecord, OverrideRecord
+    from sqlalchemy import func, select
+
+    upgrade(db_url, "0002")
+    _fill_0002(db_url)
+    db = open_database(db_url)     # upgrades to head
+    try:
+        assert current_revision(db.engine) == head_revision() == "0005"
+        with db.session(write=False) as s:
+            assert [o.reason for o in s.scalars(select(OverrideRecord))] == ["restated in the filing"]
+            assert [n.text for n in s.scalars(select(NoteRecord))] == ["check the segment split"]
+            assert s.scalar(select(func.count()).select_from(AuditRecord)) == 1
+            claim = claim_from_record(s.get(ClaimRecord, 1))
+            assert (claim.metric_known, claim.basis, claim.measure, claim.revision) == (True, None, None, None)
+            assert actual_from_record(s.get(ActualRecord, 1)).basis is None
+    finally:
+        db.dispose()

@@ -12,6 +12,7 @@ COLUMNS = (
     "unit", "promise", "speaker", "role", "hedge", "verdict", "computed_verdict", "explanation", "actual_value",
     "actual_unit", "actual_period", "surprise_pct", "attainment", "days_late", "latest_verdict",
     "latest_explanation", "override", "document", "call_date", "start", "end", "quote", "revisions", "notes",
+    "basis", "measure",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -43,11 +44,11 @@ def _row(card: Scorecard, n: int, r: ScorecardRow) -> list[str]:
         card.ticker, card.company, str(card.as_of), str(n), str(c.kind), c.metric, _text(c.scope),
         c.period.label if c.period else "", _text(c.deadline), _text(c.comparator), _num(c.low), _num(c.high),
         _text(c.unit), promise(c), c.speaker, str(c.role), str(c.hedge), r.verdict, str(res.verdict),
-        res.explanation, _num(a.value) if a else "", _text(a.unit) if a else "", a.period.label if a else "",
+        r.shown.explanation, _num(a.value) if a else "", _text(a.unit) if a else "", a.period.label if a else "",
         _num(res.surprise_pct, 2), _num(res.attainment, 4), _num(res.days_late),
         str(r.latest.verdict) if r.latest else "", r.latest.explanation if r.latest else "", override_text(r),
         r.document, _text(r.call_date), _num(r.start), _num(r.end), c.quote, "; ".join(revision_lines(r)),
-        "; ".join(r.notes),
+        "; ".join(r.notes), _text(c.basis), _text(c.measure),
     ]
 
 

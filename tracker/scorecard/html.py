@@ -92,7 +92,7 @@ def render_html(card: Scorecard) -> str:
         out.append(f'<tr><td><a href="#claim-{i}">{i}</a></td><td>{e(promise(r.claim))}</td>'
                    f"<td>{e(actual_text(r.result))}</td>"
                    f'<td class="verdict {_css_class(r.verdict)}">{e(r.verdict)}{mark}</td>'
-                   f"<td>{e(r.result.explanation)}</td><td>{e(r.claim.speaker or '—')}</td>"
+                   f"<td>{e(r.shown.explanation)}</td><td>{e(r.claim.speaker or '—')}</td>"
                    f"<td>{e(deadline_text(r.claim))}</td></tr>")
     out += ["</tbody>", "</table>"]
     for i, r in enumerate(card.rows, 1):

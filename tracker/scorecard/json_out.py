@@ -34,6 +34,7 @@ def render_json(card: Scorecard) -> str:
         rows.append({
             "n": n,
             "verdict": r.verdict,
+            "explanation": r.shown.explanation,
             "promise": promise(r.claim),
             "claim": plain(r.claim),
             "result": plain(r.result),

@@ -38,7 +38,7 @@ def render_markdown(card: Scorecard) -> str:
     out += ["## Claims", ""]
     out += _table(["#", "Promise", "Actual", "Verdict", "Explanation", "Speaker", "Deadline"], [
         [str(i), md(promise(r.claim)), md(actual_text(r.result)), md(r.verdict + ("*" if r.override else "")),
-         md(r.result.explanation), md(r.claim.speaker or "—"), md(deadline_text(r.claim))]
+         md(r.shown.explanation), md(r.claim.speaker or "—"), md(deadline_text(r.claim))]
         for i, r in enumerate(card.rows, 1)])
     out.append("")
     for i, r in enumerate(card.rows, 1):

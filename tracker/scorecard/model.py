@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.model import Claim, Verdict
+from tracker.scoring.basis import basis_text
 from tracker.scoring.credibility import Credibility
 from tracker.scoring.describe import describe_promise
+from tracker.scoring.standing import overridden
 from tracker.scoring.units import format_value
 from tracker.scoring.verdicts import VerdictResult
 
@@ -28,8 +30,17 @@ class ScorecardRow:
 
     @property
     def verdict(self) -> str:
-        """The verdict shown: a user's override wins over the computed one."""
-        return self.override[0] if self.override else str(self.result.verdict)
+        """The verdict shown: a dismissal, else a user's override, else the computed one."""
+        return str(self.shown.verdict)
+
+    @property
+    def shown(self) -> VerdictResult:
+        """The result as it counts (tracker.scoring.standing): a dismissed claim's is DISMISSED, an overridden
+        one's has the user's verdict, the explanation "overridden: met (reason); computed ...", and the computed
+        surprise only when the override agrees with it."""
+        if self.result.verdict is Verdict.DISMISSED or not self.override:
+            return self.result
+        return overridden(self.result, self.override[0], self.override[1])
 
 
 @dataclass(frozen=True)
@@ -55,13 +66,24 @@ def verdict_counts(card: Scorecard) -> list[tuple[str, int]]:
     return ordered + sorted(counts.items())
 
 
+MEASURE_WORDS = {"yoy_growth": "YoY growth", "qoq_growth": "QoQ growth", "cagr": "CAGR", "multiple": "multiple",
+                 "ratio": "ratio"}
+
+
+def measure_text(measure: str | None) -> str:
+    return MEASURE_WORDS.get(measure or "", measure or "")
+
+
 def subject(claim: Claim) -> str:
-    """"revenue (data center), 2025-Q2"."""
+    """"revenue (data center), 2025-Q2", then the basis and measure when stated: "..., non-GAAP, YoY growth"."""
     text = claim.metric.replace("_", " ")
     if claim.scope:
         text += f" ({claim.scope})"
     if claim.period is not None:
         text += f", {claim.period.label}"
+    for word in (basis_text(claim.basis), measure_text(claim.measure)):
+        if word:
+            text += f", {word}"
     return text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.model import Claim, Comparator, Kind
-from tracker.scoring.units import format_value
+from tracker.scoring.units import format_value, is_money
 
 _BOUND_SIGN = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
 FLOORS = (Comparator.GE, Comparator.GT)
@@ -56,6 +56,14 @@ def shape_from(low: float | None, high: float | None, comparator: Comparator | s
 
 
 def describe_shape(shape: Shape, unit: str | None) -> str:
+    """"$120.0M-$150.0M", "~$75.0M", "≥15 EH/s". A promise of money entirely below zero is a loss and reads as
+    one: "an adjusted EBITDA loss of $2.0 to $2.25 billion" is stored as -2.25e9..-2.0e9 and shown
+    "$2.0B-$2.25B loss" (a negative growth range stays "-5%--3%": a decline is not a loss)."""
+    if is_money(unit) and shape.form in ("range", "point") and shape.high < 0:
+        if shape.form == "range":
+            return f"{format_value(-shape.high, unit)}-{format_value(-shape.low, unit)} loss"
+        prefix = "~" if shape.comparator is Comparator.APPROX else ""
+        return f"{prefix}{format_value(-shape.low, unit)} loss"
     if shape.form == "range":
         return f"{format_value(shape.low, unit)}-{format_value(shape.high, unit)}"
     if shape.form in ("floor", "ceiling"):

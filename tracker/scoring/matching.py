@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from tracker.model import Actual, Claim, Event, EventKind, Kind, Period, Withdrawal
+from tracker.scoring.basis import basis_fit
 from tracker.scoring.units import unit_family
 
 AS_OF_SLACK = timedelta(days=7)   # an as-of figure this close to the deadline is the figure at the deadline
@@ -109,10 +110,12 @@ class ActualIndex(Sequence[Actual]):
 
 def match_actual(claim: Claim, actuals: Sequence[Actual], *, as_of: date | None = None) -> Actual | None:
     """The actual that settles the claim: same metric, scope and comparable unit; the same period label, or an
-    as-of figure at the deadline (±7 days), or (targets) an as-of figure inside the period. The closest tie wins,
-    then the latest report date, then the latest as-of date. With `as_of`, only actuals known by then count.
-    Given an ActualIndex, only its candidates for the claim are looked at (same answer, far fewer checks)."""
-    best: tuple[tuple[int, date, date], Actual] | None = None
+    as-of figure at the deadline (±7 days), or (targets) an as-of figure inside the period. The actual of the
+    claim's own basis wins (tracker.scoring.basis: a non-GAAP claim is never set against a GAAP figure), then
+    the closest tie, then the latest report date, then the latest as-of date. With `as_of`, only actuals known
+    by then count. Given an ActualIndex, only its candidates for the claim are looked at (same answer, far
+    fewer checks)."""
+    best: tuple[tuple[int, int, date, date], Actual] | None = None
     for actual in actuals.candidates(claim) if isinstance(actuals, ActualIndex) else actuals:
         if norm(actual.metric) != norm(claim.metric) or norm(actual.scope) != norm(claim.scope):
             continue
@@ -120,10 +123,13 @@ def match_actual(claim: Claim, actuals: Sequence[Actual], *, as_of: date | None 
             continue
         if as_of is not None and not known_on(actual, as_of):
             continue
+        fit = basis_fit(claim.basis, actual.basis)
+        if fit is None:
+            continue
         tier = match_tier(claim, actual)
         if tier == 0:
             continue
-        key = (tier, actual.reported_on or date.min, actual.period.end or date.min)
+        key = (fit, tier, actual.reported_on or date.min, actual.period.end or date.min)
         if best is None or key > best[0]:
             best = (key, actual)
     return best[1] if best else None

@@ -38,6 +38,12 @@ def unit_family(unit: str | None) -> tuple[str | None, float]:
     return "unit:" + n, 1.0
 
 
+def is_money(unit: str | None) -> bool:
+    """A currency amount ("USD", "$"), not a price per unit or a percentage."""
+    family, _ = unit_family(unit)
+    return family is not None and family.startswith("money:")
+
+
 def convert(value: float, from_unit: str | None, to_unit: str | None) -> float | None:
     """`value` in `from_unit` expressed in `to_unit`; None when the two are of different families."""
     fam_a, scale_a = unit_family(from_unit)

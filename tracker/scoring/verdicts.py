@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.model import Actual, Claim, Comparator, Event, Kind, Verdict
+from tracker.scoring.basis import basis_note
+from tracker.scoring.growth import GROWTH_MEASURES, growth_of, stored_baseline
 from tracker.scoring.describe import CEILINGS, Shape, describe_shape, direction_baseline, has_numbers, shape_of
 from tracker.scoring.matching import (TIER_INTERIM, achievement_matches, match_actual, match_tier,
                                       withdrawal_event_matches)
@@ -99,14 +101,17 @@ def judge(shape: Shape, value: float, polarity: str, tolerance: float) -> Verdic
 
 
 def _numeric(claim: Claim, shape: Shape, actual: Actual, value: float, polarity: str,
-             policy: ScoringPolicy, as_of: date) -> VerdictResult:
+             policy: ScoringPolicy, as_of: date, *, shown: str | None = None) -> VerdictResult:
+    """`shown`: how the figure compared is named ("growth 9.1% (...)"); default "actual $82.8M"."""
     verdict = judge(shape, value, polarity, policy.approx_tolerance)
     surprise = _pct_of(value, shape.reference)
     is_target = claim.kind is Kind.TARGET
     attainment = None
     if (is_target and shape.form != "ceiling") or shape.form == "floor":
         attainment = value / shape.low if shape.low else None
-    shown, promise = format_value(value, claim.unit), describe_shape(shape, claim.unit)
+    figure = format_value(value, claim.unit)
+    named = shown if shown is not None else f"actual {figure}"
+    promise = describe_shape(shape, claim.unit)
 
     if shape.form == "range":
         if verdict is Verdict.MET:
@@ -115,12 +120,12 @@ def _numeric(claim: Claim, shape: Shape, actual: Actual, value: float, polarity:
             where = f"{_pct_of(value, shape.high):.1f}% above the high end" if shape.high else "above the high end"
         else:
             where = f"{-_pct_of(value, shape.low):.1f}% below the low end" if shape.low else "below the low end"
-        text = f"actual {shown} vs {promise}: {where}, {verdict}"
+        text = f"{named} vs {promise}: {where}, {verdict}"
     elif is_target and attainment is not None:
-        text = f"{shown} of {promise} target ({attainment:.0%}), {verdict}"
+        text = f"{figure if shown is None else shown} of {promise} target ({attainment:.0%}), {verdict}"
     else:
         pct = f"{surprise:+.1f}%, " if surprise is not None else ""
-        text = f"actual {shown} vs {promise}: {pct}{verdict}"
+        text = f"{named} vs {promise}: {pct}{verdict}"
 
     result = VerdictResult(verdict, text, as_of, actual=actual, surprise_pct=surprise, attainment=attainment)
     return _hold_interim(claim, result, policy)
@@ -234,9 +239,11 @@ def _score_open(claim: Claim, actuals: Sequence[Actual], events: Sequence[Event]
     if claim.kind is Kind.MILESTONE and not has_numbers(claim):
         return _milestone(claim, events, as_of, policy)
     if claim.kind is Kind.DIRECTION and direction_baseline(claim) is None:
-        return VerdictResult(Verdict.UNVERIFIABLE, "no baseline to compare against: unverifiable", as_of)
+        return _direction_from_stored(claim, actuals, as_of, policy)
     if claim.kind is not Kind.DIRECTION and not has_numbers(claim):
         return VerdictResult(Verdict.UNVERIFIABLE, "no figure or event to check: unverifiable", as_of)
+    if claim.measure in GROWTH_MEASURES and claim.kind is not Kind.DIRECTION:
+        return _growth(claim, actuals, as_of, policy, polarity)
 
     actual = match_actual(claim, actuals, as_of=as_of)
     value = convert(actual.value, actual.unit, claim.unit) if actual is not None else None
@@ -245,8 +252,52 @@ def _score_open(claim: Claim, actuals: Sequence[Actual], events: Sequence[Event]
             return _milestone(claim, events, as_of, policy)
         return _unreported(claim, as_of, policy)
     if claim.kind is Kind.DIRECTION:
-        return _direction(claim, actual, value, as_of)
-    return _numeric(claim, shape_of(claim), actual, value, polarity, policy, as_of)
+        result = _direction(claim, actual, value, as_of)
+    else:
+        result = _numeric(claim, shape_of(claim), actual, value, polarity, policy, as_of)
+    return _with_basis(claim, result)
+
+
+def _growth(claim: Claim, actuals: Sequence[Actual], as_of: date, policy: ScoringPolicy,
+            polarity: str) -> VerdictResult:
+    """A growth promise against the growth the stored levels show (tracker.scoring.growth), never the level."""
+    growth = growth_of(claim, actuals, as_of)
+    if growth is None:
+        return _unreported(claim, as_of, policy)
+    shown = format_value(growth.pct, claim.unit if claim.unit else "%")
+    result = _numeric(claim, shape_of(claim), growth.current, growth.pct, polarity, policy, as_of,
+                      shown=growth.describe(shown))
+    return _with_basis(claim, result)
+
+
+def _direction_from_stored(claim: Claim, actuals: Sequence[Actual], as_of: date,
+                           policy: ScoringPolicy) -> VerdictResult:
+    """"Higher than last quarter" with no figure in the sentence: the baseline is the stored actual of the
+    comparison period. Before the deadline the claim is pending whatever is stored; without a stored baseline
+    after it, nothing can settle it."""
+    base = stored_baseline(claim, actuals, as_of)
+    actual = match_actual(dataclasses.replace(claim, unit=None), actuals, as_of=as_of) if base is not None else None
+    if base is None or actual is None:
+        if claim.deadline is not None and as_of <= claim.deadline:
+            return _unreported(claim, as_of, policy)
+        if base is None:
+            return VerdictResult(Verdict.UNVERIFIABLE, "no baseline to compare against: unverifiable", as_of)
+        return _unreported(claim, as_of, policy)
+    base_value = convert(base.value, base.unit, actual.unit)
+    if base_value is None:
+        return VerdictResult(Verdict.UNVERIFIABLE, "baseline in another unit: unverifiable", as_of)
+    with_base = dataclasses.replace(claim, baseline=base_value, unit=actual.unit)
+    result = _direction(with_base, actual, actual.value, as_of)
+    text = result.explanation.replace(" vs baseline ", f" ({actual.period.label}) vs {base.period.label} ", 1)
+    return _with_basis(claim, dataclasses.replace(result, explanation=text))
+
+
+def _with_basis(claim: Claim, result: VerdictResult) -> VerdictResult:
+    """The explanation says which basis the actual used was on, when either side states one."""
+    if result.actual is None:
+        return result
+    note = basis_note(claim.basis, result.actual.basis)
+    return dataclasses.replace(result, explanation=result.explanation + note) if note else result
 
 
 def score_with_revisions(original: Claim, revisions: Sequence[Claim], actuals: Sequence[Actual],

@@ -1,7 +1,7 @@
 """review marks: claims marked reviewed in a review meeting
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-04
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0005'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
