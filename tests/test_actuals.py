@@ -56,6 +56,14 @@ FOUND = [
     # what is left of a buyback program is a balance with its own name
     pytest.param(Case("At the end of Q2, the remaining share repurchase authorization was $640 million.",
                       "buyback_authorization_remaining", 640e6, "2025-06-30"), id="authorization-remaining-as-of"),
+    # an earlier period past another figure is that figure's baseline
+    pytest.param(Case("Against a hard comparison, net sales fell 0.4% to $3.7 billion, following a 24% increase in Q2 of 2024.",
+                      "revenue", 3.7e9, "2025-Q2"), id="baseline-period-past-another-figure"),
+    pytest.param(Case("Net sales were $3.7 billion and EPS was $1.12 in the second quarter.",
+                      "revenue", 3.7e9, "2025-Q2"), id="shared-period-past-another-figure-kept"),
+    # an open name a report of money means as a known metric
+    pytest.param(Case("We reported second quarter earnings of $1.1 billion or $0.93 per share.",
+                      "net_income", 1.1e9, "2025-Q2"), id="reported-earnings-are-net-income"),
     pytest.param(Case("We returned $90 million to shareholders and had $1.2 billion of authorization remaining.",
                       "buyback_authorization_remaining", 1.2e9, "2025-Q2"), id="authorization-remaining-after"),
 ]
@@ -157,3 +165,23 @@ def test_broken_annual_data_is_an_error(monkeypatch, edit) -> None:
             actuals._annual()
     finally:
         actuals._annual.cache_clear()
+
+
+def test_reported_names_must_be_metrics(monkeypatch) -> None:
+    broken = copy.deepcopy(lexicon.load("metrics"))
+    broken["reported_names"]["earnings"] = "net_incom"
+    monkeypatch.setattr(actuals, "load", lambda name: broken)
+    actuals._reported_names.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            actuals._reported_names()
+    finally:
+        actuals._reported_names.cache_clear()
+
+
+def test_earnings_in_a_promise_is_not_renamed() -> None:
+    """Only reports are renamed: "we expect an increase in earnings" names no net income claim."""
+    text = "In the third quarter we expect earnings of about $400 million from the new terminal."
+    facts = analyse(text, CALL, CAL)
+    claims = figure_claims(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None)
+    assert all(c.metric != "net_income" for c in claims), claims

@@ -8,6 +8,11 @@ as earlier guidance ("beating our guidance of $80 million") becomes a prior clai
   is net_new_clients, "we repurchased 2.4 million shares" is shares.
 - A change stated with its new level reports the level: "inventory rose by $90 million to $2.1 billion" is
   inventory of $2.1 billion, not a range.
+- A period named past another figure of the sentence, and earlier than the quarter reported, is that figure's
+  baseline: "sales fell 0.4% to $8.7 billion, following a 24% increase in Q2 of last year" reports the current
+  quarter's $8.7 billion.
+- An open name that a report of money means as a known metric takes that metric (metrics.toml
+  [reported_names]): "full year earnings were over $6 billion" is net income.
 - On a call that reports a fiscal year's last quarter, "this year, we delivered $9 billion of revenue" and
   "cloud annual revenue was $3 billion" report the fiscal year just ended, not the quarter or the year begun.
 """
@@ -79,6 +84,27 @@ def _annual() -> Finder:
     return cue_finder("annual")
 
 
+@cache
+def _reported_names() -> dict[str, str]:
+    """metrics.toml [reported_names]: open name -> known metric, checked at load."""
+    table = load("metrics").get("reported_names")
+    known = load("metrics")["metrics"]
+    if not isinstance(table, dict) or not table:
+        raise LexiconError("metrics.toml [reported_names] must map open names to metrics")
+    bad = sorted(k for k, v in table.items() if v not in known)
+    if bad:
+        raise LexiconError(f"metrics.toml [reported_names]: not a metric for {bad}")
+    return dict(table)
+
+
+def _reported_name(fig: Figure) -> Figure:
+    """"earnings of $5.1 billion", reported: net income."""
+    if fig.metric_known or fig.metric is None or unit_family(fig.unit) != "money":
+        return fig
+    name = _reported_names().get(fig.metric)
+    return replace(fig, metric=name, metric_known=True) if name else fig
+
+
 def _year_reported(reported: Period, cal: FiscalCalendar) -> Period | None:
     """The fiscal year the call reports, when the reported quarter is its last one ("FY2025-Q4" -> "FY2025-FY")."""
     if not reported.label.endswith("-Q4"):
@@ -93,6 +119,16 @@ def _named_annual(fig: Figure, text: str) -> bool:
     if term is None:
         return False
     return any(t.end <= term.start and not text[t.end:term.start].strip() for t in _annual().find(text))
+
+
+def _beyond_another(fig: Figure, figures: list[Figure], reported: Period) -> bool:
+    """The figure's period is an earlier one named on the far side of another figure of the sentence."""
+    p, q = fig.period, fig.quantity
+    if p is None or p.period is None or p.period.end is None or reported.start is None \
+            or p.period.end >= reported.start:
+        return False
+    between = [f.quantity for f in figures if f.quantity is not q]
+    return any(q.end <= o.start and o.end <= p.start or p.end <= o.start and o.end <= q.start for o in between)
 
 
 def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCalendar, text: str) -> Period | None:
@@ -125,12 +161,15 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
         counted = counted_metric(fig)
         if counted is not None:
             fig = replace(fig, metric=counted, metric_known=False)
+        fig = _reported_name(fig)
         if fig.metric is None or fig.is_change or fig.is_comparison or fig.tense == "forward":
             continue
         unit = fig.unit
         value = _level(fig, facts.text)
         if unit is None or value is None:
             continue
+        if _beyond_another(fig, facts.figures, reported):
+            fig = replace(fig, period=None)
         period = _actual_period(fig, reported, call_date, cal, facts.text)
         if period is None:
             continue
