@@ -64,6 +64,25 @@ FOUND = [
     # an open name a report of money means as a known metric
     pytest.param(Case("We reported second quarter earnings of $1.1 billion or $0.93 per share.",
                       "net_income", 1.1e9, "2025-Q2"), id="reported-earnings-are-net-income"),
+    # a percentage called a margin right after a money figure is that metric's margin
+    pytest.param(Case("Net income was $22.4 million, a 21.5% profit margin.", "net_margin", 21.5, "2025-Q2"),
+                 id="margin-after-money-figure"),
+    pytest.param(Case("Adjusted EBITDA was $41 million, a 30.2% margin, and net income was $20 million.",
+                      "adjusted_ebitda_margin", 30.2, "2025-Q2"), id="margin-after-basis-metric"),
+    # a count the company owns is a level, verb or not
+    pytest.param(Case("We keep delivering value to our more than 9,300 customers.", "customers", 9300, "2025-Q2"),
+                 id="owned-count-without-verb"),
+    pytest.param(Case("In Q2, we used $120 million to repurchase 540,000 shares.", "shares", 540000, "2025-Q2"),
+                 id="count-after-used"),
+    # banking and subscription measures by their own names
+    pytest.param(Case("Remaining performance obligations totaled $4.2 billion, up 30%.", "rpo", 4.2e9, "2025-Q2"),
+                 id="rpo-not-backlog"),
+    pytest.param(Case("Current RPO was $2.1 billion at the end of Q2, up 18%.", "crpo", 2.1e9, "2025-06-30"),
+                 id="current-rpo"),
+    pytest.param(Case("Credit costs were $410 million, reflecting net charge-offs of $300 million.",
+                      "provision_for_credit_losses", 410e6, "2025-Q2"), id="credit-costs-are-provision"),
+    pytest.param(Case("The net reserve build included $90 million in consumer.", "reserve_build", 90e6, "2025-Q2"),
+                 id="reserve-build"),
     pytest.param(Case("We returned $90 million to shareholders and had $1.2 billion of authorization remaining.",
                       "buyback_authorization_remaining", 1.2e9, "2025-Q2"), id="authorization-remaining-after"),
 ]
@@ -121,6 +140,7 @@ def test_reported_figure_of_an_open_metric(text: str, metric: str, value: float)
 
 
 NOT_FOUND = [
+    pytest.param("We plan to double our 1,200 partners by next year.", "partners", id="owned-count-in-a-promise"),
     pytest.param("We plan to add 500 net new clients next year.", "net_new_clients", id="count-promised-not-reported"),
     pytest.param("We signed 9 large contracts compared to 4 in the same period last year.", "contracts",
                  id="count-baseline-of-comparison"),
@@ -135,7 +155,7 @@ def test_not_a_reported_level(text: str, word: str) -> None:
     if "by $90 million" in text:
         assert all(a.value != pytest.approx(90e6) for a in found), found
         return
-    assert all(a.value not in (500, 4) for a in found), found
+    assert all(a.value not in (500, 4, 1200) for a in found), found
 
 
 def test_a_count_verb_does_not_make_the_sentence_look_back() -> None:
@@ -145,6 +165,36 @@ def test_a_count_verb_does_not_make_the_sentence_look_back() -> None:
     claims = figure_claims(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None)
     assert any(c.low == 60000 for c in claims), claims
     assert any(a.value == 30000 for a in actuals_of(text))
+
+
+def test_a_margin_promised_is_a_margin_claim() -> None:
+    text = "We expect adjusted EBITDA of $50 million in the third quarter, a 32% margin."
+    facts = analyse(text, CALL, CAL)
+    claims = figure_claims(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None)
+    assert ("adjusted_ebitda_margin", 32) in [(c.metric, c.low) for c in claims], claims
+    assert not actuals_of(text)
+
+
+def test_broken_owned_and_margin_data_is_an_error(monkeypatch) -> None:
+    from tracker import metric_reading
+    broken = copy.deepcopy(lexicon.load("cues"))
+    broken["owned"] = {"word": ["our"]}
+    monkeypatch.setattr(actuals, "load", lambda name: broken)
+    actuals._owned.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            actuals._owned()
+    finally:
+        actuals._owned.cache_clear()
+    metrics = copy.deepcopy(lexicon.load("metrics"))
+    metrics["margin_after"] = {"words": []}
+    monkeypatch.setattr(metric_reading, "load", lambda name: metrics)
+    metric_reading._margin_after.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            metric_reading._margin_after()
+    finally:
+        metric_reading._margin_after.cache_clear()
 
 
 ANNUAL_BREAKS = [

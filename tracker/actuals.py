@@ -13,6 +13,8 @@ as earlier guidance ("beating our guidance of $80 million") becomes a prior clai
   quarter's $8.7 billion.
 - An open name that a report of money means as a known metric takes that metric (metrics.toml
   [reported_names]): "full year earnings were over $6 billion" is net income.
+- A count the company owns is a level stated as fact, verb or not: "helping our 1,200 partners" (cues.toml
+  [owned]); its period is the quarter reported.
 - On a call that reports a fiscal year's last quarter, "this year, we delivered $9 billion of revenue" and
   "cloud annual revenue was $3 billion" report the fiscal year just ended, not the quarter or the year begun.
 """
@@ -30,6 +32,7 @@ from tracker.lexicon import load
 from tracker.model import Actual, Claim, Comparator, FiscalCalendar, Hedge, Kind, Period, PriorClaim, Speaker
 from tracker.periods import resolve_period
 from tracker.numbers import number_words
+from tracker.phrase_regex import phrase_pattern
 from tracker.quantities import unit_family
 from tracker.sentence_facts import Figure, SentenceFacts, is_future
 from tracker.vocab import Finder, cue_finder
@@ -105,6 +108,23 @@ def _reported_name(fig: Figure) -> Figure:
     return replace(fig, metric=name, metric_known=True) if name else fig
 
 
+@cache
+def _owned() -> re.Pattern[str]:
+    """cues.toml [owned]: the words that make a count the company's own, right before the figure; checked at load."""
+    section = load("cues").get("owned")
+    words = section.get("words") if isinstance(section, dict) else None
+    if not isinstance(words, list) or not words or set(section) != {"words"}:
+        raise LexiconError("cues.toml [owned] must list the possessive words under `words` only")
+    return re.compile(rf"(?:{phrase_pattern(words)})\s+$", re.I)
+
+
+def _owned_count(fig: Figure, text: str) -> bool:
+    """"value for our more than 9,000 customers": a count the company has now."""
+    q = fig.quantity
+    return unit_family(q.unit) == "count" and fig.tense != "forward" and bool(
+        _owned().search(text, max(0, q.start - 12), q.start))
+
+
 def _year_reported(reported: Period, cal: FiscalCalendar) -> Period | None:
     """The fiscal year the call reports, when the reported quarter is its last one ("FY2025-Q4" -> "FY2025-FY")."""
     if not reported.label.endswith("-Q4"):
@@ -153,11 +173,14 @@ def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCa
 def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, call_date: date,
                      cal: FiscalCalendar, start: int, end: int) -> tuple[list[Actual], list[PriorClaim]]:
     """Actuals and prior claims stated by one sentence."""
-    if not (facts.fact_verbs or facts.count_verbs) or facts.boilerplate or facts.counterfactual:
+    if facts.boilerplate or facts.counterfactual:
         return [], []
+    figures = facts.figures
+    if not (facts.fact_verbs or facts.count_verbs):
+        figures = [f for f in figures if _owned_count(f, facts.text)]
     actuals: list[Actual] = []
     priors: list[Claim] = []
-    for fig in facts.figures:
+    for fig in figures:
         counted = counted_metric(fig)
         if counted is not None:
             fig = replace(fig, metric=counted, metric_known=False)
