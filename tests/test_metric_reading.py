@@ -42,8 +42,8 @@ SHAPES = [
      dict(metric="revenue_growth", low=10, high=None, comparator="ge", period="2026-FY")),
     ("growth-increase-in-noun", "We expect a 2% to 5% increase in throughput in 2025.",
      dict(metric="throughput_growth", metric_known=False, low=2, high=5)),
-    ("growth-open-before", "We expect CRPO to increase between 15% and 16% in Q3.",
-     dict(metric="crpo_growth", metric_known=False, low=15, high=16, period="2025-Q3")),
+    ("growth-open-before", "We expect enrollments to increase between 15% and 16% in Q3.",
+     dict(metric="enrollments_growth", metric_known=False, low=15, high=16, period="2025-Q3")),
     ("cagr-through-year", "Tamsin targets a 3% output CAGR through 2027.",
      dict(metric="output_growth", measure="cagr", low=3, high=3, period="2027-FY")),
     # zero-ended ranges, breakeven, signs

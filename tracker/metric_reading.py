@@ -212,6 +212,16 @@ def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
     return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
 
 
+@cache
+def _margin_after() -> re.Pattern[str]:
+    """metrics.toml [margin_after]: "$58 million, a 31% margin" is the margin of the metric before, checked at load."""
+    section = load("metrics").get("margin_after")
+    words = section.get("words") if isinstance(section, dict) else None
+    if not isinstance(words, list) or not words or set(section) != {"words"}:
+        raise LexiconError("metrics.toml [margin_after] must list the words of a margin under `words` only")
+    return re.compile(rf"\s+(?:{phrase_pattern(words)})", re.I)
+
+
 def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
     repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
@@ -219,7 +229,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
                   and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
-    if term is None and family == "percent" and _OF_REVENUE.match(text[q.end:q.end + 30]):
+    if term is None and family == "percent" and (_OF_REVENUE.match(text[q.end:q.end + 30])
+                                                 or _margin_after().match(text, q.end)):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]

@@ -15,7 +15,7 @@ from tracker.metric_reading import implied_unit, read_metric, respective_terms, 
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.periods import PeriodMatch, find_periods
-from tracker.quantities import find_quantities
+from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back)
@@ -82,6 +82,7 @@ class SentenceFacts:
     forward: list[Term] = field(default_factory=list)
     hedge: Hedge | None = None
     fact_verbs: list[Term] = field(default_factory=list)
+    count_verbs: list[Term] = field(default_factory=list)   # "we added 410 clients": a report of this figure only
     milestone_verbs: list[Term] = field(default_factory=list)
     direction: str | None = None      # "up" / "down"
     withdrawal: bool = False
@@ -195,6 +196,14 @@ def _worth_reading(text: str, facts: SentenceFacts) -> bool:
     return bool(words & _numberish()) or bool(cue_finder("segment_move").find(text))
 
 
+_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+
+
+def _counts_a_noun(q: Quantity, text: str) -> bool:
+    """"we completed 412 remodels": a bare number followed by a word may count a thing the lexicon does not know."""
+    return q.unit is None and not q.is_range and bool(_NOUN_AFTER.match(text, q.end))
+
+
 def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts = SentenceFacts(text=text)
     # the vocabularies come from one shared pass over the sentence, so reading them all is cheap
@@ -204,7 +213,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     forward = list(stance.forward)
     facts.prior_refs = list(stance.prior_refs)
     facts.forward = forward
-    facts.fact_verbs = list(stance.fact_verbs)
+    facts.fact_verbs = [t for t in stance.fact_verbs if t.name != "counts"]
+    facts.count_verbs = [t for t in stance.fact_verbs if t.name == "counts"]
     facts.negations = list(stance.negations)
     facts.revision = stance.revision
     # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered"); "we will not
@@ -233,7 +243,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     past = _PAST_MARKER.search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
-            or any(q.unit for q in found)):
+            or any(q.unit for q in found)
+            or (facts.fact_verbs or facts.count_verbs) and any(_counts_a_noun(q, text) for q in found)):
         return facts                  # bare numbers in a report name nothing we track: no period needed
     facts.periods = find_periods(text, call_date, cal)
     quantities = [q for q in found if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
@@ -244,7 +255,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
-    cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs]
+    cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
     geos, segs = geo.find(text), seg.find(text)
@@ -258,7 +269,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         reading = read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
-            facts.figures.append(Figure(q, None, None, None, None, False, False, False, None, None, False))
+            # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
+            counted = unit_family(q.unit) == "count"
+            facts.figures.append(Figure(
+                q, None, None, None, _period_for(facts.periods, q, lo, hi, text) if counted else None, False,
+                counted and bool(_COMPARISON_BEFORE.search(text[max(0, q.start - 40):q.start])), False,
+                _tense(cues, q) if counted else None, q.unit if counted else None, False))
             continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
