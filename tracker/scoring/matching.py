@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from tracker.model import Actual, Claim, Event, EventKind, Kind, Period, Withdrawal
 from tracker.scoring.basis import basis_fit
-from tracker.scoring.units import unit_family
+from tracker.scoring.units import comparison_family
 
 AS_OF_SLACK = timedelta(days=7)   # an as-of figure this close to the deadline is the figure at the deadline
 MILESTONE_METRIC = "milestone"
@@ -43,8 +43,8 @@ def known_on(actual: Actual, as_of: date) -> bool:
 
 
 def units_comparable(a: str | None, b: str | None) -> bool:
-    fam_a, _ = unit_family(a)
-    fam_b, _ = unit_family(b)
+    fam_a, _ = comparison_family(a)
+    fam_b, _ = comparison_family(b)
     return fam_a is None or fam_b is None or fam_a == fam_b
 
 

@@ -23,8 +23,10 @@ def _norm(unit: str) -> str:
     return " ".join(unit.split()).casefold()
 
 
-def unit_family(unit: str | None) -> tuple[str | None, float]:
-    """(family, scale to the family's base unit). None: the unit is not known, compatible with anything."""
+def comparison_family(unit: str | None) -> tuple[str | None, float]:
+    """(family, scale to the family's base unit) for comparing two units: "EH/s" -> ("hashrate", 1e18),
+    "$" -> ("money:usd", 1.0). Finer than `tracker.units.unit_family` (money splits by currency, an unknown unit
+    is its own family). None: no unit, compatible with anything."""
     if unit is None or not unit.strip():
         return None, 1.0
     n = _norm(unit)
@@ -40,14 +42,14 @@ def unit_family(unit: str | None) -> tuple[str | None, float]:
 
 def is_money(unit: str | None) -> bool:
     """A currency amount ("USD", "$"), not a price per unit or a percentage."""
-    family, _ = unit_family(unit)
+    family, _ = comparison_family(unit)
     return family is not None and family.startswith("money:")
 
 
 def convert(value: float, from_unit: str | None, to_unit: str | None) -> float | None:
     """`value` in `from_unit` expressed in `to_unit`; None when the two are of different families."""
-    fam_a, scale_a = unit_family(from_unit)
-    fam_b, scale_b = unit_family(to_unit)
+    fam_a, scale_a = comparison_family(from_unit)
+    fam_b, scale_b = comparison_family(to_unit)
     if fam_a is None or fam_b is None:
         return value
     if fam_a != fam_b:
