@@ -238,6 +238,18 @@ class Builder:
         self.flush()
         self.translations.append((ln.line_start, ln.end))
 
+    def apart(self, ln: Line, qa_headings: frozenset[str]) -> bool:
+        """Read the lines every labelled layout reads alike, and say whether `ln` was one: a machine translation
+        (kept apart, offsets kept) or a Q&A heading ("Questions and Answers:"), which starts Q&A at the next turn."""
+        if ln.translation:
+            self.translation(ln)
+            return True
+        if normalise(ln.text.rstrip(":")) in qa_headings:
+            self.known(ln)
+            self.qa_header()
+            return True
+        return False
+
     def flush(self) -> None:
         if self._block and self.drafts:
             d = self.drafts[-1]

@@ -2,7 +2,7 @@
 ("Jane Doe:" then the text), and "Jane Doe:" over "Chief Designer: text" (the second label is a title)."""
 from __future__ import annotations
 
-from tracker.layouts.base import Builder, Line, Parsed, accept_colon_label, colon_speaker, normalise, rest_line
+from tracker.layouts.base import Builder, Line, Parsed, accept_colon_label, colon_speaker, rest_line
 from tracker.model import Layout
 from tracker.roles import role_of_label, vocabulary
 
@@ -39,12 +39,7 @@ def parse_colon(text: str, lines: list[Line]) -> Parsed:
         if not ln.text or set(ln.text) <= set("-*_= \t"):
             b.gap()
             continue
-        if ln.translation:
-            b.translation(ln)
-            continue
-        if normalise(ln.text.rstrip(":")) in v.qa:
-            b.known(ln)
-            b.qa_header()
+        if b.apart(ln, v.qa):
             continue
         c = labelled.get(i)
         if c is None:

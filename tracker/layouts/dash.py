@@ -2,7 +2,7 @@
 the operator), often with a machine-translation line after each paragraph."""
 from __future__ import annotations
 
-from tracker.layouts.base import Builder, Draft, Line, Parsed, dash_speaker, normalise
+from tracker.layouts.base import Builder, Draft, Line, Parsed, dash_speaker
 from tracker.model import Layout
 from tracker.roles import vocabulary
 
@@ -23,12 +23,7 @@ def parse_dash(text: str, lines: list[Line]) -> Parsed:
         if not ln.text:
             b.gap()
             continue
-        if ln.translation:
-            b.translation(ln)
-            continue
-        if normalise(ln.text.rstrip(":")) in v.qa:
-            b.known(ln)
-            b.qa_header()
+        if b.apart(ln, v.qa):
             last_label = None
             continue
         sp = dash_speaker(ln.text)
