@@ -14,6 +14,7 @@ from tracker.events import is_noun_use, scheduled
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
+from tracker.patterns import pattern
 from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
@@ -23,38 +24,6 @@ from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
-# a change, not a level: "up 84% year-over-year", "an increase of $10.1 million"
-_CHANGE_BEFORE = re.compile(
-    r"\b(up|down|increas\w*|decreas\w*|grow\w*|grew|growth|rose|rise|declin\w*|fell|drop\w*|expand\w*|"
-    r"contract\w*|improv\w*|reduc\w*|cagr)\s+(of\s+|by\s+)?(approximately\s+|about\s+|"
-    r"around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(year[- ]over[- ]year|yoy|y/y|sequentially|on a sequential basis|quarter[- ]over[- ]quarter|q/q|qoq|"
-    r"from the (prior|previous|same)|over the (prior|previous|same)|higher|lower|increase|decrease|growth|"
-    r"improvement|reduction|of (dilution|headwind|pressure|tailwind))", re.I)
-_COMPARISON_BEFORE = re.compile(r"\b(compared (to|with)|versus|vs\.?|against|relative to)\s+(\w+\s+){0,4}$|"
-                                r"\b(up|down|higher|lower|increas\w*|decreas\w*|rose|fell)?\s*from\s+$", re.I)
-# "customers contributing more than $100,000 in ARR": a size threshold, not a reported level
-_THRESHOLD_BEFORE = re.compile(r"\b(customers|clients|accounts|deals|users|contracts|partners)\s+(\w+\s+){0,3}"
-                               r"(more than|over|at least|greater than|above|exceeding|of)\s*$", re.I)
-_COMPARISON_BETWEEN = re.compile(r"\b(compared (to|with)|versus|vs\.?|than|against|relative to|same (quarter|period|"
-                                 r"month|time) (of )?(last|a|the prior|the previous) year)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|whereas|with|driven|due|reflecting|led|thanks)\b|\s+(and|but)\s+(we|our|the)\b|"
-                           r"\s+and\s+(?=(approximately|about|around|roughly|nearly|over)?\s*[$€£¥]?\d)", re.I)
-_COUNTERFACTUAL = re.compile(r"\b(would|could|might) have\b|\bwill have been\b|\bwould've\b", re.I)
-_PAST_MARKER = re.compile(r"\b(last year|last quarter|last month|last week|ago|previously|in the past|"
-                          r"earlier this (year|month|quarter|week)|this past)\b", re.I)
-_BE_BEFORE = re.compile(r"\b(be|being|been|to be|is|are|will be|get|gets)\s+(\w+\s+)?$", re.I)
-_COMPARED_PERIOD = re.compile(r"(compared (to|with)|versus|vs\.?|than|from|(?<!year )(?<!year-)(?<!quarter )(?<!quarter-)over|against|relative to)\s+"
-                              r"(that of\s+)?(the\s+)?(same\s+)?(\w+\s+){0,2}$", re.I)
-_FLAT = re.compile(r"\b((?:roughly|approximately|about|essentially|relatively|basically)\s+)?flat\b", re.I)
-_FALL_BEFORE = re.compile(r"\b(down|declin\w*|decreas\w*|fell|drop\w*|lower|negative)\s+(by\s+|of\s+)?(approximately\s+|about\s+|roughly\s+|around\s+)?$", re.I)
-# an adverse effect stated as a positive number: "20 basis points of dilution", "negatively impact ... by 50 bps"
-_ADVERSE_AFTER = re.compile(r"^\s+(of\s+)?(dilution|headwind|pressure|drag|negative impact)\b", re.I)
-_ADVERSE_BEFORE = re.compile(r"\b(negatively (impact|affect)\w*|dilut\w*|headwind of|pressure of)"
-                             r"\b[^.;]{0,60}\bby\s+(approximately\s+|about\s+|roughly\s+)?$", re.I)
-
-
 @dataclass(frozen=True)
 class Figure:
     quantity: Quantity
@@ -140,17 +109,14 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
 
 def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
-    own = [p for p in periods if not _COMPARED_PERIOD.search(text[max(0, p.start - 40):p.start])
-           and not _COMPARED_PERIOD.match(p.phrase + " ")
-           and not (p.start >= q.end and _COMPARISON_BETWEEN.search(text[q.end:p.start]))]
+    own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
+           and not pattern("compared_period").match(p.phrase + " ")
+           and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
     if not own:
         return None
     inside = [p for p in own if p.start >= lo and p.end <= hi]
     pool = inside or own
     return min(pool, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
-
-
-_JOINED = re.compile(r"^(\s*,\s*(and\s+)?|\s+(and|&|or)\s+)(the\s+|our\s+)?$", re.I)
 
 
 def joined(items: list, first, text: str) -> list:
@@ -159,18 +125,17 @@ def joined(items: list, first, text: str) -> list:
     i = ordered.index(first)
     group = [first]
     for nxt in ordered[i + 1:]:
-        if not _JOINED.match(text[group[-1].end:nxt.start]):
+        if not pattern("list_joiner").match(text[group[-1].end:nxt.start]):
             break
         group.append(nxt)
     for prev in reversed(ordered[:i]):
-        if not _JOINED.match(text[prev.end:group[0].start]):
+        if not pattern("list_joiner").match(text[prev.end:group[0].start]):
             break
         group.insert(0, prev)
     return group
 
 
 _DIGIT = re.compile(r"\d")
-_BE_WORD = re.compile(r"\b(be|being)\b", re.I)
 
 
 @cache
@@ -188,7 +153,7 @@ def _worth_reading(text: str, facts: SentenceFacts) -> bool:
     can yield a claim or an actual; the rest (most of a call) skips the costlier period and quantity scans."""
     if facts.withdrawal or _DIGIT.search(text):
         return True
-    if facts.milestone_verbs and (facts.forward or _BE_WORD.search(text) or scheduled(text)):
+    if facts.milestone_verbs and (facts.forward or pattern("be_word").search(text) or scheduled(text)):
         return True                   # an event promised ("will launch", "to be delivered", "launches this fall")
     if facts.forward and facts.direction:
         return True
@@ -220,7 +185,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # "delivered" names a past event unless it is a passive ("being delivered", "to be delivered"); "we will not
     # launch" promises no launch
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
-                             if (not v.text.lower().endswith("ed") or _BE_BEFORE.search(text[max(0, v.start - 20):v.start]))
+                             if (not v.text.lower().endswith("ed") or pattern("be_before").search(text[max(0, v.start - 20):v.start]))
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
                              and not referred_back(stance, v.start)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
@@ -234,13 +199,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         return facts
     facts.hedge = _hedge(facts.forward, text)
     # "would have been $39.8 million": neither a promise nor a report
-    facts.counterfactual = bool(_COUNTERFACTUAL.search(text))
+    facts.counterfactual = bool(pattern("counterfactual").search(text))
     found = find_quantities(text)
     # "every $5 change in the oil price moves cash flow by $1 billion": a sensitivity, neither promise nor report
     facts.counterfactual = facts.counterfactual or is_hypothetical(text, found)
     # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
     # forward cue frames the promise, it does not make it a report
-    past = _PAST_MARKER.search(text)
+    past = pattern("past_marker").search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
             or any(q.unit for q in found)
@@ -248,8 +213,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         return facts                  # bare numbers in a report name nothing we track: no period needed
     facts.periods = find_periods(text, call_date, cal)
     quantities = [q for q in found if not any(p.start <= q.start and q.end <= p.end for p in facts.periods)]
-    for m in _FLAT.finditer(text):    # "comp sales to be roughly flat": a growth rate of about zero
-        if _CHANGE_AFTER.match(text[m.end():m.end() + 30]):
+    for m in pattern("flat").finditer(text):    # "comp sales to be roughly flat": a growth rate of about zero
+        if pattern("change_after").match(text[m.end():m.end() + 30]):
             continue                  # "margin flat sequentially" is a change of a level, not a level
         if not any(q.start <= m.start() < q.end for q in quantities):
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
@@ -259,7 +224,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
     geos, segs = geo.find(text), seg.find(text)
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)
+    breaks = [m.start() for m in pattern("clause_break").finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     listed = respective_terms(facts.metrics, quantities, text)
     for i, q in enumerate(quantities):
@@ -273,13 +238,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             counted = unit_family(q.unit) == "count"
             facts.figures.append(Figure(
                 q, None, None, None, _period_for(facts.periods, q, lo, hi, text) if counted else None, False,
-                counted and bool(_COMPARISON_BEFORE.search(text[max(0, q.start - 40):q.start])), False,
+                counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
                 _tense(cues, q) if counted else None, q.unit if counted else None, False))
             continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
         rate = metric is not None and metric_spec(metric).get("measure") == "change"
-        falling = bool(_FALL_BEFORE.search(before))
+        falling = bool(pattern("fall_before").search(before))
         if reading.similar_at is not None and not q.is_range:
             q = replace(q, comparator=Comparator.APPROX)
         facts.figures.append(Figure(
@@ -296,10 +261,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             period=_period_for([p for p in facts.periods if reading.similar_at is None
                                 or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
-                _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after))),
-            is_comparison=bool(_COMPARISON_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)),
+                pattern("change_before").search(before) or pattern("change_after").search(after))),
+            is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)),
             negative=reading.falling or (rate and falling)
-            or bool(_ADVERSE_AFTER.match(after) or _ADVERSE_BEFORE.search(text[max(0, q.start - 90):q.start])),
+            or bool(pattern("adverse_after").match(after) or pattern("adverse_before").search(text[max(0, q.start - 90):q.start])),
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),

@@ -1,0 +1,135 @@
+"""The context patterns of tracker/data/patterns.toml: each reads its language class in invented sentences, and a
+broken copy of the data is an error at load, never a rule that silently stops firing."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tracker import patterns
+from tracker.errors import LexiconError
+from tracker.lexicon import load
+from tracker.patterns import compile_pattern, pattern
+
+
+def _fires(name: str, text: str) -> bool:
+    p = pattern(name)
+    return bool(p.match(text) if p.side in ("after", "between") else p.search(text))
+
+
+# (pattern, text it reads, whether it fires): the text is what the sentence holds on the pattern's side of a figure
+CASES = [
+    ("change_before", "Unit sales at Ardent Tools were up ", True),
+    ("change_before", "we expect bookings to increase by approximately ", True),
+    ("change_before", "a decline of nearly ", True),
+    ("change_before", "revenue of ", False),
+    ("change_before", "the setup ", False),
+    ("change_after", " year-over-year in the third quarter", True),
+    ("change_after", " year over year", True),
+    ("change_after", " sequentially, driven by pricing", True),
+    ("change_after", " of headwind from currency", True),
+    ("change_after", " in revenue", False),
+    ("fall_before", "same-store sales are expected to be down ", True),
+    ("fall_before", "a decrease of roughly ", True),
+    ("fall_before", "margin of ", False),
+    ("comparison_before", "compared to the same quarter of ", True),
+    ("comparison_before", "up from ", True),
+    ("comparison_before", "from ", True),
+    ("comparison_before", "revenue was ", False),
+    ("threshold_before", "customers spending more than ", True),
+    ("threshold_before", "accounts with annual billings of ", True),
+    ("threshold_before", "we had more than ", False),
+    ("comparison_between", " higher than the prior year", True),
+    ("comparison_between", " in the same period of last year", True),
+    ("comparison_between", " in the same quarter a year", True),
+    ("comparison_between", " in the third quarter", False),
+    ("compared_period", "versus the same quarter of ", True),
+    ("compared_period", "from ", True),
+    ("compared_period", "growth year over ", False),
+    ("compared_period", "quarter-over ", False),
+    ("adverse_after", " of dilution from the acquisition", True),
+    ("adverse_after", " headwind from currency", True),
+    ("adverse_after", " of revenue", False),
+    ("adverse_before", "the recall will negatively impact gross margin in the quarter by about ", True),
+    ("adverse_before", "the new plant is dilutive to margins by ", True),
+    ("adverse_before", "dilution. Separately, capital spending rises by ", False),
+    ("flat", "we expect orders to be roughly flat next year", True),
+    ("flat", "a flat-rate tariff", True),
+    ("flat", "we expect orders to be lower", False),
+    ("counterfactual", "excluding the charge, margin would have been 41%", True),
+    ("counterfactual", "margin will be 41%", False),
+    ("past_marker", "Earlier this year we opened a plant", True),
+    ("past_marker", "Two years ago we promised", True),
+    ("past_marker", "Next year we open a plant", False),
+    ("be_before", "the turbines are to be ", True),
+    ("be_before", "the turbines are being fully ", True),
+    ("be_before", "we ", False),
+    ("be_word", "the line is to be completed next spring", True),
+    ("be_word", "the line completes next spring", False),
+    ("clause_break", "revenue rose 5%, while margin fell", True),
+    ("clause_break", "orders grew 3% and we expect more", True),
+    ("clause_break", "orders of $4 million and about 5% growth", True),
+    ("clause_break", "orders grew 3% in Europe", False),
+    ("list_joiner", ", ", True),
+    ("list_joiner", ", and the ", True),
+    ("list_joiner", " and ", True),
+    ("list_joiner", " or our ", True),
+    ("list_joiner", " compared with ", False),
+    ("list_joiner", "&", False),
+]
+
+
+@pytest.mark.parametrize("name, text, fires", CASES, ids=[f"{n}-{'yes' if f else 'no'}-{t.strip()[:28]}"
+                                                             for n, t, f in CASES])
+def test_pattern_reads_its_class(name, text, fires):
+    assert _fires(name, text) is fires
+
+
+def test_every_pattern_has_a_case_that_fires_and_one_that_does_not():
+    names = set(load("patterns"))
+    assert names == {n for n, _, f in CASES if f} == {n for n, _, f in CASES if not f}
+
+
+def _broken(name: str, edit) -> dict:
+    spec = copy.deepcopy(load("patterns")[name])
+    edit(spec)
+    return spec
+
+
+BREAKS = [
+    pytest.param("change_before", lambda s: s.update({"sied": "before"}), id="unknown-key"),
+    pytest.param("change_before", lambda s: s.update({"side": "beside"}), id="unknown-side"),
+    pytest.param("change_before", lambda s: s.pop("doc"), id="no-doc"),
+    pytest.param("change_before", lambda s: s["slots"][0].update({"word": ["up"]}), id="slot-key-typo"),
+    pytest.param("change_before", lambda s: s["slots"][0]["words"].append("Up"), id="upper-case-phrase"),
+    pytest.param("change_before", lambda s: s["slots"][0]["words"].append("up"), id="phrase-twice"),
+    pytest.param("change_before", lambda s: s["slots"][1].update({"optional": "yes"}), id="optional-not-bool"),
+    pytest.param("comparison_before", lambda s: s["forms"][0][1].update({"gap": 40}), id="gap-too-wide"),
+    pytest.param("comparison_before", lambda s: s.update({"slots": s["forms"][0]}), id="slots-and-forms"),
+    pytest.param("compared_period", lambda s: s["slots"][0]["unless_after"].update({"past": ["year"]}),
+                 id="unless-after-not-in-slot"),
+    pytest.param("flat", lambda s: s.update({"slots": []}), id="empty-form"),
+]
+
+
+@pytest.mark.parametrize("name, edit", BREAKS)
+def test_a_broken_pattern_is_an_error(name, edit):
+    with pytest.raises(LexiconError, match=name):
+        compile_pattern(name, _broken(name, edit))
+
+
+def test_an_unknown_pattern_name_is_an_error():
+    with pytest.raises(LexiconError, match="no pattern named"):
+        pattern("chnage_before")
+
+
+def test_a_broken_data_file_fails_on_first_use(monkeypatch):
+    data = copy.deepcopy(load("patterns"))
+    data["flat"]["side"] = "upwards"
+    monkeypatch.setattr(patterns, "load", lambda name: data)
+    patterns._all.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="flat"):
+            pattern("change_before")
+    finally:
+        patterns._all.cache_clear()
