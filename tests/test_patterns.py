@@ -76,6 +76,20 @@ CASES = [
     ("list_joiner", " or our ", True),
     ("list_joiner", " compared with ", False),
     ("list_joiner", "&", False),
+    ("passive_or_progressive", "the second kiln is being expanded", True),
+    ("passive_or_progressive", "we're now building the depot", True),
+    ("passive_or_progressive", "the kiln expanded last year", False),
+    ("sequential", "margin up 40 basis points sequentially", True),
+    ("sequential", "quarter over quarter growth", True),
+    ("sequential", "margin up 40 basis points", False),
+    ("target_words", "our target of 30% margin", True),
+    ("target_words", "we aim to ship 5 million units", True),
+    ("target_words", "we expect to ship 5 million units", False),
+    ("as_of", "cash at the end of the quarter", True),
+    ("as_of", "debt as of June 30", True),
+    ("as_of", "revenue in the quarter", False),
+    ("by_before", "fees rose by ", True),
+    ("by_before", "fees rose to ", False),
 ]
 
 

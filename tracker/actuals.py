@@ -30,6 +30,7 @@ from tracker.errors import LexiconError
 from tracker.fiscal import period_from_label
 from tracker.lexicon import load
 from tracker.model import Actual, Claim, Comparator, FiscalCalendar, Hedge, Kind, Period, PriorClaim, Speaker
+from tracker.patterns import pattern
 from tracker.periods import resolve_period
 from tracker.numbers import number_words
 from tracker.phrase_regex import phrase_pattern
@@ -37,10 +38,7 @@ from tracker.quantities import unit_family
 from tracker.sentence_facts import Figure, SentenceFacts, is_future
 from tracker.vocab import Finder, cue_finder
 
-_AS_OF = re.compile(r"\b(end of|as of|as at|at the end|by the end|ended|closing)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
-# "rose by $90 million to $2.1 billion": the range is a change and then the level it reached
-_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 
 
 def counted_metric(fig: Figure) -> str | None:
@@ -62,7 +60,7 @@ def counted_metric(fig: Figure) -> str | None:
 def _level(fig: Figure, text: str) -> float | None:
     """The reported value: the level a change reached where the range reads "by X to Y"."""
     q = fig.quantity
-    if q.is_range and _BY_BEFORE.search(text[max(0, q.start - 10):q.start]):
+    if q.is_range and pattern("by_before").search(text[max(0, q.start - 10):q.start]):
         return q.high
     return q.low if q.low is not None else q.high
 
@@ -165,7 +163,7 @@ def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCa
             period = year if year is not None and year.end is not None and year.end < period.end else period
         if period is None or is_future(period, call_date):
             return None
-    if _AS_OF.search(fig.period.phrase):
+    if pattern("as_of").search(fig.period.phrase):
         return _as_of(period)
     return period
 

@@ -17,16 +17,13 @@ from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Menti
                            Sentence, Speaker)
 from tracker.units import unit_family
 from tracker.scopes import product_scope
+from tracker.patterns import pattern
 from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
 from tracker.stance import same_clause
 from tracker.vocab import cue_finder, metric_spec, scope_finders
 
-_BEING = re.compile(r"\b(being|to be|will be|should be|are|is)\s+\w+ed\b|"
-                    r"\b(we're|we are|is|are)\s+(also\s+|now\s+|still\s+)?\w+ing\b", re.I)
-_SEQUENTIAL = re.compile(r"\bsequential(ly)?\b|\bquarter[- ]over[- ]quarter\b", re.I)
 _GROWTH_MEASURES = frozenset({"yoy_growth", "qoq_growth", "cagr"})
-_TARGET_WORDS = re.compile(r"\b(target|goal|reach|reaching|achieve|achieving|objective|aim)\w*\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,7 @@ def _unit_and_values(fig: Figure) -> tuple[str | None, float | None, float | Non
 
 def _comparator(fig: Figure, kind: Kind, text: str) -> Comparator | None:
     comp = fig.quantity.comparator
-    if comp in (None, Comparator.EQ) and kind is Kind.TARGET and _TARGET_WORDS.search(text):
+    if comp in (None, Comparator.EQ) and kind is Kind.TARGET and pattern("target_words").search(text):
         # "a goal of reaching 10" is a floor; for a metric where less is better ("deleverage to our 2.75x
         # target") it is a ceiling
         down = metric_spec(fig.metric or "").get("polarity") == "down"
@@ -178,7 +175,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     "start production at the beginning of next year and then scale production next year" is two."""
     if not facts.milestone_verbs or facts.counterfactual or facts.past_marker:
         return []
-    if not (facts.forward_looking or _BEING.search(facts.text) or scheduled(facts.text)):
+    if not (facts.forward_looking or pattern("passive_or_progressive").search(facts.text) or scheduled(facts.text)):
         return []
     # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
     taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison}
@@ -397,7 +394,7 @@ class ClaimSet:
             return (c.kind, label, c.scope or id(c)), label
         if c.kind is Kind.DIRECTION:
             # growth on the prior quarter and growth on the prior year are different promises
-            return (c.kind, c.metric, bool(_SEQUENTIAL.search(c.quote))), label
+            return (c.kind, c.metric, bool(pattern("sequential").search(c.quote))), label
         return (c.kind, c.metric), label
 
     @staticmethod

@@ -2,12 +2,13 @@
 
 `tracker/data/patterns.toml` holds each pattern as one or more *forms*, a form being a list of *slots* (think of a
 spaCy Matcher pattern): a slot of phrases, an optional slot, a gap of a few words, a window of characters within
-the clause, or a number that must follow. The pattern's `side` anchors it to a figure: `before` ends where the
+the clause, a word by its ending ("-ed", "-ing"), or a number that must follow. The pattern's `side` anchors it to a figure: `before` ends where the
 figure starts ("up 84%" reads the text before "84%"), `after` starts where it ends ("84% year over year"),
 `between` must fill the text between two items ("DRAM and NAND"), `inside` is found anywhere in a text.
 
-Phrases are lower-case words; "-" in a phrase also matches a space ("year-over-year"), a trailing "*" any ending
-("increas*": increase, increased, increasing), and `unless_after` keeps a phrase from matching right after the
+Phrases are lower-case words, compiled by the same prefix tree as every vocabulary (`phrase_pattern`: a space
+or "-" in a phrase matches any run of spaces and hyphens, "year-over-year" = "year over year"); a trailing "*" is
+any ending ("increas*": increase, increased, increasing), and `unless_after` keeps a phrase from matching right after the
 words it lists ("over" but not "year over"). Words are separated by white space; punctuation (",", ";") attaches
 to the word before it.
 
@@ -23,10 +24,12 @@ from typing import Any
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
+from tracker.phrase_regex import SPACE_OR_HYPHEN, phrase_pattern
 
 SIDES = ("before", "after", "between", "inside")
 _PATTERN_KEYS = {"doc", "side", "slots", "forms"}
-_SLOT_KEYS = {"words", "optional", "unless_after", "gap", "within", "number_follows"}
+_SLOT_KEYS = {"words", "optional", "unless_after", "gap", "within", "number_follows", "ending"}
+_ENDINGS = ("ed", "ing")
 _PHRASE = re.compile(r"^(?:[a-z0-9&'/.,;:]|-(?=\w))+\*?(?: (?:[a-z0-9&'/.]|-(?=\w))+\*?)*$")
 _CURRENCY_OR_DIGIT = r"[$€£¥]?\d"       # a number starts here (the symbols are not English, only typography)
 
@@ -52,19 +55,10 @@ def _fail(name: str, message: str) -> LexiconError:
     return LexiconError(f"patterns.toml: [{name}] {message}")
 
 
-def _phrase_regex(phrase: str) -> str:
-    """'year-over-year' -> year[- ]over[- ]year; 'increas*' -> increas\\w*; whole words only."""
-    words = []
-    for word in phrase.split(" "):
-        stem = word[:-1] if word.endswith("*") else word
-        body = "[- ]".join(re.escape(part) for part in stem.split("-"))
-        words.append(body + (r"\w*" if word.endswith("*") else ""))
-    out = r"\s+".join(words)
-    if phrase[0].isalnum():
-        out = r"\b" + out
-    if phrase[-1].isalnum() or phrase.endswith("*"):
-        out += r"\b"
-    return out
+def _wildcard_regex(phrase: str) -> str:
+    """'increas*' -> increas\\w*, 'negatively impact*' -> negatively[\\s-]+impact\\w*: a phrase whose last word may
+    end in any way. (Phrases without "*" go through `phrase_pattern`, the prefix tree every vocabulary uses.)"""
+    return SPACE_OR_HYPHEN.join(re.escape(w) for w in phrase[:-1].split(" ")) + r"\w*"
 
 
 def _words(name: str, slot: dict[str, Any], key: str) -> list[str]:
@@ -80,15 +74,22 @@ def _words(name: str, slot: dict[str, Any], key: str) -> list[str]:
 
 
 def _alternatives(name: str, slot: dict[str, Any]) -> str:
+    """One of the slot's phrases, as whole words (a phrase starting with a letter may not follow one)."""
     words = _words(name, slot, "words")
     unless = slot.get("unless_after", {})
     if not isinstance(unless, dict) or set(unless) - set(words):
         raise _fail(name, "unless_after must map phrases of the slot to the words they may not follow")
-    parts = []
-    for w in sorted(words, key=len, reverse=True):      # the longest phrase first: "more than" before "more"
-        guard = "".join(f"(?<!{re.escape(p)} )(?<!{re.escape(p)}-)"
-                        for p in _words(name, {"w": unless[w]}, "w")) if w in unless else ""
-        parts.append(guard + _phrase_regex(w))
+    wordy = [w for w in words if w[0].isalnum() and not w.endswith("*") and w not in unless]
+    parts = [rf"(?<!\w)(?:{phrase_pattern(wordy)})"] if wordy else []
+    signs = [w for w in words if not w[0].isalnum()]
+    if signs:
+        parts.append(phrase_pattern(signs))
+    for w in words:
+        if w.endswith("*"):
+            parts.append(rf"\b{_wildcard_regex(w)}")
+        elif w in unless:           # "over", but not "year over": a guard for each word it may not follow
+            guard = "".join(f"(?<!{re.escape(p)} )(?<!{re.escape(p)}-)" for p in _words(name, {"w": unless[w]}, "w"))
+            parts.append(rf"{guard}(?<!\w)(?:{phrase_pattern([w])})")
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -115,6 +116,11 @@ def _form(name: str, slots: Any, lead_space: bool) -> str:
         elif "within" in slot:              # up to N characters, not past the end of the clause
             out.append(rf"[^.;]{{0,{_count(name, slot, 'within', 200)}}}")
             need_space = False
+        elif "ending" in slot:              # a word by its ending: "expanded", "building"
+            if slot["ending"] not in _ENDINGS:
+                raise _fail(name, f"ending must be one of {', '.join(_ENDINGS)}")
+            out.append((r"\s+" if need_space else "") + rf"\b\w+{slot['ending']}\b")
+            need_space = True
         elif "number_follows" in slot:      # "and approximately 5": a figure comes next
             lead = _alternatives(name, {"words": slot["number_follows"]})
             out.append(rf"(?=\s*(?:{lead}\s+)?{_CURRENCY_OR_DIGIT})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SPACE_OR_HYPHEN = r"[\s\-]+"
+SPACE_OR_HYPHEN = r"[\s\-]+"
 _GAP = re.compile(r"[\s\-]+")
 
 
@@ -59,4 +59,4 @@ def _emit(node: dict, last: str, use_guard: bool) -> str:
 
 
 def _atom(ch: str) -> str:
-    return _SPACE_OR_HYPHEN if ch == " " else re.escape(ch)
+    return SPACE_OR_HYPHEN if ch == " " else re.escape(ch)
