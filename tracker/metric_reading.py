@@ -23,21 +23,13 @@ from functools import cache
 from tracker.lexicon import load
 from tracker.errors import LexiconError
 from tracker.model import Comparator, Quantity
+from tracker.patterns import pattern
 from tracker.phrase_regex import phrase_pattern
 from tracker.units import unit_family
 from tracker.vocab import Term, metric_for_unit_family, metric_spec, is_volume_unit
 
-_PER_SHARE = re.compile(r"\bper\s+(diluted\s+)?share\b", re.I)
-_SCALED = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
-_OF_REVENUE = re.compile(r"^\s+of\s+(total\s+|net\s+)?(revenue|revenues|sales)\b", re.I)
-_OF_AFTER = re.compile(r"^\s+(of|in)\s+(\w+\s+){0,2}$", re.I)
-_LOSS = re.compile(r"\bloss(es)?\b", re.I)
-_LOSS_AFTER = re.compile(r"^[\s-]+loss(es)?\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_BAND_WORDS = re.compile(r"\b(digits?|teens|twenties|thirties|forties|fifties)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
-# "more than double of last year": a comparison with the past, not a promise to multiply
-_COMPARED_AFTER = re.compile(r"^\s+(?:of|than|versus|vs\.?|compared|from|over)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -207,7 +199,7 @@ def _units_of(name: str) -> list[str]:
 def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
     """"NII of $91 billion, expense of about $92 billion": a term after the figure that leads straight into the
     next figure ("expense of") names that one."""
-    if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or _OF_AFTER.match(text[q.end:t.start]):
+    if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or pattern("of_after").match(text[q.end:t.start]):
         return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
     return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
 
@@ -228,14 +220,14 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     family = unit_family(q.unit)
     compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
                   and not _names_next(m, q, hi, text)]
-    term = next((m for m in compatible if m.start >= q.end and _OF_AFTER.match(text[q.end:m.start])), None)
-    if term is None and family == "percent" and (_OF_REVENUE.match(text[q.end:q.end + 30])
+    term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
+    if term is None and family == "percent" and (pattern("of_revenue").match(text[q.end:q.end + 30])
                                                  or _margin_after().match(text, q.end)):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or nearest(compatible, q.start, q.end, lo, hi)
-    if term is not None and metric_spec(term.name).get("per_share") and _PER_SHARE.search(
+    if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
             text[q.start:q.end + 12]):
         return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     if term is None:
@@ -262,7 +254,7 @@ def implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | 
     spec = metric_spec(metric)
     if spec.get("unit"):
         return spec["unit"]
-    if spec.get("units") == ["money"] and (_SCALED.search(q.text) or q.low == 0 and q.high in (0, None)):
+    if spec.get("units") == ["money"] and (pattern("scale_words").search(q.text) or q.low == 0 and q.high in (0, None)):
         return next((o.unit for o in quantities if unit_family(o.unit) == "money"), "USD")
     return None
 
@@ -287,7 +279,7 @@ def basis_of(text: str, start: int, end: int, words: str = "") -> str | None:
 
 def _percent_like(q: Quantity) -> bool:
     """A percentage, or a band named without a unit ("double-digit growth", "the mid-teens")."""
-    return unit_family(q.unit) == "percent" or (q.unit is None and bool(_BAND_WORDS.search(q.text)))
+    return unit_family(q.unit) == "percent" or (q.unit is None and bool(pattern("band_words").search(q.text)))
 
 
 def _named_after(m: re.Match[str] | None, after: str, v: _Vocab) -> bool:
@@ -495,7 +487,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
             name, falling = f"{name}_change", change[0] < 0
             measure = change[1].replace("growth", "change")
     elif unit_family(q.unit) == "ratio" and (name is None or "ratio" not in _units_of(name)):
-        if _COMPARED_AFTER.match(text[q.end:q.end + 20]):
+        if pattern("compared_after").match(text[q.end:q.end + 20]):
             return Reading(None)        # "more than double of last year": a comparison with the past
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
@@ -505,7 +497,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         if action is not None:
             return Reading(action, term, True, None, None, False, None)
     if name is not None and not growth_named:
-        negative_term = term is not None and (_LOSS.search(term.text) or _LOSS_AFTER.match(text[term.end:term.end + 8]))
+        negative_term = term is not None and (pattern("loss_word").search(term.text) or pattern("loss_after").match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
                        measure, falling or bool(negative_term), unit, also=also)
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
@@ -521,14 +513,13 @@ def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:
     out: list[Term] = []
     last = first
     for t in sorted((m for m in metrics if m.start >= first.end), key=lambda m: m.start):
-        if not _LISTED.match(text[last.end:t.start]):
+        if not pattern("list_joiner").match(text[last.end:t.start]):
             break
         out.append(t)
         last = t
     return out
 
 
-_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+|our\s+)?$", re.I)
 
 
 def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str) -> dict[int, Term]:
@@ -546,7 +537,7 @@ def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str)
     before = [t for t in metrics if t.end <= first]
     run: list[Term] = []
     for t in reversed(before):
-        if run and not _LISTED.match(text[t.end:run[0].start]):
+        if run and not pattern("list_joiner").match(text[t.end:run[0].start]):
             break
         run.insert(0, t)
     if len(run) != len(listed):
