@@ -122,7 +122,7 @@ VOCABULARY = [
     ("open-link-before", "We expect the attach rate to be about 40% in 2025.", "attach_rate", False, None),
     ("open-basis-stripped", "We expect adjusted funding costs of $80 million in Q3.", "funding_costs", False,
      "adjusted"),
-    ("open-basis-after", "For Q3 we expect EBT adjusted to be in the $2.5 to $3 billion range.", "ebt", False,
+    ("open-basis-after", "For Q3 we expect EBITDAR adjusted to be in the $2.5 to $3 billion range.", "ebitdar", False,
      "adjusted"),
 ]
 

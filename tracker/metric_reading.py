@@ -227,13 +227,13 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or nearest(compatible, q.start, q.end, lo, hi)
-    if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
-            text[q.start:q.end + 12]):
-        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     if term is None:
         # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
         left = [m for m in compatible if m.end <= q.start]
         term = left[-1] if left else None
+    if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
+            text[q.start:q.end + 12]):
+        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     if term is not None:
         return term.name, term
     by_unit = metric_for_unit_family(family) if family else None
