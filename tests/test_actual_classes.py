@@ -61,7 +61,39 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize("case", FOUND)
+ATTACHED = [
+    # the noun phrase a figure is bound to names it before a lexicon word further away
+    pytest.param(Case("The quarter included two special items: equipment sale gains of $40 million, mostly from older "
+                      "rigs; and severance costs of $12 million.", "equipment_sale_gains", 40e6),
+                 id="attached-before-of-not-a-later-lexicon-word"),
+    pytest.param(Case("The quarter included two special items: equipment sale gains of $40 million, mostly from older "
+                      "rigs; and severance costs of $12 million.", "severance_costs", 12e6),
+                 id="attached-before-of-not-an-earlier-lexicon-word"),
+    pytest.param(Case("We completed 140 projects, including 60 new stores, 55 remodels and 25 relocations.",
+                      "remodels", 55), id="attached-after-bare-count"),
+    pytest.param(Case("We completed 140 projects, including 60 new stores, 55 remodels and 25 relocations.",
+                      "stores", 60), id="attached-count-own-lexicon-noun-kept"),
+    pytest.param(Case("The quarter included a $300 million restructuring charge.", "restructuring_charge", 300e6),
+                 id="attached-after-money"),
+    pytest.param(Case("These results included the $2.1 billion net gain related to the sale of our stake.",
+                      "net_gain", 2.1e9), id="attached-after-money-participle-ends-phrase"),
+    pytest.param(Case("Other income rose sequentially, mainly from the revaluation of token holdings, which was a "
+                      "$40 million gain in Q2.", "revaluation_of_token_holdings", 40e6),
+                 id="attached-relative-clause-antecedent"),
+    pytest.param(Case("Our field teams earned a record bonus pool, totaling more than $90 million.",
+                      "record_bonus_pool", 90e6), id="attached-appositive-totaling"),
+    pytest.param(Case("Our gross retention rate remained a healthy 96%.", "gross_retention_rate", 96),
+                 id="attached-link-with-fillers"),
+    pytest.param(Case("Average visit frequency hit a record 5.1x compared to 4.4x a year ago.",
+                      "average_visit_frequency", 5.1), id="attached-multiple-hit-a-record"),
+    pytest.param(Case("And in deposits, we saw net inflows of $9 billion.", "net_inflows", 9e9),
+                 id="attached-scope-word-in-another-clause"),
+    pytest.param(Case("Revenue from our cloud segment was $5 billion.", "revenue", 5e9),
+                 id="lexicon-word-in-the-figures-clause-wins"),
+]
+
+
+@pytest.mark.parametrize("case", FOUND + ATTACHED)
 def test_reported_figure_is_read(case: Case) -> None:
     found = [(a.metric, a.value, a.period.label) for a in actuals_of(case.text)]
     assert (case.metric, pytest.approx(case.value), case.period) in found, found

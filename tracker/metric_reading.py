@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from tracker.attached_phrase import attached_phrase, close_term
 from tracker.lexicon import load
 from tracker.errors import LexiconError
 from tracker.model import Comparator, Quantity
@@ -234,9 +235,12 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
             text[q.start:q.end + 12]):
         return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
+    by_unit = metric_for_unit_family(family) if family else None
+    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)) \
+            and _attached(text, q, lo, hi)[0]:
+        return None, None               # "pension settlement costs of $90 million": the figure's own phrase
     if term is not None:
         return term.name, term
-    by_unit = metric_for_unit_family(family) if family else None
     if by_unit == "hashrate" and re.search(r"\bcomputing power\b", text, re.I):
         return "computing_power_sold", None
     if family == "crypto":
@@ -244,6 +248,15 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     if family == "count" and is_volume_unit(q.unit):
         return "units", None
     return by_unit, None
+
+
+def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str | None, str | None]:
+    """(name, basis, count unit) of the open phrase the figure is bound to (tracker.attached_phrase)."""
+    found = attached_phrase(text, q, lo, hi)
+    if found is None:
+        return None, None, None
+    name, basis = _name_from(found[0], _vocab())
+    return name, basis, found[1]
 
 
 def implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | None:
@@ -487,8 +500,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
             name, falling = f"{name}_change", change[0] < 0
             measure = change[1].replace("growth", "change")
     elif unit_family(q.unit) == "ratio" and (name is None or "ratio" not in _units_of(name)):
-        if pattern("compared_after").match(text[q.end:q.end + 20]):
+        compared = pattern("compared_after").match(text[q.end:q.end + 20])
+        if compared and not pattern("compared_to_figure").match(text[q.end:q.end + 40]):
             return Reading(None)        # "more than double of last year": a comparison with the past
+        # (but "a record 7.2x compared to 6.1x" reports 7.2x: the baseline is the figure that follows)
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
@@ -500,6 +515,9 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         negative_term = term is not None and (pattern("loss_word").search(term.text) or pattern("loss_after").match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
                        measure, falling or bool(negative_term), unit, also=also)
+    own, own_basis, own_unit = _attached(text, q, lo, hi) if measure is None and name is None else (None, None, None)
+    if own is not None:
+        return Reading(own, None, False, own_basis, None, falling, unit or own_unit)
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
     if open_name is None:
         return Reading(None)
