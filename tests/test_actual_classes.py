@@ -90,6 +90,14 @@ ATTACHED = [
                  id="attached-scope-word-in-another-clause"),
     pytest.param(Case("Revenue from our cloud segment was $5 billion.", "revenue", 5e9),
                  id="lexicon-word-in-the-figures-clause-wins"),
+    pytest.param(Case("At the end of the quarter, cash, cash equivalents and short-term investments were $3.2 billion.",
+                      "cash", 3.2e9, "2025-06-30"), id="lexicon-balance-listed-with-commas"),
+    pytest.param(Case("We paid a quarterly dividend of $0.30 per share at a total cost of $45 million.",
+                      "dividends", 45e6), id="weak-cost-refers-back"),
+    pytest.param(Case("Field service expenses, excluding the severance items for the plant closure, were $80 million.",
+                      "operating_expenses", 80e6), id="aside-between-commas-is-not-an-antecedent"),
+    pytest.param(Case("Last year, we saw attach rates of about 20% off of a base of roughly 9,000 vehicles.",
+                      "units", 9000, "2024-FY"), id="weak-base-volume-unit"),
 ]
 
 

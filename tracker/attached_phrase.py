@@ -72,8 +72,7 @@ def _vocab() -> _Vocab:
     tail = rf"(?:\s+(?:{fillers}))*\s*$"
     return _Vocab(
         link_end=re.compile(rf"(?<![\w-])(?:{links}){tail}", re.I),
-        relative_end=re.compile(rf"^\s*(?:(?:{phrase_pattern(_words(section, 'relative'))})\s+)?(?:{links}){tail}",
-                                re.I),
+        relative_end=re.compile(rf"^\s*(?:{phrase_pattern(_words(section, 'relative'))}){tail}", re.I),
         fillers=re.compile(rf"^(?:{fillers})$", re.I),
         joiners=frozenset(w.casefold() for w in _words(section, "joiners")),
         nouns=frozenset(w.casefold() for w in _words(section, "nouns")),
@@ -181,7 +180,9 @@ def attached_phrase(text: str, q: Quantity, lo: int, hi: int) -> tuple[list[str]
     if after is not None and _name(after[0], v) and not (len(after[0]) == 1 and after[0][0].casefold() in v.weak):
         return after
     words = _before(text, q, lo, v)
-    return (words, None) if words and _name(words, v) else None
+    if not words or not _name(words, v) or len(words) == 1 and words[0].casefold() in v.weak:
+        return None                                # "at a total cost of $98 million": the cost of what came before
+    return words, None
 
 
 def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:

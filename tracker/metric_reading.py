@@ -23,7 +23,7 @@ from functools import cache
 from tracker.attached_phrase import attached_phrase, close_term
 from tracker.lexicon import load
 from tracker.errors import LexiconError
-from tracker.model import Comparator, Quantity
+from tracker.model import Quantity
 from tracker.patterns import pattern
 from tracker.phrase_regex import phrase_pattern
 from tracker.units import unit_family
@@ -215,10 +215,22 @@ def _margin_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{phrase_pattern(words)})", re.I)
 
 
+@cache
+def _per_share_of() -> dict[str, str]:
+    """Per-share metric -> the whole it divides (metrics.toml `per_share` keys): dividend_per_share -> dividends."""
+    specs = load("metrics")["metrics"]
+    return {spec["per_share"]: name for name, spec in specs.items() if "per_share" in spec}
+
+
 def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
     repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
     family = unit_family(q.unit)
+    if family == "money" and pattern("scale_words").search(q.text):
+        # "a dividend of $0.30 per share at a total cost of $45 million": a scaled amount is no per-share figure
+        whole = _per_share_of()
+        metrics = [replace(m, name=whole[m.name]) if m.name in whole else m for m in metrics
+                   if not pattern("per_share").search(m.text)]
     compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
                   and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
@@ -236,6 +248,7 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
             text[q.start:q.end + 12]):
         return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     by_unit = metric_for_unit_family(family) if family else None
+    by_unit = by_unit or ("units" if family == "count" and is_volume_unit(q.unit) else None)
     if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)) \
             and _attached(text, q, lo, hi)[0]:
         return None, None               # "pension settlement costs of $90 million": the figure's own phrase
@@ -535,59 +548,4 @@ def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:
             break
         out.append(t)
         last = t
-    return out
-
-
-
-
-def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str) -> dict[int, Term]:
-    """"gross margin and operating margin to be 45% and 30%, respectively": the i-th figure listed belongs to the
-    i-th metric listed. Returns {index of the quantity: its term}; empty when the sentence lists nothing."""
-    words = load("units")["ranges"]["respectively"]
-    low = text.casefold()
-    pos = min((low.find(w) for w in words if w in low), default=-1)
-    if pos < 0 or len(metrics) < 2:
-        return {}
-    listed = [i for i, q in enumerate(quantities) if q.end <= pos]
-    if len(listed) < 2:
-        return {}
-    first = quantities[listed[0]].start
-    before = [t for t in metrics if t.end <= first]
-    run: list[Term] = []
-    for t in reversed(before):
-        if run and not pattern("list_joiner").match(text[t.end:run[0].start]):
-            break
-        run.insert(0, t)
-    if len(run) != len(listed):
-        return {}
-    return dict(zip(listed, run))
-
-
-@cache
-def _sign_words() -> dict[str, str]:
-    sign = load("metrics").get("sign")
-    if not isinstance(sign, dict) or set(sign) != {"positive", "negative"}:
-        raise LexiconError("metrics.toml [sign] must list exactly `positive` and `negative` words")
-    return {w.casefold(): k for k in ("positive", "negative") for w in _words(sign, k, "sign")}
-
-
-def sign_figures(metrics: list[Term], text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"positive free cash flow in 2026", "to be EBITDA positive": a money metric above (below) zero, as a
-    figure of zero with a comparator. Only where no figure already sits next to the metric."""
-    words = _sign_words()
-    out = []
-    for t in metrics:
-        if "money" not in _units_of(t.name):
-            continue
-        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, t.start - 12):t.start])
-        after = re.match(r"^[\s-]+([A-Za-z]+)", text[t.end:t.end + 12])
-        for m, base in ((before, max(0, t.start - 12)), (after, t.end)):
-            if m is None or m.group(1).casefold() not in words:
-                continue
-            s, e = base + m.start(1), base + m.end(1)
-            if any(q.start <= e + 25 and q.end >= s - 25 for q in quantities):
-                continue
-            up = words[m.group(1).casefold()] == "positive"
-            out.append(Quantity(0.0, None, None, Comparator.GT if up else Comparator.LT, m.group(1), s, e))
-            break
     return out

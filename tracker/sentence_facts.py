@@ -11,7 +11,8 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
-from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.figure_positions import respective_terms, sign_figures
+from tracker.metric_reading import implied_unit, read_metric
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.patterns import pattern
