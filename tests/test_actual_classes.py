@@ -101,7 +101,30 @@ ATTACHED = [
 ]
 
 
-@pytest.mark.parametrize("case", FOUND + ATTACHED)
+SHAPES = [
+    # a profit stated as a share of sales is its margin
+    pytest.param(Case("As a percentage of net sales, operating profit was 8.4%, a decrease of 40 basis points.",
+                      "operating_margin", 8.4), id="share-of-sales-before-metric"),
+    pytest.param(Case("Gross profit as a percentage of sales was 30.2%.", "gross_margin", 30.2),
+                 id="share-of-sales-after-metric"),
+    # the level a moving metric reached, after its change
+    pytest.param(Case("Second quarter bookings grew 21% year-on-year to a record $2.4 billion, and total revenue grew "
+                      "9% to $800 million.", "bookings", 2.4e9), id="moved-to-level-not-the-next-metric"),
+    pytest.param(Case("Stock-based compensation fell from 22% of revenue in 2024 to 18% in the second quarter.",
+                      "stock_based_compensation", 18), id="moved-from-share-to-share"),
+    # an amount's own noun after a link, a count of days named with its unit
+    pytest.param(Case("We also recorded $30 million in integration charges tied to the merger.",
+                      "integration_charges", 30e6), id="amount-in-noun-phrase"),
+    pytest.param(Case("Dealer inventory ended at 48 days.", "dealer_inventory_days", 48), id="days-of-a-thing"),
+    # a balance date belongs to its own clause
+    pytest.param(Case("Deferred revenue at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
+                      "a healthy 112%.", "net_retention", 112), id="as-of-date-stays-in-its-clause"),
+    pytest.param(Case("Backlog at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
+                      "a healthy 112%.", "backlog", 1.2e9, "2025-06-30"), id="as-of-date-in-its-clause"),
+]
+
+
+@pytest.mark.parametrize("case", FOUND + ATTACHED + SHAPES)
 def test_reported_figure_is_read(case: Case) -> None:
     found = [(a.metric, a.value, a.period.label) for a in actuals_of(case.text)]
     assert (case.metric, pytest.approx(case.value), case.period) in found, found

@@ -113,6 +113,15 @@ CASES = [
     ("compared_to_figure", " compared to 4.4x a year ago", True),
     ("compared_to_figure", " versus about $3 billion", True),
     ("compared_to_figure", " compared to last year", False),
+    ("as_share_of_revenue", "As a percentage of net sales, operating profit was ", True),
+    ("as_share_of_revenue", "gross profit as a percentage of sales was ", True),
+    ("as_share_of_revenue", "as a percentage of the prior year ", False),
+    ("to_level", " year-on-year to a record ", True),
+    ("to_level", " in fiscal 2024 to ", True),
+    ("to_level", " to ", True),
+    ("to_level", " and we expect it to reach ", False),
+    ("from_level", "compensation fell from ", True),
+    ("from_level", "compensation fell by ", False),
 ]
 
 

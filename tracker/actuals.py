@@ -140,12 +140,19 @@ def _named_annual(fig: Figure, text: str) -> bool:
 
 
 def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: str) -> bool:
-    """The figure's period is an earlier one named on the far side of another figure of the sentence."""
+    """The figure's period is an earlier one named on the far side of another figure of the sentence, or a balance
+    date in an earlier clause with another figure between."""
     p, q = fig.period, fig.quantity
-    if p is None or p.period is None or p.period.end is None or reported.start is None \
-            or p.period.end >= reported.start:
+    if p is None or p.period is None or p.period.end is None or reported.start is None:
         return False
     between = [f.quantity for f in figures if f.quantity is not q]
+    if pattern("as_of").search(p.phrase) and p.end <= q.start and any(
+            p.end <= o.start and o.end <= q.start for o in between) and pattern("clause_break").search(
+            text[p.end:q.start]):
+        return True         # "backlog at the end of the quarter was $24 billion, up 19%, and retention remained
+                            # 98%": the balance date is the first clause's, not the rate's
+    if p.period.end >= reported.start:
+        return False
     if len(text[:p.start].split()) <= 1:
         return False        # a period that opens the sentence frames all of it: "Last year, we saw attach rates of
                             # 20% off a base of 9,000 vehicles"

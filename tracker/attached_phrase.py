@@ -3,7 +3,8 @@
 An analyst reads a figure's metric off the words it is bound to, before a lexicon word further away:
 
 - after the figure, with no link: "we completed 412 remodels" (remodels), "the $2.1 billion net gain on the sale"
-  (net_gain), "about 85% project completion" (project_completion);
+  (net_gain), "about 85% project completion" (project_completion); after an amount, through a link: "$24 million
+  in integration charges";
 - before it, through a link and any filler words: "pension settlement costs of $90 million", "our annual
   retention was again 97%", "order frequency hit a record 5.1x";
 - across a comma, through a relative or appositive link: "primarily from the revaluation of token holdings, which
@@ -29,11 +30,12 @@ from tracker.vocab import Term
 
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
-_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak"}
+_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links"}
 
 
 @dataclass(frozen=True)
 class _Vocab:
+    money_link: re.Pattern[str]   # "$24 million in non-GAAP adjustments": the phrase follows a link
     link_end: re.Pattern[str]     # a link and its fillers at the end of the text before a figure
     relative_end: re.Pattern[str]  # "which was a", "totaling": the phrase stands before the comma
     fillers: re.Pattern[str]
@@ -72,6 +74,7 @@ def _vocab() -> _Vocab:
     tail = rf"(?:\s+(?:{fillers}))*\s*$"
     return _Vocab(
         link_end=re.compile(rf"(?<![\w-])(?:{links}){tail}", re.I),
+        money_link=re.compile(rf"^\s+(?:{phrase_pattern(_words(section, 'money_links'))})(?=\s)", re.I),
         relative_end=re.compile(rf"^\s*(?:{phrase_pattern(_words(section, 'relative'))}){tail}", re.I),
         fillers=re.compile(rf"^(?:{fillers})$", re.I),
         joiners=frozenset(w.casefold() for w in _words(section, "joiners")),
@@ -151,6 +154,8 @@ def _after(text: str, q: Quantity, hi: int, v: _Vocab) -> tuple[list[str], str |
     after = text[q.end:hi]
     if not after.startswith(" ") or pattern("change_after").match(after) or pattern("adverse_after").match(after):
         return None
+    link = v.money_link.match(after) if family == "money" else None
+    after = after[link.end():] if link else after
     words = _phrase_after(after, v)
     if not words or words[0].casefold() in v.generic:
         return None

@@ -235,7 +235,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
                   and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
     if term is None and family == "percent" and (pattern("of_revenue").match(text[q.end:q.end + 30])
-                                                 or _margin_after().match(text, q.end)):
+                                                 or _margin_after().match(text, q.end)
+                                                 or pattern("as_share_of_revenue").search(text[lo:q.start])):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
@@ -269,6 +270,8 @@ def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str
     if found is None:
         return None, None, None
     name, basis = _name_from(found[0], _vocab())
+    if name and unit_family(q.unit) == "duration" and not name.endswith(q.unit.casefold()):
+        name = f"{name}_{snake([q.unit])}"       # "dealer inventory ended at 53 days": dealer_inventory_days
     return name, basis, found[1]
 
 
@@ -324,6 +327,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     v = _vocab()
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
+    if pattern("from_level").search(before):
+        return None                     # "fell from 22% of revenue to 18%": levels, the start and end of the move
     sign = 0
     if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
         sign = -1

@@ -12,7 +12,7 @@ from functools import cache
 
 from tracker.events import is_noun_use, scheduled
 from tracker.figure_positions import respective_terms, sign_figures
-from tracker.metric_reading import implied_unit, read_metric
+from tracker.metric_reading import Reading, implied_unit, read_metric
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.patterns import pattern
@@ -234,7 +234,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics
-        reading = read_metric(q, own, lo, hi, text)
+        reading = _level_after_move(facts.figures, quantities, i, text) or read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
@@ -278,6 +278,25 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
+
+
+def _level_after_move(figures: list[Figure], quantities: list[Quantity], i: int, text: str) -> Reading | None:
+    """"GMV grew 38% year-on-year to a record $1.3 billion", "fell from 41% of revenue in fiscal 2024 to 34%": the
+    figure after "to" is the level the moving metric reached, whatever lexicon word stands nearer."""
+    if i == 0 or not figures or figures[-1].quantity is not quantities[i - 1]:
+        return None
+    prev, q = figures[-1], quantities[i]
+    if not pattern("to_level").match(text[prev.quantity.end:q.start]):
+        return None
+    if prev.is_comparison and prev.measure == "ratio" and unit_family(q.unit) == "percent":
+        return Reading(prev.metric, prev.metric_term, prev.metric_known, prev.basis, "ratio", unit=prev.unit)
+    level = prev.metric_term
+    if not prev.is_change or level is None or prev.measure not in ("yoy_growth", "qoq_growth"):
+        return None
+    units = metric_spec(level.name).get("units", [])
+    if unit_family(q.unit) not in units or metric_spec(level.name).get("measure"):
+        return None
+    return Reading(level.name, level, True, prev.basis)
 
 
 def _mark_revision_delta(facts: SentenceFacts) -> None:
