@@ -121,6 +121,14 @@ SHAPES = [
                       "a healthy 112%.", "net_retention", 112), id="as-of-date-stays-in-its-clause"),
     pytest.param(Case("Backlog at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
                       "a healthy 112%.", "backlog", 1.2e9, "2025-06-30"), id="as-of-date-in-its-clause"),
+    # "in <scope>" after an amount is where it was, not what it was
+    pytest.param(Case("The net reserve build included $300 million in consumer and $90 million in wholesale.",
+                      "reserve_build", 90e6), id="amount-in-a-scope-word"),
+    # debt instruments are debt; a part introduced by "including" belongs to the whole named before
+    pytest.param(Case("We redeemed $500 million of senior notes during the quarter.", "debt", 500e6),
+                 id="debt-instrument"),
+    pytest.param(Case("Capital expenditures were $3.1 billion, including $0.8 billion of finance leases.",
+                      "capex", 0.8e9), id="including-a-part-of-the-whole"),
 ]
 
 

@@ -122,6 +122,8 @@ CASES = [
     ("to_level", " and we expect it to reach ", False),
     ("from_level", "compensation fell from ", True),
     ("from_level", "compensation fell by ", False),
+    ("part_of_before", "capital expenditures were $24 billion, including ", True),
+    ("part_of_before", "capital expenditures were ", False),
 ]
 
 

@@ -30,7 +30,7 @@ from tracker.vocab import Term
 
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
-_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links"}
+_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class _Vocab:
     fillers: re.Pattern[str]
     joiners: frozenset[str]
     weak: frozenset[str]          # a kind of amount, not a metric: "a $40 million gain" names less than its antecedent
+    list_words: frozenset[str]    # the words that join a listed subject: "cash, cash equivalents, and investments"
     nouns: frozenset[str]         # words the open-metric stop list holds as verbs that are nouns here ("spend")
     stop: frozenset[str]
     generic: frozenset[str]
@@ -80,6 +81,7 @@ def _vocab() -> _Vocab:
         joiners=frozenset(w.casefold() for w in _words(section, "joiners")),
         nouns=frozenset(w.casefold() for w in _words(section, "nouns")),
         weak=frozenset(w.casefold() for w in _words(section, "weak")),
+        list_words=frozenset(w.casefold() for w in _words(section, "list_words")),
         stop=frozenset(w.casefold() for w in [*open_["stop"], *_words(section, "stop"), *_fact_words()]),
         generic=frozenset(w.casefold() for w in open_["generic"]),
         max_words=int(open_["max_words"]) + 2)
@@ -157,6 +159,8 @@ def _after(text: str, q: Quantity, hi: int, v: _Vocab) -> tuple[list[str], str |
     link = v.money_link.match(after) if family == "money" else None
     after = after[link.end():] if link else after
     words = _phrase_after(after, v)
+    if link and len(words) < 2 and not (words and words[-1].casefold().endswith("s")):
+        return None                                # "$189 million in wholesale": a scope, not a metric
     if not words or words[0].casefold() in v.generic:
         return None
     return words, (words[-1].casefold() if q.unit is None else None)
@@ -198,4 +202,12 @@ def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:
     between = text[term.end:q.start] if term.end <= q.start else text[q.end:term.start]
     if term.start >= q.end:
         return not between.strip() or bool(pattern("of_after").match(between))
-    return not _CLAUSE_END.search(between)
+    if not _CLAUSE_END.search(between):
+        return True
+    # "cash, cash equivalents, and short-term investments were $4 billion": the term heads a listed subject
+    v = _vocab()
+    link = v.link_end.search(between)
+    listed = between[:link.start()] if link else between
+    if any(c in listed for c in ";:()—–") or ". " in listed:
+        return False
+    return all(w.casefold() in v.list_words or not _stops(w, v) for w in _WORD.findall(listed))

@@ -250,8 +250,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
         return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     by_unit = metric_for_unit_family(family) if family else None
     by_unit = by_unit or ("units" if family == "count" and is_volume_unit(q.unit) else None)
-    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)) \
-            and _attached(text, q, lo, hi)[0]:
+    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)
+            and not pattern("part_of_before").search(text[lo:q.start])) and _attached(text, q, lo, hi)[0]:
         return None, None               # "pension settlement costs of $90 million": the figure's own phrase
     if term is not None:
         return term.name, term
