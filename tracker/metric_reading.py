@@ -399,6 +399,9 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
         move = v.up_before.search(clause) or v.down_before.search(clause)
         link = v.growth_links.search(clause, 0, move.start()) if move else None
+    if link is None and pattern("impact_before").search(clause):
+        # "this will impact our segment margin by around 50 basis points": the metric stands before "by"
+        link = pattern("delta_by").search(clause)
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.impacts import impact_on, without_scope_words
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
@@ -247,29 +248,34 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         falling = bool(pattern("fall_before").search(before))
         if reading.similar_at is not None and not q.is_range:
             q = replace(q, comparator=Comparator.APPROX)
+        adverse = bool(pattern("adverse_after").match(after)
+                       or pattern("adverse_before").search(text[max(0, q.start - 90):q.start]))
+        scope = with_modifier(
+            scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
+            or names_after(after)
+            # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
+            or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
+            modifier_before(text, term))
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=with_modifier(
-                scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-                or names_after(after)
-                # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
-                or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
-                modifier_before(text, term)),
+            scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
             period=_period_for([p for p in facts.periods if reading.similar_at is None
                                 or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)),
-            negative=reading.falling or (rate and falling)
-            or bool(pattern("adverse_after").match(after) or pattern("adverse_before").search(text[max(0, q.start - 90):q.start])),
+            negative=reading.falling or (rate and falling) or adverse,
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
-            metric_known=reading.known, basis=reading.basis, measure=reading.measure,
+            metric_known=reading.known, basis=reading.basis,
+            measure=reading.measure or ("impact" if adverse or impact_on(text, q) else None),
         ))
+        if not reading.known:
+            facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if facts.revision is not None:
