@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
+from tracker.anaphora import Antecedents, resolve
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
@@ -50,6 +51,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     for turn in transcript.turns:
         reader.new_turn()
+        antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
@@ -59,7 +61,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
-            facts = analyse(sentence.text, call_date, cal)
+            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
             reading = reader.read(sentence, facts)
             frame = reading.frame
             period = frame.period if frame else None
@@ -77,7 +79,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 reader.interrupt()
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal)
+            found = _claims(facts, reading, said, call_date, cal, lent)
+            antecedents.saw(found)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
@@ -115,11 +118,13 @@ def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Cla
     return replace(claim, baseline=base.value, unit=claim.unit or base.unit)
 
 
-def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar) -> list[Claim]:
+def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar,
+            lent: Period | None = None) -> list[Claim]:
     """The claims of one sentence in its frame: each item of a guidance list on its own ("Sales growth of 2% to
-    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from."""
+    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from. `lent` is the period of
+    the previous sentence whose metric a figure refers back to (tracker.anaphora), used when no frame dates it."""
     frame = reading.frame
-    period = frame.period if frame else None
+    period = (frame.period if frame else None) or lent
     explicit = bool(frame and frame.explicit)
     parts = [facts]
     if reading.items:

@@ -108,7 +108,7 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     return after[0][1] if after else None
 
 
-def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
+def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
            and not pattern("compared_period").match(p.phrase + " ")
@@ -240,7 +240,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
             counted = unit_family(q.unit) == "count"
             facts.figures.append(Figure(
-                q, None, None, None, _period_for(facts.periods, q, lo, hi, text) if counted else None, False,
+                q, None, None, None, period_for(facts.periods, q, lo, hi, text) if counted else None, False,
                 counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
                 _tense(cues, q) if counted else None, q.unit if counted else None, False))
             continue
@@ -264,7 +264,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             metric_term=term,
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=_period_for([p for p in facts.periods if reading.similar_at is None
+            period=period_for([p for p in facts.periods if reading.similar_at is None
                                 or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
