@@ -17,6 +17,7 @@ from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, R
 from tracker.numbers import number_words
 from tracker.patterns import pattern
 from tracker.periods import PeriodMatch, find_periods
+from tracker.range_ends import joined_ends, range_end
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
@@ -223,6 +224,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
+    # "between $4 billion at the low end and $4.5 billion at the high end" is one range (tracker.range_ends)
+    quantities = [range_end(q, text) for q in joined_ends(quantities, text)]
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
