@@ -18,6 +18,7 @@ from tracker.numbers import number_words
 from tracker.patterns import pattern
 from tracker.periods import PeriodMatch, find_periods
 from tracker.range_ends import joined_ends, range_end
+from tracker.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
@@ -226,6 +227,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     quantities.sort(key=lambda q: q.start)
     # "between $4 billion at the low end and $4.5 billion at the high end" is one range (tracker.range_ends)
     quantities = [range_end(q, text) for q in joined_ends(quantities, text)]
+    # "higher than the 17%" with no figure before it: a floor (tracker.than)
+    quantities = [bound(q, text, i == 0) for i, q in enumerate(quantities)]
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
@@ -237,7 +240,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics
-        reading = read_metric(q, own, lo, hi, text)
+        # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
+        gap = difference(q, own, lo, hi, text)
+        reading = gap or read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
@@ -268,10 +273,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
             period=period_for([p for p in facts.periods if reading.similar_at is None
-                                or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
+                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
+                              without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
-            is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)),
+            is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
+                               or i > 0 and pattern("than_baseline_before").search(before)),
             negative=reading.falling or (rate and falling) or adverse,
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
@@ -283,6 +290,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+    if near and all(is_difference_word(d.start, quantities, text) for d in near):
+        facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
