@@ -24,6 +24,16 @@ IMPACTS = [
      dict(metric="revenue", measure="impact", low=-40e6, period="2025-Q3")),
     ("dilution-after", "We expect 20 basis points of dilution from Brightwater to operating margin in 2025.",
      dict(metric="operating_margin", measure="impact", low=-0.2)),
+    ("headwind-to", "We expect tariffs to be a $300 million headwind to operating income in 2025.",
+     dict(metric="operating_income", measure="impact", low=-300e6, high=-300e6)),
+    ("tailwind-to", "We expect the currency to be a 10 cent tailwind to EPS in Q3.",
+     dict(metric="eps", measure="impact", low=0.1, high=0.1, period="2025-Q3")),
+    ("benefit-to", "The rebate should be a $30 million benefit to operating income in 2025.",
+     dict(metric="operating_income", measure="impact", low=30e6)),
+    ("impact-on-is-adverse", "We expect the strike to have a $50 million impact on free cash flow in 2025.",
+     dict(metric="free_cash_flow", measure="impact", low=-50e6)),
+    ("add-to", "The new line is expected to add about $200 million to revenue in 2026.",
+     dict(metric="revenue", measure="impact", low=200e6, period="2026-FY")),
 ]
 
 
@@ -36,6 +46,7 @@ def test_an_effect_is_an_impact_on_its_metric(tmp_path, sentence, expected):
 
 NOT_CLAIMS = [
     ("past-impact", "Last year the recall impacted our Europe margin by 80 basis points."),
+    ("past-tailwind", "Last year the currency was a 10 cent tailwind to EPS."),
     ("sensitivity", "Every 1% change in the exchange rate impacts revenue by about $20 million."),
 ]
 

@@ -6,7 +6,12 @@ margin of 0.5%: it promises that the margin is half a point lower than it would 
 unqualified "impact", "hurt", "weigh on" are adverse: -0.5; "lift", "help", "benefit" are favourable), and its
 measure is "impact" so that it is never scored against the metric's reported level.
 
-The words are patterns of `tracker/data/patterns.toml` (`impact_before`, `adverse_before`, `adverse_after`).
+The same holds for an effect named by a noun after the figure ("a 10 cent tailwind to EPS", "a $30 million benefit
+to operating income" are favourable; "a $300 million headwind to", "a $50 million impact on free cash flow" are
+adverse) and for "add": "the new line is expected to add $200 million to revenue" is +$200 million of revenue.
+
+The words are patterns of `tracker/data/patterns.toml` (`impact_before`, `adverse_before`, `adverse_after`,
+`favourable_after`, `add_before`, `add_to_after`).
 """
 from __future__ import annotations
 
@@ -23,8 +28,11 @@ _REACH = 90     # characters before a figure in which its verb of effect may sta
 
 
 def impact_on(text: str, q: Quantity) -> bool:
-    """"... should lift gross margin by 40 basis points": the figure is the size of an effect."""
-    return bool(pattern("impact_before").search(text[max(0, q.start - _REACH):q.start]))
+    """"... should lift gross margin by 40 basis points", "a 10 cent tailwind to EPS", "expected to add $200
+    million to revenue": the figure is the size of an effect."""
+    before, after = text[max(0, q.start - _REACH):q.start], text[q.end:q.end + _REACH]
+    return bool(pattern("impact_before").search(before) or pattern("favourable_after").match(after)
+                or pattern("add_before").search(before) and pattern("add_to_after").match(after))
 
 
 def without_scope_words(fig: Figure) -> Figure:
