@@ -68,13 +68,14 @@ class _Vocab:
     similar: re.Pattern[str]
     stop: frozenset[str]
     max_words: int
+    qualifiers: frozenset[str] = frozenset()    # "$500 million of annual savings": skipped at a phrase's start
 
 
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
     "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
@@ -173,7 +174,8 @@ def _vocab() -> _Vocab:
         similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
                            rf"(?![\w-])", re.I),
         past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
-        stop=stop, max_words=max_words)
+        stop=stop, max_words=max_words,
+        qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))
 
 
 # --- known terms ----------------------------------------------------------------------------------------
@@ -339,6 +341,9 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
         if gap.strip(" \t\n-"):
             break                                  # punctuation or a digit between words ends the phrase
         word = m.group()
+        if not from_end and not picked and word.casefold() in v.qualifiers:
+            edge = m.end()                         # "of annual savings": the qualifier does not name the metric
+            continue
         if any(c.isdigit() for c in word):
             break                                  # "Q3", "2026", "10-K": a period or a code, not a noun
         if word.casefold() in v.stop or word.casefold().rstrip("'’s") in v.stop:
