@@ -301,7 +301,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
     sign = 0
-    if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
+    if (v.down_before.search(before) or _named_after(v.down_after.match(after), after, v)
+            or pattern("fall_in_before").search(before)):       # "a decline in Europe of 1%"
         sign = -1
     elif v.up_before.search(before) or _named_after(v.up_after.match(after), after, v):
         sign = 1

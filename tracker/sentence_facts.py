@@ -18,6 +18,7 @@ from tracker.numbers import number_words
 from tracker.patterns import pattern
 from tracker.periods import PeriodMatch, find_periods
 from tracker.range_ends import joined_ends, range_end
+from tracker.topic_lead import fronted_topic
 from tracker.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
@@ -236,10 +237,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     breaks = [m.start() for m in pattern("clause_break").finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     listed = respective_terms(facts.metrics, quantities, text)
+    # "In terms of pricing, we're assuming a decline of 1%": the fronted topic is the metric (tracker.topic_lead)
+    topic = None if facts.metrics else fronted_topic(text)
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
-        own = [listed[i]] if i in listed else facts.metrics
+        own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
         # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
         gap = difference(q, own, lo, hi, text)
         reading = gap or read_metric(q, own, lo, hi, text)
@@ -283,7 +286,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
-            metric_known=reading.known, basis=reading.basis,
+            metric_known=reading.known and (topic is None or term is not topic), basis=reading.basis,
             measure=reading.measure or ("impact" if adverse or impact_on(text, q) else None),
         ))
         if not reading.known:
