@@ -100,6 +100,8 @@ CASES = [
     ("topic_lead", "We expect pricing, in terms of", False),
     ("fall_in_before", "we're assuming a decline in Europe of ", True),
     ("fall_in_before", "we're assuming a decline of ", False),
+    ("range_position", "buybacks projected at the top of our guidance range", True),
+    ("range_position", "buybacks projected at the top of the hill", False),
     ("flat", "we expect orders to be roughly flat next year", True),
     ("flat", "a flat-rate tariff", True),
     ("flat", "we expect orders to be lower", False),

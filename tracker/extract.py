@@ -19,6 +19,7 @@ from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, 
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.quantities import unit_family
+from tracker.range_position import position_claims
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
@@ -137,6 +138,7 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got += segment_directions(part, said, call_date, period)
         got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
         got += milestone_claims(part, said, call_date, cal)
+        got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 
