@@ -33,6 +33,9 @@ REFERS_BACK = [
      "Ada Quill: We expect freight costs of about $40 million in 2026. Our expectation for that number could be "
      "closer to $45 million.",
      dict(metric="freight_costs", low=45e6, period="2026-FY")),
+    ("metric-promised-without-number",
+     "Ada Quill: We expect gross margin to improve in 2026. We expect it to reach about 42%.",
+     dict(metric="gross_margin", low=42, period="2026-FY")),
     ("this-figure-known-metric",
      "Ada Quill: In Q3 we expect operating expenses of $310 million. This figure should rise to $330 million in Q4.",
      dict(metric="operating_expenses", low=330e6, period="2025-Q4")),
@@ -62,6 +65,12 @@ NO_ANTECEDENT = [
      ("Ada Quill: We expect capital spending of $15 billion in 2026. It has come down from $19 billion to "
       "$22 billion before.",),
      "It has come down from $19 billion to $22 billion before."),
+    ("money-for-a-margin",
+     ("Ada Quill: We expect gross margin to improve in 2026. We expect it to reach about $42 million.",),
+     "We expect it to reach about $42 million."),
+    ("two-metrics-named",
+     ("Ada Quill: We expect gross margin and operating margin to improve in 2026. We expect it to reach 42%.",),
+     "We expect it to reach 42%."),
     ("no-reference",
      ("Ada Quill: We expect gross margin of 41% in Q3. We will also hire about 42 engineers in Q4.",),
      "We will also hire about 42 engineers in Q4."),
@@ -71,4 +80,4 @@ NO_ANTECEDENT = [
 @pytest.mark.parametrize("turns, sentence", [r[1:] for r in NO_ANTECEDENT], ids=[r[0] for r in NO_ANTECEDENT])
 def test_no_antecedent_no_borrowed_metric(tmp_path, turns, sentence):
     got = [c for c in _turn_claims(tmp_path, *turns) if c["quote"] == sentence]
-    assert all(c["metric"] not in ("gross_margin", "capex") for c in got), got
+    assert all(c["metric"] not in ("gross_margin", "operating_margin", "capex") for c in got), got

@@ -6,7 +6,9 @@ the first, and so is "it" in "We expect it to be about 12% next year" or "that n
 that number is slightly higher". An analyst reads the figure as a claim on the metric of the previous sentence.
 
 The rule, for one speaker's turn:
-- the antecedent is the last numeric claim of the sentence right before (none when that sentence made none);
+- the antecedent is the last numeric claim of the sentence right before; failing that, the one metric that
+  sentence promised something of without a number ("We expect gross margin to improve in 2026. We expect it to
+  reach 42%."), with its one future period; none when the sentence named several metrics or reported;
 - a forward-looking sentence with no verb of fact that names no metric of its own and refers back ("it", "that number", "this figure", "our X to Y
   range": patterns `anaphor`, `range_anaphor_before` / `range_anaphor_after` of `tracker/data/patterns.toml`)
   lends the antecedent's metric, scope and basis to each of its unnamed figures whose unit is of the same family;
@@ -16,30 +18,57 @@ The rule, for one speaker's turn:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 from tracker.model import Claim, Period
 from tracker.patterns import pattern
-from tracker.sentence_facts import Figure, SentenceFacts, period_for
+from tracker.sentence_facts import Figure, SentenceFacts, is_future, period_for
 from tracker.units import unit_family
+from tracker.vocab import metric_spec
 
 _NOT_LENT = ("impact",)     # measures of an effect, not of the metric's level
 
 
+@dataclass(frozen=True)
+class Antecedent:
+    """What a later "it" may stand for: a metric with its scope, basis, measure, period and unit families."""
+    metric: str
+    scope: str | None
+    metric_known: bool
+    basis: str | None
+    measure: str | None
+    period: Period | None
+    families: frozenset[str]
+
+
 class Antecedents:
-    """The last numeric claim of the sentence just read, within one speaker's turn."""
+    """The antecedent of the sentence just read, within one speaker's turn: its last numeric claim, else the one
+    metric it promised something of without a number ("We expect gross margin to improve in 2026.")."""
 
     def __init__(self) -> None:
-        self._last: Claim | None = None
+        self._last: Antecedent | None = None
 
-    def take(self) -> Claim | None:
-        """The previous sentence's claim; it refers only one sentence on, so reading forgets it."""
+    def take(self) -> Antecedent | None:
+        """The previous sentence's antecedent; it refers only one sentence on, so reading forgets it."""
         last, self._last = self._last, None
         return last
 
-    def saw(self, claims: list[Claim]) -> None:
+    def saw(self, claims: list[Claim], facts: SentenceFacts, call_date: date) -> None:
         numeric = [c for c in claims if c.low is not None or c.high is not None]
-        self._last = numeric[-1] if numeric else None
+        if numeric:
+            c = numeric[-1]
+            self._last = Antecedent(c.metric, c.scope, c.metric_known, c.basis, c.measure, c.period,
+                                    frozenset({unit_family(c.unit)} - {None}))
+            return
+        names = {t.name for t in facts.metrics}
+        self._last = None
+        if len(names) != 1 or not facts.forward or facts.fact_verbs or facts.past_marker:
+            return
+        name = names.pop()
+        future = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+        self._last = Antecedent(name, None, True, None, None, future[0] if len(future) == 1 else None,
+                                frozenset(metric_spec(name).get("units") or ()))
 
 
 def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
@@ -52,16 +81,15 @@ def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
                 and pattern("range_anaphor_before").search(facts.text[max(0, q.start - 12):q.start]))
 
 
-def resolve(facts: SentenceFacts, prev: Claim | None) -> tuple[SentenceFacts, Period | None]:
+def resolve(facts: SentenceFacts, prev: Antecedent | None) -> tuple[SentenceFacts, Period | None]:
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
         return facts, None            # "It has come down from $19 billion": a report refers back too, but promises nothing
-    family = unit_family(prev.unit)
     figures, lent = [], False
     for fig in facts.figures:
         q = fig.quantity
-        if (fig.metric is not None or q.unit is None or unit_family(q.unit) != family
+        if (fig.metric is not None or q.unit is None or unit_family(q.unit) not in prev.families
                 or not refers_back(facts, fig)
                 or pattern("comparison_before").search(facts.text[max(0, q.start - 40):q.start])):
             figures.append(fig)

@@ -81,7 +81,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             found = _claims(facts, reading, said, call_date, cal, lent)
-            antecedents.saw(found)
+            antecedents.saw(found, facts, call_date)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
