@@ -38,3 +38,14 @@ def test_a_difference_is_no_move_of_the_base(tmp_path):
     """"$2 billion higher than the dividends" says nothing of where dividends go: no direction claim."""
     got = _claims(tmp_path, "Our rebate income is expected to be about $2 billion higher than the dividends in 2025.")
     assert [c["kind"] for c in got] == ["guidance"]
+
+
+def test_a_reports_baseline_is_an_actual_of_its_period(tmp_path):
+    """"margin increased to 42%, much higher than the 22% in Q1" reports Q1's 22%: no promise makes it a baseline."""
+    from tracker.contract import records
+    from tracker.extract import extract_file
+    path = tmp_path / "call.txt"
+    path.write_text("Operator: Welcome.\n\nAda Quill: In Q2 our gross margin increased to 42%, much higher than the "
+                    "22% in Q1.\n\n", encoding="utf-8")
+    got = [r for r in records(extract_file(path, call_date="2025-08-01")) if r["type"] == "actual"]
+    assert {(r["value"], r["period"]) for r in got} >= {(22, "2025-Q1")}, got

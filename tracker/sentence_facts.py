@@ -281,7 +281,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
-                               or i > 0 and pattern("than_baseline_before").search(before)),
+                               # a report's "than the 22% in Q3" is an actual of Q3; a promise's is its baseline
+                               or i > 0 and bool(facts.forward) and pattern("than_baseline_before").search(before)),
             negative=reading.falling or (rate and falling) or adverse,
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
