@@ -66,6 +66,8 @@ def _periods_of(fig: Figure, facts: SentenceFacts, call_date: date, frame: Perio
         return [None if facts.fact_verbs else frame]
     if fig.period.period is None:
         return [None]                            # a vague phrase ("over time"): undated on purpose
+    if fig.own_period:
+        return [fig.period.period]               # "20 and 21 points ... Q2 and FY26, respectively": one each
     group = joined([p for p in facts.periods if p.period], fig.period, facts.text)
     future = [p.period for p in group if is_future(p.period, call_date)]
     return future or [fig.period.period]

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
@@ -40,6 +41,7 @@ class Figure:
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
     basis: str | None = None           # "gaap", "non_gaap", "adjusted"
     measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
+    own_period: bool = False           # its period was paired with it ("20 and 21 ... Q2 and FY26, respectively")
 
 
 @dataclass
@@ -222,6 +224,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
+    quantities = shared_units(with_points(quantities, text, facts.metrics), text)
+    paired = respective_periods(facts.periods, quantities, text)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
@@ -260,8 +264,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                 or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
                 modifier_before(text, term)),
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=_period_for([p for p in facts.periods if reading.similar_at is None
-                                or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
+            period=paired.get(i) or _period_for([p for p in facts.periods if reading.similar_at is None
+                                                 or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)),
@@ -270,10 +274,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
-            metric_known=reading.known, basis=reading.basis, measure=reading.measure,
+            metric_known=reading.known, basis=reading.basis, measure=reading.measure, own_period=i in paired,
         ))
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+    facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
