@@ -18,6 +18,7 @@ from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, 
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.quantities import unit_family
+from tracker.referents import Referents
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
@@ -48,14 +49,17 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
+    referents = Referents()
     for turn in transcript.turns:
         reader.new_turn()
+        referents.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
             continue
         for sentence in turn.sentences:
             topic.saw(sentence.text)
+            referents.saw(sentence.text)
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
@@ -77,7 +81,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 reader.interrupt()
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal)
+            found = referents.scoped(_claims(facts, reading, said, call_date, cal), sentence.text)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
