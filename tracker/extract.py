@@ -11,6 +11,7 @@ from tracker.actuals import sentence_actuals
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
+from tracker.contributors import with_contributor
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
@@ -82,6 +83,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             found = referents.scoped(_claims(facts, reading, said, call_date, cal), sentence.text)
+            found = with_contributor(found, sentence.text, call_date, cal)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
