@@ -153,15 +153,19 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
 
 
 def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
-                     numeric: frozenset[str] = frozenset(), *, frame: Period | None = None) -> list[Claim]:
+                     numeric: frozenset[str] = frozenset(), *, frame: Period | None = None,
+                     after: Period | None = None) -> list[Claim]:
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
     Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026").
     A sentence naming no period of its own takes the frame's ("Devices revenue should decline." under
-    "Now to our outlook for the first quarter.")."""
+    "Now to our outlook for the first quarter."); one that names only the baseline year of its move takes the
+    year after it (`after`: "capex growth will moderate compared to fiscal 2025")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
         return []
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
-    if not dated and (frame is None or facts.periods or facts.fact_verbs):
+    if not dated and after is not None and not facts.fact_verbs:
+        frame = after
+    elif not dated and (frame is None or facts.periods or facts.fact_verbs):
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already

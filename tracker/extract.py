@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
+from tracker.baseline_periods import after_baseline
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
@@ -136,7 +137,8 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     for part in parts:
         got = figure_claims(part, said, call_date, period, explicit=explicit)
         got += segment_directions(part, said, call_date, period)
-        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
+        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period,
+                                after=after_baseline(part, call_date, cal))
         got += milestone_claims(part, said, call_date, cal)
         found += [_placed(c, part, reading) for c in got]
     return found
