@@ -152,6 +152,10 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
     return None
 
 
+# "to improve" is above the baseline, "to decline" below it, "to be relatively unchanged" about the same
+_DIRECTION_COMPARATOR = {"up": Comparator.GT, "down": Comparator.LT, "flat": Comparator.APPROX}
+
+
 def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
                      numeric: frozenset[str] = frozenset(), *, frame: Period | None = None,
                      after: Period | None = None) -> list[Claim]:
@@ -175,7 +179,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),
-        comparator=Comparator.GT if facts.direction == "up" else Comparator.LT, low=None, high=None,
+        comparator=_DIRECTION_COMPARATOR[facts.direction], low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
         confidence=_confidence(period, False, hedge),
@@ -448,9 +452,12 @@ class ClaimSet:
     def _restates_level(self, claim: Claim) -> _Entry | None:
         """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
         for the same period and scope restates that guide; it is a mention of it, not a second promise."""
-        if claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
+        if claim.kind is Kind.DIRECTION and claim.comparator is Comparator.APPROX:
+            level = claim.metric          # "gross margin essentially flat in Q4" restates the Q4 gross margin guide
+        elif claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
             return None
-        level = claim.metric[:-len("_growth")]
+        else:
+            level = claim.metric[:-len("_growth")]
         for kind in (Kind.GUIDANCE, Kind.TARGET):
             for entry in self._by_subject.get((kind, level), ()):
                 old = entry.claim

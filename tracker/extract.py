@@ -80,7 +80,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.carry(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
-                reader.interrupt()
+                if not (frame and frame.explicit and frame.start == sentence.start):
+                    reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
             found = referents.scoped(_claims(facts, reading, said, call_date, cal), sentence.text)

@@ -55,7 +55,7 @@ class SentenceFacts:
     fact_verbs: list[Term] = field(default_factory=list)
     count_verbs: list[Term] = field(default_factory=list)   # "we added 410 clients": a report of this figure only
     milestone_verbs: list[Term] = field(default_factory=list)
-    direction: str | None = None      # "up" / "down"
+    direction: str | None = None      # "up" / "down" / "flat"
     withdrawal: bool = False
     boilerplate: bool = False
     counterfactual: bool = False
