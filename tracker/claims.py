@@ -175,7 +175,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     # metrics that got a number in this sentence are claimed by it already
     terms = {t.name: t for t in reversed(joined(facts.metrics, facts.metrics[0], facts.text))}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
-               if not {m, f"{m}_growth", f"{m}_change"} & numeric]
+               if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),

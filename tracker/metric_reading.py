@@ -73,7 +73,7 @@ class _Vocab:
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
-    "growth": {"up", "down", "link", "reach", "yoy", "qoq", "cagr"},
+    "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
     "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
@@ -318,6 +318,13 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     if v.qoq.search(window):
         return sign, "qoq_growth"
     return sign, "yoy_growth"
+
+
+def phrase_name(span: str) -> tuple[str | None, str | None]:
+    """(snake name, basis) of the noun phrase that ends `span`: "to reduce our in-store SKU count" ->
+    ("in_store_sku_count", None); (None, None) when only stop or generic words are there."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, True, v), v)
 
 
 def looks_back(text: str) -> bool:

@@ -13,6 +13,7 @@ from functools import cache
 from tracker.events import is_noun_use, scheduled
 from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.patterns import pattern
@@ -237,7 +238,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics
-        reading = read_metric(q, own, lo, hi, text)
+        reading = object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
