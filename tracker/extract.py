@@ -16,6 +16,7 @@ from tracker.contributors import with_contributor
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
+from tracker.level_referents import LevelMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
@@ -52,9 +53,11 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     referents = Referents()
+    levels = LevelMemory()
     for turn in transcript.turns:
         reader.new_turn()
         referents.new_turn()
+        levels.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
@@ -62,6 +65,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
         for sentence in turn.sentences:
             topic.saw(sentence.text)
             referents.saw(sentence.text)
+            levels.tick()
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
@@ -86,6 +90,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             said = Said(turn.speaker, sentence)
             found = referents.scoped(_claims(facts, reading, said, call_date, cal), sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
+            found = found or levels.carried(facts, call_date, said.mention())
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
@@ -96,6 +101,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
+            levels.saw(found, found_actuals)
             priors.extend(found_priors)
             reader.carry(sentence, facts, bool(found))
     final = tuple(_not_the_company(_with_baseline(c, actuals, reported), info) for c in claims.claims)
