@@ -74,7 +74,7 @@ class _Vocab:
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
-    "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
+    "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
     "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
@@ -141,7 +141,9 @@ def _vocab() -> _Vocab:
     verbs_up = phrase_pattern(_words(growth, "up", "growth"))
     verbs_down = phrase_pattern(_words(growth, "down", "growth"))
     link = phrase_pattern(_words(growth, "link", "growth"))
-    base = r"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|\w+))?"
+    reach = phrase_pattern(_words(growth, "reach", "growth"))
+    # "to decrease to 27% of revenue": the word after the move may name what moves, never the level it reaches
+    base = rf"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|(?!(?:{reach})(?![\w-]))\w+))?"
 
     def before(verbs: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
@@ -321,6 +323,13 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     return sign, "yoy_growth"
 
 
+def phrase_name(span: str) -> tuple[str | None, str | None]:
+    """(snake name, basis) of the noun phrase that ends `span`: "to reduce our in-store SKU count" ->
+    ("in_store_sku_count", None); (None, None) when only stop or generic words are there."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, True, v), v)
+
+
 def looks_back(text: str) -> bool:
     """"We've seen 150 basis points of rate cuts over the last 18 months": a sentence about what happened."""
     return bool(_vocab().past.search(text))
@@ -446,6 +455,21 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
     return word if word.isupper() and len(word) >= 2 else None
 
 
+def is_share_base(text: str, t: Term) -> bool:
+    """"from 41% of revenue ... to 27% of revenue": the metric a percentage is a share of is not the metric
+    the sentence's later shares belong to (patterns.toml share_of_before; units.toml [percent] words)."""
+    m = pattern("share_of_before").search(text[max(0, t.start - 30):t.start])
+    if m is None:
+        return False
+    left = text[:max(0, t.start - 30) + m.start()].rstrip().casefold()
+    return any(left.endswith(w) for w in _percent_words())
+
+
+@cache
+def _percent_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load("units")["percent"]["words"])
+
+
 def v_flat(q: Quantity) -> bool:
     """"flat to down 3%": a range that carries its own sign."""
     return bool(_vocab().flat.match(q.text))
@@ -484,7 +508,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
                     also = tuple(f"{t.name}_growth" for t in _listed_after(level, metrics, text))
             unit = "%" if q.unit is None else None
         elif ratio is not None:
-            base = [t for t in metrics if t.end <= q.start]
+            base = [t for t in metrics if t.end <= q.start and not is_share_base(text, t)]
             if base:
                 name, term = base[-1].name, base[-1]
                 measure, unit = "ratio", f"% of {ratio}"
