@@ -61,11 +61,18 @@ class _Effective:
                 .outerjoin_from(ClaimRecord, self.o, self.o_on))
 
 
-def _effective() -> _Effective:
-    # (claim_id, as_of, against) is unique, so the newest as-of date alone names the newest computed verdict and
-    # the unique index serves the lookup in that order
-    v, v_on = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
-                                VerdictRecord.against == AGAINST_ORIGINAL)
+def _effective(as_of: date | None = None) -> _Effective:
+    """`as_of`: the verdicts computed on that date (a claim not scored that day has none); None: the newest
+    computed verdict of each claim."""
+    if as_of is not None:
+        # (claim_id, as_of, against) is unique: at most one row per claim, found through the unique index
+        v = aliased(VerdictRecord)
+        v_on = and_(v.claim_id == ClaimRecord.id, v.as_of == as_of, v.against == AGAINST_ORIGINAL)
+    else:
+        # the newest as-of date alone names the newest computed verdict, and the unique index serves the
+        # lookup in that order
+        v, v_on = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
+                                    VerdictRecord.against == AGAINST_ORIGINAL)
     o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
     # a dismissal wins over an override (tracker.scoring.standing): "not a claim" settles more than "met"
     verdict = case(
@@ -91,14 +98,15 @@ class CompanyRow:
     fiscal_year_named: str | None = None   # "end" / "start"; None when not known
 
 
-def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tuple[int, Any]]:  # noqa: ANN001
+def _stored_credibility(session: Session, key: tuple, *where, as_of: date | None = None  # noqa: ANN001
+                        ) -> dict[tuple, tuple[int, Any]]:
     """Claims (not superseded) grouped by the columns in `key`: {group: (claims, tracker.scoring.Credibility)},
     from the stored effective verdicts in one query (no claim objects built: credibility reads only the
     verdict results). Companies and speakers are both summed up here, so they agree."""
     from tracker.scoring import VerdictResult, credibility
     from tracker.scoring.standing import dismissed, overridden
 
-    eff = _effective()
+    eff = _effective(as_of)
     stmt = eff.join(select(*key, eff.verdict, eff.v.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
                            eff.v.attainment, eff.v.days_late, eff.o.verdict, eff.o.reason)
                     .where(ClaimRecord.status != STATUS_SUPERSEDED, *where).order_by(ClaimRecord.id))
@@ -122,14 +130,15 @@ def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tup
     return {group: (n, credibility(results[group])) for group, n in claims.items()}
 
 
-def list_companies(session: Session) -> list[CompanyRow]:
-    """Every company with its counts and its credibility, read from the stored effective verdicts."""
+def list_companies(session: Session, as_of: date | None = None) -> list[CompanyRow]:
+    """Every company with its counts and its credibility, read from the stored effective verdicts of `as_of`
+    (None: each claim's newest)."""
     from tracker.scoring import credibility
 
     docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
     last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
                                 .group_by(Document.company_id)).all())
-    stored = _stored_credibility(session, (ClaimRecord.company_id,))
+    stored = _stored_credibility(session, (ClaimRecord.company_id,), as_of=as_of)
     out = []
     for company in session.scalars(select(Company).order_by(Company.ticker)):
         claims, cred = stored.get((company.id,)) or (0, credibility([]))
@@ -153,15 +162,15 @@ class SpeakerRow:
     credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
 
 
-def list_speakers(session: Session, ticker: str | None = None) -> list[SpeakerRow]:
+def list_speakers(session: Session, ticker: str | None = None, as_of: date | None = None) -> list[SpeakerRow]:
     """Everyone who made claims, per company, with a credibility computed exactly like the company's (the
-    stored effective verdicts); sorted by ticker, then most claims first, then name."""
+    stored effective verdicts of `as_of`); sorted by ticker, then most claims first, then name."""
     speakers = select(SpeakerRecord)
     where = []
     if ticker:
         only = require_company(session, ticker).id
         speakers, where = speakers.where(SpeakerRecord.company_id == only), [ClaimRecord.company_id == only]
-    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where)
+    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where, as_of=as_of)
     tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
     known = {(sp.company_id, sp.name): sp for sp in session.scalars(speakers)}
     rows = []
@@ -181,9 +190,10 @@ class VerdictCount:
     count: int
 
 
-def verdict_counts(session: Session) -> list[VerdictCount]:
-    """How many claims (not superseded) have each effective verdict, per company and period, in one query."""
-    eff = _effective()
+def verdict_counts(session: Session, as_of: date | None = None) -> list[VerdictCount]:
+    """How many claims (not superseded) have each effective verdict (of `as_of`), per company and period, in
+    one query."""
+    eff = _effective(as_of)
     stmt = eff.join(select(Company.ticker, ClaimRecord.period_label, eff.verdict, func.count())
                     .join(Company, Company.id == ClaimRecord.company_id)
                     .where(ClaimRecord.status != STATUS_SUPERSEDED)
@@ -204,7 +214,7 @@ class DueClaim:
 def next_deadlines(session: Session, as_of: date, per_company: int = 3) -> list[DueClaim]:
     """Per company, the `per_company` claims (not dismissed, not superseded) due soonest on or after `as_of`,
     by deadline then id."""
-    eff = _effective()
+    eff = _effective(as_of)
     rn = func.row_number().over(partition_by=ClaimRecord.company_id,
                                 order_by=(ClaimRecord.period_end, ClaimRecord.id)).label("due_rn")
     inner = eff.join(select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric,
@@ -253,10 +263,11 @@ class ClaimRow:
 def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
                 verdict: str | None = None, metric: str | None = None, speaker: str | None = None,
                 period: str | None = None, search: str | None = None, limit: int | None = None,
-                offset: int = 0, include_superseded: bool = False) -> list[ClaimRow]:
+                offset: int = 0, include_superseded: bool = False, as_of: date | None = None) -> list[ClaimRow]:
     """Claims sorted by deadline (undated last), then id. `verdict` filters on the effective verdict
-    ("unscored" for none yet); `speaker`/`search` match case-insensitive substrings."""
-    eff = _effective()
+    ("unscored" for none yet) of `as_of` (None: each claim's newest computed verdict); `speaker`/`search`
+    match case-insensitive substrings."""
+    eff = _effective(as_of)
     columns = select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
                      ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
                      ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, eff.verdict,
@@ -365,6 +376,9 @@ class ClaimDetail:
     overrides: tuple[OverrideInfo, ...]    # newest first; the first one is in force
     notes: tuple[NoteInfo, ...]
     audit: tuple[AuditInfo, ...]
+    as_of: date | None = None              # the date `effective` is read for (None: the newest verdict)
+    correction: Any = None                 # db.corrections.Correction when a person corrected the claim
+    origin: str = "extracted"              # "added": a person added it (fls claim add)
 
 
 def _describe(session: Session, claim_id: int | None) -> str:
@@ -407,7 +421,10 @@ def _chain_forward(session: Session, claim_id: int) -> list[RevisionLink]:
     return out
 
 
-def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+def claim_detail(session: Session, claim_id: int, as_of: date | None = None) -> ClaimDetail:
+    """The claim in full; its effective verdict is the one of `as_of` (None: its newest), and every verdict
+    stored for it is listed, newest as-of first."""
+    from db.corrections import corrections_of
     from tracker.scoring.matching import match_tier, norm
 
     rec = get_claim(session, claim_id)
@@ -431,12 +448,13 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
                                            .order_by(NoteRecord.created_at, NoteRecord.id)))
     trail = tuple(AuditInfo(a.at, a.author, a.action, audit.loads(a.before), audit.loads(a.after))
                   for a in audit.trail(session, "claim", rec.id))
-    eff = effective_verdicts(session, [rec.id])[rec.id].verdict
+    eff = effective_verdicts(session, [rec.id], as_of)[rec.id].verdict
     return ClaimDetail(id=rec.id, ticker=company.ticker, status=rec.status, claim=claim, mentions=claim.mentions,
                        document_id=doc.id, document_path=doc.path, call_date=doc.call_date,
                        earlier=tuple(_chain_back(session, rec.id)), later=tuple(_chain_forward(session, rec.id)),
                        actuals=actuals, verdicts=verdicts, effective=eff.value if eff else None,
-                       overrides=overrides, notes=notes, audit=trail)
+                       overrides=overrides, notes=notes, audit=trail, as_of=as_of,
+                       correction=corrections_of(session, [rec.id]).get(rec.id), origin=rec.origin)
 
 
 # --- scorecards ----------------------------------------------------------------------------------------

@@ -262,9 +262,13 @@ class Effective:
     override: OverrideRecord | None
 
 
-def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, Effective]:
-    """Effective verdicts of many claims in a few queries (for lists of thousands of claims)."""
+def effective_verdicts(session: Session, claim_ids: Iterable[int], as_of: date | None = None
+                       ) -> dict[int, Effective]:
+    """Effective verdicts of many claims in a few queries (for lists of thousands of claims). `as_of`: the
+    verdicts computed on that date, so that a review of March 1 reads March 1's verdicts even after a later
+    scoring ("pending" then, "missed" since); None: the newest computed verdict of each claim."""
     ids = list(claim_ids)
+    on_day = (VerdictRecord.as_of == as_of,) if as_of is not None else ()
     status: dict[int, str] = {}
     computed: dict[int, VerdictRecord] = {}
     overrides: dict[int, OverrideRecord] = {}
@@ -273,7 +277,8 @@ def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, 
         status.update(session.execute(select(ClaimRecord.id, ClaimRecord.status)
                                       .where(ClaimRecord.id.in_(chunk))).all())
         for v in session.scalars(select(VerdictRecord)
-                                 .where(VerdictRecord.claim_id.in_(chunk), VerdictRecord.against == AGAINST_ORIGINAL)
+                                 .where(VerdictRecord.claim_id.in_(chunk), VerdictRecord.against == AGAINST_ORIGINAL,
+                                        *on_day)
                                  .order_by(VerdictRecord.as_of, VerdictRecord.computed_at, VerdictRecord.id)):
             computed[v.claim_id] = v          # ordered ascending: the last one wins
         for o in session.scalars(select(OverrideRecord).where(OverrideRecord.claim_id.in_(chunk))
@@ -292,7 +297,26 @@ def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, 
     return out
 
 
-def effective_verdict(session: Session, claim: ClaimRecord | int) -> Verdict | None:
-    """A dismissed claim is DISMISSED; else the claim's override if any; else the newest computed verdict."""
+def effective_verdict(session: Session, claim: ClaimRecord | int, as_of: date | None = None) -> Verdict | None:
+    """A dismissed claim is DISMISSED; else the claim's override if any; else the verdict computed on `as_of`
+    (None: the newest computed verdict)."""
     claim_id = claim if isinstance(claim, int) else claim.id
-    return effective_verdicts(session, [claim_id])[claim_id].verdict
+    return effective_verdicts(session, [claim_id], as_of)[claim_id].verdict
+
+
+def last_scored(session: Session) -> date | None:
+    """The as-of date of the newest scoring (None: never scored). Scoring March 1 after June 1 makes March 1
+    the date last scored: a reviewer who re-scored an old date is shown that date, not silently today. The
+    newest verdict row is the one with the highest id (each scoring inserts its rows anew), found through the
+    primary key."""
+    newest = select(func.max(VerdictRecord.id)).scalar_subquery()
+    return session.scalar(select(VerdictRecord.as_of).where(VerdictRecord.id == newest))
+
+
+def scored_dates(session: Session) -> list[date]:
+    """Every as-of date verdicts are stored for, oldest first."""
+    return list(session.scalars(select(VerdictRecord.as_of).distinct().order_by(VerdictRecord.as_of)))
+
+
+def is_scored_on(session: Session, as_of: date) -> bool:
+    return session.scalar(select(VerdictRecord.id).where(VerdictRecord.as_of == as_of).limit(1)) is not None

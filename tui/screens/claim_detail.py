@@ -3,6 +3,7 @@ the revisions chain, the actuals matched, the verdicts with their explanations, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from sqlalchemy.orm import Session
@@ -28,8 +29,8 @@ class DetailData:
     transcript: Transcript | None
 
 
-def load(session: Session, claim_id: int) -> DetailData:
-    detail = claim_detail(session, claim_id)
+def load(session: Session, claim_id: int, as_of: date | None = None) -> DetailData:
+    detail = claim_detail(session, claim_id, as_of)
     return DetailData(detail, load_transcript(detail.document_path))
 
 
@@ -155,7 +156,8 @@ class ClaimDetailScreen(ClaimActions, Screen):
         self.reload()
 
     def reload(self) -> None:
-        run_db(self, lambda s: load(s, self.claim_id), self._show, group="detail", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, self.claim_id, as_of), self._show, group="detail", exclusive=True)
 
     def _show(self, data: DetailData) -> None:
         self.data = data
