@@ -20,6 +20,7 @@ from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record
 from db.edits import get_claim
 from db.models import (
+    ORIGIN_ADDED,
     STATUS_DISMISSED,
     STATUS_SUPERSEDED,
     ActualRecord,
@@ -462,9 +463,13 @@ def claim_detail(session: Session, claim_id: int, as_of: date | None = None) -> 
 def build_scorecard(session: Session, ticker: str, as_of: date, period: str | None = None, *,
                     policy=None):  # noqa: ANN001, ANN201 -> tracker.scorecard.Scorecard
     """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
-    revisions and dismissals applied. `period`: only claims about that period label."""
+    revisions, dismissals and corrections applied, and the figures reported by then that no claim's verdict
+    used. `period`: only claims (and unused figures) about that period label."""
+    from db.corrections import corrections_of
     from tracker.scorecard import Scorecard, ScorecardRow
+    from tracker.scorecard.model import UnusedActual
     from tracker.scoring import classify_revision, credibility, describe_promise
+    from tracker.scoring.matching import known_on
     from tracker.scoring.standing import dismissed
 
     company = require_company(session, ticker)
@@ -476,6 +481,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     records = list(session.scalars(stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
                                                  ClaimRecord.id)))
     eff = effective_verdicts(session, [r.id for r in records])
+    fixes = corrections_of(session, [r.id for r in records])
+    used: set[int] = set()
     notes: dict[int, list[str]] = {}
     for n in session.scalars(select(NoteRecord).where(NoteRecord.claim_id.in_([r.id for r in records]))
                              .order_by(NoteRecord.created_at, NoteRecord.id)):
@@ -484,6 +491,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     for scored in score_records(session, records, as_of, policy):
         rec, claim = scored.record, scored.claim
         result = scored.original
+        used.update(i for i in (scored.original_actual_id, scored.latest_actual_id) if i is not None)
+        fix = fixes.get(rec.id)
         if rec.status == STATUS_DISMISSED:
             result = dismissed(result)
         override = eff[rec.id].override
@@ -501,10 +510,21 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
             call_date=rec.document.call_date, start=first.start if first else None,
             end=first.end if first else None, revisions=tuple(sorted(revisions, key=lambda t: t[1] or date.min)),
             override=(override.verdict, override.reason) if override else None,
-            notes=tuple(notes.get(rec.id, ()))))
+            notes=tuple(notes.get(rec.id, ())), claim_id=rec.id,
+            corrected=fix.fields if fix else (), correction_reasons=fix.reasons if fix else (),
+            added=rec.origin == ORIGIN_ADDED))
         pairs.append((claim, rows[-1].shown))
+    actuals = select(ActualRecord).where(ActualRecord.company_id == company.id)
+    if period:
+        actuals = actuals.where(func.lower(ActualRecord.period_label) == period.strip().lower())
+    unused = []
+    for a in session.scalars(actuals.order_by(ActualRecord.period_end, ActualRecord.metric, ActualRecord.id)):
+        actual = actual_from_record(a)
+        if a.id not in used and known_on(actual, as_of):
+            unused.append(UnusedActual(a.id, actual))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
-                     credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs))
+                     credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs),
+                     unused_actuals=tuple(unused))
 
 
 def _by_speaker(pairs: list) -> tuple:  # -> tuple[tuple[str, Credibility], ...]

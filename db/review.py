@@ -97,17 +97,6 @@ def unmark_reviewed(session: Session, claim_id: int, author: str) -> int:
     return len(marks)
 
 
-def scorecard_claim_ids(session: Session, ticker: str, period: str | None = None) -> list[int]:
-    """The ids of the claims `db.queries.build_scorecard` shows, in its row order (it selects and sorts the
-    same way), so that a screen showing the scorecard can open the claim behind a row."""
-    stmt = select(ClaimRecord.id).where(ClaimRecord.company_id == require_company(session, ticker).id,
-                                        ClaimRecord.status != STATUS_SUPERSEDED)
-    if period:
-        stmt = stmt.where(func.lower(ClaimRecord.period_label) == period.strip().lower())
-    return list(session.scalars(stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
-                                              ClaimRecord.id)))
-
-
 def tickers(session: Session) -> list[str]:
     """Every company's ticker, sorted (no counts: cheap enough for a picker)."""
     return list(session.scalars(select(Company.ticker).order_by(Company.ticker)))
