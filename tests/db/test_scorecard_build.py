@@ -68,3 +68,26 @@ def test_figures_no_claim_used(tallow, period, as_of, unused):
         card = build_scorecard(s, "TCO", as_of, period)
     assert [(u.actual.metric, u.actual.period.label) for u in card.unused_actuals] == unused
     assert all(u.id is not None for u in card.unused_actuals)
+
+
+NAMES = [
+    # (the header's company, the call's opening, the name stored and on the scorecard)
+    (None, "Operator: Good day, and welcome to the Fenwick Rail fourth quarter 2024 earnings call.", "Fenwick Rail"),
+    ("Fenwick Rail Holdings", "Operator: Good day, and welcome to the Fenwick Rail fourth quarter call.",
+     "Fenwick Rail Holdings"),                                        # the header wins
+    (None, "Operator: Good day, everyone.", "FRL"),                   # named nowhere: the ticker stands for it
+]
+
+
+@pytest.mark.parametrize(("header", "opening", "name"), NAMES)
+def test_the_company_is_named_even_without_a_header(db, header, opening, name):
+    from tracker.scorecard import render
+
+    claim = f.guidance("revenue", 40e6, 44e6, period=f.quarter(2025, 1), start=len(opening) + 1)
+    call = f.extraction(ticker="FRL", company=header, claims=(claim,), text=f"{opening}\n{claim.quote}")
+    with db.session() as s:
+        ingest_extraction(s, call, author="fixture")
+    with db.session(write=False) as s:
+        card = build_scorecard(s, "FRL", AS_OF)
+    assert card.company == name
+    assert render(card, "md").startswith(f"# Scorecard: {name}" + (" (FRL)" if name != "FRL" else "") + "\n")
