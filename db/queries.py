@@ -20,6 +20,7 @@ from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record
 from db.edits import get_claim
 from db.models import (
+    EVENT_REAFFIRMED,
     ORIGIN_ADDED,
     STATUS_DISMISSED,
     STATUS_SUPERSEDED,
@@ -501,8 +502,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
                      for r in scored.revisions]
         revisions += [(w.kind, w.on, w.quote) for w in scored.withdrawals]
         # new guidance a user recorded ("revised" events): raised/lowered against the original promise
-        revisions += [(str(classify_revision(claim, new) or "revised"), on, describe_promise(new))
-                      for on, new in scored.guidance]
+        revisions += [(kind if kind == EVENT_REAFFIRMED else str(classify_revision(claim, new) or "revised"), on,
+                       describe_promise(new)) for on, new, kind in scored.guidance]
         first = min(claim.mentions, key=lambda m: m.start, default=None)
         rows.append(ScorecardRow(
             claim=claim, result=result, latest=scored.latest,

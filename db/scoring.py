@@ -9,6 +9,7 @@ any, else the newest computed one.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -20,6 +21,7 @@ from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record, event_from_record
 from db.session import lock_scoring
 from db.models import (
+    EVENT_REAFFIRMED,
     EVENT_REVISED,
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -32,11 +34,12 @@ from db.models import (
     VerdictRecord,
     utcnow,
 )
-from tracker.model import Claim, Comparator, Event, RevisionKind, Verdict
+from tracker.model import Claim, Comparator, Event, EventKind, RevisionKind, Verdict
 from tracker.scoring.matching import ActualIndex
 
 AGAINST_ORIGINAL = "original"
 AGAINST_LATEST = "latest"
+_WORD = re.compile(r"\w+")
 BATCH = 2000            # claims scored per round trip: memory stays bounded whatever the database's size
 
 
@@ -45,7 +48,10 @@ class _CompanyFacts:
     actuals: ActualIndex                # indexed by metric, scope and period: a claim reads only its candidates
     actual_ids: dict[int, int]          # id(domain Actual) -> actuals.id
     events: list[Event]
-    revised: list[EventRecord]          # user-recorded new guidance
+    revised: list[EventRecord]          # user-recorded new or reaffirmed guidance
+    # per event (same order as `events`): the only claims it may settle; None: every claim its metric, scope
+    # and period fit (tracker.scoring.matching)
+    targets: list[frozenset[int] | None] = dataclasses.field(default_factory=list)
 
 
 def _norm(text: str | None) -> str:
@@ -60,20 +66,88 @@ def _company_facts(session: Session, company: Company) -> _CompanyFacts:
         obj = actual_from_record(row)
         actuals.append(obj)
         ids[id(obj)] = row.id
-    events, revised = [], []
+    events, revised, rows = [], [], []
     for row in session.scalars(select(EventRecord).where(EventRecord.company_id == company.id)
                                .order_by(EventRecord.on, EventRecord.id)):
-        if row.kind == EVENT_REVISED:
+        if row.kind in (EVENT_REVISED, EVENT_REAFFIRMED):
             revised.append(row)
         else:
             events.append(event_from_record(row, company.ticker))
-    return _CompanyFacts(ActualIndex(actuals), ids, events, revised)
+            rows.append(row)
+    return _CompanyFacts(ActualIndex(actuals), ids, events, revised, _event_targets(session, company, events, rows))
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in _WORD.findall((text or "").casefold()) if len(w) > 2}
+
+
+def _event_targets(session: Session, company: Company, events: list[Event],
+                   rows: list[EventRecord]) -> list[frozenset[int] | None]:
+    """The claims each event may settle. An event naming a claim (claim_id) settles that claim only. An
+    "achieved" event that fits several of the company's milestones (they share a scope: "Fab 3 opened" and
+    "Fab 3 at full output") settles those whose words its note shares most (beyond the scope's and metric's
+    words); when its note singles none out, every milestone it fits, as before."""
+    from tracker.scoring.matching import achievement_matches
+
+    out: list[frozenset[int] | None] = []
+    milestones = None
+    for event, row in zip(events, rows):
+        if row.claim_id is not None:
+            out.append(frozenset({row.claim_id}))
+            continue
+        if event.kind is not EventKind.ACHIEVED or not row.note:
+            out.append(None)
+            continue
+        if milestones is None:
+            milestones = [(rec.id, claim_from_record(rec, with_mentions=False)) for rec in session.scalars(
+                select(ClaimRecord).where(ClaimRecord.company_id == company.id, ClaimRecord.status == STATUS_ACTIVE,
+                                          ClaimRecord.event.is_not(None)))]
+        fits = [(cid, c) for cid, c in milestones if achievement_matches(event, c)]
+        said = _words(row.note) - _words(event.scope) - _words(event.metric)
+        shared = {cid: len(said & (_words(c.event) | _words(c.quote))) for cid, c in fits}
+        best = max(shared.values(), default=0)
+        chosen = frozenset(cid for cid, n in shared.items() if n == best)
+        out.append(chosen if len(fits) > 1 and best > 0 and len(chosen) < len(fits) else None)
+    return out
+
+
+def _events_for(facts: _CompanyFacts, claim_id: int, claim: Claim) -> list[Event]:
+    """The company's events that may touch this claim; one that names the claim is read as about its
+    metric, scope and period, whatever it says of them."""
+    out = []
+    for event, targets in zip(facts.events, facts.targets):
+        if targets is None:
+            out.append(event)
+        elif claim_id in targets:
+            out.append(dataclasses.replace(event, metric=claim.metric, scope=claim.scope,
+                                           period_label=claim.period.label if claim.period else None)
+                       if len(targets) == 1 else event)
+    return out
+
+
+def _guidance_fits(row: EventRecord, claim_id: int, claim: Claim) -> bool:
+    """Does a user-recorded revision or reaffirmation re-guide this claim? One naming a claim re-guides that
+    claim; else its metric, scope and period label must be the claim's, and its unit of the claim's family
+    (a percentage revision never attaches to a dollar claim)."""
+    from tracker.scoring.matching import units_comparable
+
+    if row.claim_id is not None:
+        return row.claim_id == claim_id and units_comparable(row.unit, claim.unit)
+    return (_norm(row.metric) == _norm(claim.metric) and _norm(row.scope) == _norm(claim.scope)
+            and (row.period_label is None or claim.period is None
+                 or _norm(row.period_label) == _norm(claim.period.label))
+            and units_comparable(row.unit, claim.unit))
 
 
 def _revised_claim(claim: Claim, row: EventRecord) -> Claim:
-    """The claim as re-guided by a user-recorded "revised" event (a point figure, in the event's unit)."""
-    return dataclasses.replace(claim, low=row.value, high=row.value, unit=row.unit or claim.unit,
-                               comparator=Comparator.APPROX, quote=row.note or claim.quote, mentions=())
+    """The claim as re-guided by a user-recorded "revised" event (a figure or a range "11.97-12.17", in the
+    event's unit), or as reaffirmed ("reaffirmed": the same figures, said again on a date)."""
+    if row.kind == EVENT_REAFFIRMED and row.value is None:
+        return dataclasses.replace(claim, quote=row.note or claim.quote, mentions=())
+    high = row.high if row.high is not None else row.value
+    return dataclasses.replace(claim, low=row.value, high=high, unit=row.unit or claim.unit,
+                               comparator=Comparator.RANGE if high != row.value else Comparator.APPROX,
+                               quote=row.note or claim.quote, mentions=())
 
 
 def _revision_links(session: Session, claim_ids: Iterable[int]) -> tuple[dict[int, list[RevisionRecord]],
@@ -118,7 +192,8 @@ class Scored:
     latest_actual_id: int | None
     revisions: tuple[RevisionRecord, ...]    # the chain of later claims that revised it, oldest first
     withdrawals: tuple[RevisionRecord, ...]  # transcript withdrawals of it or of its revisions
-    guidance: tuple[tuple[date, Claim], ...] = ()  # user-recorded new guidance ("revised" events), oldest first
+    # user-recorded guidance, oldest first: (date, the claim as re-guided, "revised" or "reaffirmed")
+    guidance: tuple[tuple[date, Claim, str], ...] = ()
 
 
 def score_records(session: Session, claims: list[ClaimRecord], as_of: date, policy=None,  # noqa: ANN001
@@ -155,19 +230,16 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
             claim = domain[rec.id]
             chain = [r for r in _chain(rec.id, successors) if (r.on or date.min) <= as_of]
             revised = [(r.on or date.min, domain[r.claim_id]) for r in chain]
-            guidance = sorted(((ev.on, _revised_claim(claim, ev)) for ev in facts.revised
-                               if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
-                               and _norm(ev.scope) == _norm(claim.scope)
-                               and (ev.period_label is None or claim.period is None
-                                    or _norm(ev.period_label) == _norm(claim.period.label))),
+            guidance = sorted(((ev.on, _revised_claim(claim, ev), ev.kind) for ev in facts.revised
+                               if ev.on <= as_of and _guidance_fits(ev, rec.id, claim)),
                               key=lambda p: p[0])
-            revised += guidance
+            revised += [(on, new) for on, new, _ in guidance]
             revised_claims = [c for _, c in sorted(revised, key=lambda p: p[0])]
             outs = tuple(w for cid in [rec.id, *(r.claim_id for r in chain)]
                          for w in withdrawals.get(cid, []) if w.on is not None)
             first_out = min(outs, key=lambda w: w.on, default=None)
             original, latest = score_with_revisions(
-                claim, revised_claims, facts.actuals, facts.events, as_of, policy,
+                claim, revised_claims, facts.actuals, _events_for(facts, rec.id, claim), as_of, policy,
                 withdrawn_on=first_out.on if first_out else None,
                 withdrawn_note=first_out.quote if first_out else "")
 
