@@ -426,6 +426,25 @@ def store_actuals(session: Session, parsed: ParsedCsv, *, author: str) -> Import
     return result
 
 
+def add_event(session: Session, fields: dict[str, str], *, author: str) -> EventRecord:
+    """Record one event by hand (`fls actuals add --event KIND`): `fields` are the CSV's columns (ticker,
+    metric, scope, period, as_of, value, unit, reported_on, source, note, event, claim_id; empty texts for
+    none), read by the same rules as a CSV row. Audited."""
+    row = {column: (fields.get(column) or "").strip() for column in COLUMNS}
+    try:
+        item = _parse_row(session, {}, {}, row)
+    except _RowError as exc:
+        raise InputError(str(exc)) from None
+    if not isinstance(item, _Event):
+        raise InputError("not an event: give --event achieved, withdrawn, revised or reaffirmed")
+    rec = _event_row(item)
+    session.add(rec)
+    session.flush()
+    audit.record(session, author=author, action="add_event", entity="event", entity_id=rec.id,
+                 after=audit.snapshot(rec))
+    return rec
+
+
 def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> ImportResult:
     """Read every row, and write them all only when none is bad. The caller owns the transaction."""
     return store_actuals(session, read_actuals_csv(session, path), author=author)
