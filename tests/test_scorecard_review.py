@@ -128,3 +128,15 @@ def test_json_has_everything_structured():
 def test_title_names_the_company_once(company, title):
     assert f"# {title}" in render(_card(company), "md")
     assert f"<h1>{title}</h1>" in render(_card(company), "html")
+
+
+def test_the_guidance_history_reads_from_promise_to_actual():
+    """Sauce sales: promised ~$10.0M on the call, raised on May 2, reported $46.8M on August 6."""
+    doc = json.loads(render(CARD, "json"))
+    sauce = next(r for r in doc["rows"] if r["claim_id"] == 23)
+    assert [(h["step"], h["date"]) for h in sauce["history"]] == [
+        ("initial", None), ("raised", "2025-05-02"), ("final", None), ("actual", "2025-08-06")]
+    line = "raised 2025-05-02: to ~$12.0M -> final: to ~$12.0M -> actual 2025-08-06: $46.8M (2025-Q2)"
+    assert line in _csv_rows()["23"]["history"]
+    assert line.replace(">", "\\>") in render(CARD, "md") and line.replace(">", "&gt;") in render(CARD, "html")
+    assert _csv_rows()["21"]["history"] == ""          # never revised: no history to tell

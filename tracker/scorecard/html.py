@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
-                                     credibility_details, deadline_text, location, marks_text,
+                                     credibility_details, deadline_text, history_text, location, marks_text,
                                      mean_surprise_text, outlier_text, override_text, promise, revision_lines,
                                      speaker_text, subtitle, title, unused_text, verdict_counts)
 
@@ -134,6 +134,8 @@ def _claim_section(r: ScorecardRow) -> list[str]:
     if r.latest is not None:
         items.append(f"against the latest revision: {e(r.latest.verdict)}: {e(r.latest.explanation)}")
     items += [f"revision: {e(line)}" for line in revision_lines(r)]
+    if r.revisions:
+        items.append(f"history: {e(history_text(r))}")
     items += [f"note: {e(note)}" for note in r.notes]
     ref = claim_ref(r)
     out = [f'<section class="claim" id="claim-{e(ref)}">', f"<h3>Claim {e(ref)}: {e(promise(r.claim))}</h3>",

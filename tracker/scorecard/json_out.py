@@ -7,7 +7,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from tracker.scorecard.model import Scorecard, location, marks, outlier_text, promise, source_text, verdict_counts
+from tracker.scorecard.model import (Scorecard, history, location, marks, outlier_text, promise, source_text,
+                                     verdict_counts)
 
 FORMAT = "fls-scorecard"
 VERSION = 1
@@ -48,6 +49,7 @@ def render_json(card: Scorecard) -> str:
             "source": {"document": r.document, "call_date": plain(r.call_date), "start": r.start, "end": r.end,
                        "where": location(r)},
             "revisions": [{"kind": k, "date": plain(d), "description": t} for k, d, t in r.revisions],
+            "history": [{"step": k, "date": plain(d), "text": t} for k, d, t in history(r)],
             "override": {"verdict": r.override[0], "reason": r.override[1]} if r.override else None,
             "notes": list(r.notes),
         })

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
-                                     credibility_details, deadline_text, location, marks_text,
+                                     credibility_details, deadline_text, history_text, location, marks_text,
                                      mean_surprise_text, outlier_text, override_text, promise, revision_lines,
                                      speaker_text, subtitle, title, unused_text, verdict_counts)
 
@@ -47,6 +47,8 @@ def _claim_section(r: ScorecardRow) -> list[str]:
     if r.latest is not None:
         out.append(f"- against the latest revision: {md(r.latest.verdict)}: {md(r.latest.explanation)}")
     out += [f"- revision: {md(line)}" for line in revision_lines(r)]
+    if r.revisions:
+        out.append(f"- history: {md(history_text(r))}")
     out += [f"- note: {md(note)}" for note in r.notes]
     return out + [""]
 

@@ -208,6 +208,27 @@ def revision_lines(row: ScorecardRow) -> list[str]:
     return [f"{kind} {on}" + (f": {text}" if text else "") for kind, on, text in row.revisions]
 
 
+def history(row: ScorecardRow) -> list[tuple[str, date | None, str]]:
+    """The guidance history of the claim's metric and period, oldest first: (step, date, text) for the
+    initial promise on its call, each revision (raised, lowered, reaffirmed, withdrawn) on its date, the final
+    guidance when it was revised, and the actual with its report date."""
+    steps: list[tuple[str, date | None, str]] = [("initial", row.call_date, describe_promise(row.claim))]
+    steps += list(row.revisions)
+    moved = [text for kind, _, text in row.revisions if kind != "withdrawn" and text]
+    if moved:
+        steps.append(("final", None, moved[-1]))
+    a = row.result.actual
+    if a is not None:
+        steps.append(("actual", a.reported_on, f"{format_value(a.value, a.unit)} ({a.period.label})"))
+    return steps
+
+
+def history_text(row: ScorecardRow) -> str:
+    """"initial 2025-02-12: $80.0M-$90.0M -> raised 2025-07-30: $92.0M-$96.0M -> final: $92.0M-$96.0M ->
+    actual 2025-10-28: $95.0M (2025-Q3)"."""
+    return " -> ".join(f"{step}{f' {on}' if on else ''}: {text}" for step, on, text in history(row))
+
+
 def deadline_text(claim: Claim) -> str:
     return str(claim.deadline) if claim.deadline else NONE
 
