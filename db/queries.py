@@ -12,8 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from db import audit
 from db.companies import require_company
@@ -34,55 +34,15 @@ from db.models import (
     SpeakerRecord,
     VerdictRecord,
 )
-from db.scoring import AGAINST_ORIGINAL, effective_verdicts, score_records
+from db.scoring import (
+    AGAINST_ORIGINAL,
+    effective_case,
+    effective_sql as _effective,
+    effective_verdicts,
+    latest_override,
+    score_records,
+)
 from tracker.model import Actual, Claim, Mention, Verdict
-
-
-def _latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
-    """An alias of `model` and the condition that joins it to the claim's newest row: the row whose id is the
-    first of the claim's rows in `order_by`, found by a subquery per claim through the claim_id index. The cost
-    grows with the claims read, not with the table (a window function over the table would rank every row)."""
-    alias = aliased(model)
-    newest = (select(model.id).where(model.claim_id == ClaimRecord.id, *where).order_by(*order_by).limit(1)
-              .correlate(ClaimRecord).scalar_subquery())
-    return alias, and_(alias.claim_id == ClaimRecord.id, alias.id == newest)
-
-
-@dataclass(frozen=True)
-class _Effective:
-    """The newest computed verdict (against the original promise) and the newest override of each claim, as
-    aliases to outer-join, and the effective verdict they give: override, else dismissed, else computed."""
-    v: Any
-    v_on: Any
-    o: Any
-    o_on: Any
-    verdict: Any
-
-    def join(self, stmt: Select) -> Select:
-        return (stmt.outerjoin_from(ClaimRecord, self.v, self.v_on)
-                .outerjoin_from(ClaimRecord, self.o, self.o_on))
-
-
-def _effective(as_of: date | None = None) -> _Effective:
-    """`as_of`: the verdicts computed on that date (a claim not scored that day has none); None: the newest
-    computed verdict of each claim."""
-    if as_of is not None:
-        # (claim_id, as_of, against) is unique: at most one row per claim, found through the unique index
-        v = aliased(VerdictRecord)
-        v_on = and_(v.claim_id == ClaimRecord.id, v.as_of == as_of, v.against == AGAINST_ORIGINAL)
-    else:
-        # the newest as-of date alone names the newest computed verdict, and the unique index serves the
-        # lookup in that order
-        v, v_on = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
-                                    VerdictRecord.against == AGAINST_ORIGINAL)
-    o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    # a dismissal wins over an override (tracker.scoring.standing): "not a claim" settles more than "met"
-    verdict = case(
-        (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
-        (o.id.is_not(None), o.verdict),
-        else_=v.verdict,
-    ).label("effective")
-    return _Effective(v, v_on, o, o_on, verdict)
 
 
 # --- companies -----------------------------------------------------------------------------------------
@@ -578,10 +538,8 @@ class VerdictRow:
 def verdicts_on(session: Session, as_of: date, ticker: str | None = None) -> list[VerdictRow]:
     """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`; each shown
     as a person sees it (their newest override, else "dismissed" for a dismissed claim), in one query."""
-    o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    shown = case((ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
-                 (o.id.is_not(None), o.verdict),
-                 else_=VerdictRecord.verdict)
+    o, o_on = latest_override()
+    shown = effective_case(o, VerdictRecord.verdict)
     stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
                    ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
                    ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, shown, VerdictRecord.verdict,

@@ -13,9 +13,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, func, insert, inspect, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, case, delete, func, insert, inspect, literal, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record, event_from_record
@@ -326,6 +327,61 @@ def _let_go(session: Session, kept: set[int]) -> None:
         session.expunge(obj)
 
 
+def latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
+    """An alias of `model` and the condition that joins it to the claim's newest row: the row whose id is the
+    first of the claim's rows in `order_by`, found by a subquery per claim through the claim_id index. The cost
+    grows with the claims read, not with the table (a window function over the table would rank every row)."""
+    alias = aliased(model)
+    newest = (select(model.id).where(model.claim_id == ClaimRecord.id, *where).order_by(*order_by).limit(1)
+              .correlate(ClaimRecord).scalar_subquery())
+    return alias, and_(alias.claim_id == ClaimRecord.id, alias.id == newest)
+
+
+@dataclasses.dataclass(frozen=True)
+class EffectiveSql:
+    """The newest computed verdict (against the original promise) and the newest override of each claim, as
+    aliases to outer-join, and the effective verdict they give: override, else dismissed, else computed."""
+    v: Any
+    v_on: Any
+    o: Any
+    o_on: Any
+    verdict: Any
+
+    def join(self, stmt: Select) -> Select:
+        return (stmt.outerjoin_from(ClaimRecord, self.v, self.v_on)
+                .outerjoin_from(ClaimRecord, self.o, self.o_on))
+
+
+def effective_sql(as_of: date | None = None) -> EffectiveSql:
+    """`as_of`: the verdicts computed on that date (a claim not scored that day has none); None: the newest
+    computed verdict of each claim."""
+    if as_of is not None:
+        # (claim_id, as_of, against) is unique: at most one row per claim, found through the unique index
+        v = aliased(VerdictRecord)
+        v_on = and_(v.claim_id == ClaimRecord.id, v.as_of == as_of, v.against == AGAINST_ORIGINAL)
+    else:
+        # the newest as-of date alone names the newest computed verdict, and the unique index serves the
+        # lookup in that order
+        v, v_on = latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
+                                    VerdictRecord.against == AGAINST_ORIGINAL)
+    o, o_on = latest_override()
+    return EffectiveSql(v, v_on, o, o_on, effective_case(o, v.verdict).label("effective"))
+
+
+def latest_override():  # noqa: ANN201
+    """An alias of the overrides table joined to each claim's newest override (the one in force)."""
+    return latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+
+
+def effective_case(override, computed):  # noqa: ANN001, ANN201
+    """The one definition of the effective verdict, as SQL every reader shares: a dismissal wins over an
+    override (tracker.scoring.standing: "not a claim" settles more than "met"), an override over the
+    computed verdict. `override`: an alias of the overrides table joined to the claim's override in force."""
+    return case((ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+                (override.id.is_not(None), override.verdict),
+                else_=computed)
+
+
 @dataclasses.dataclass(frozen=True)
 class Effective:
     verdict: Verdict | None            # None: never scored
@@ -336,37 +392,19 @@ class Effective:
 
 def effective_verdicts(session: Session, claim_ids: Iterable[int], as_of: date | None = None
                        ) -> dict[int, Effective]:
-    """Effective verdicts of many claims in a few queries (for lists of thousands of claims). `as_of`: the
-    verdicts computed on that date, so that a review of March 1 reads March 1's verdicts even after a later
-    scoring ("pending" then, "missed" since); None: the newest computed verdict of each claim."""
+    """Effective verdicts of many claims in a few queries (for lists of thousands of claims), by the one SQL
+    definition every list reads (`effective_case`). `as_of`: the verdicts computed on that date, so that a
+    review of March 1 reads March 1's verdicts even after a later scoring ("pending" then, "missed" since);
+    None: the newest computed verdict of each claim."""
     ids = list(claim_ids)
-    on_day = (VerdictRecord.as_of == as_of,) if as_of is not None else ()
-    status: dict[int, str] = {}
-    computed: dict[int, VerdictRecord] = {}
-    overrides: dict[int, OverrideRecord] = {}
+    eff = effective_sql(as_of)
+    out: dict[int, Effective] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        status.update(session.execute(select(ClaimRecord.id, ClaimRecord.status)
-                                      .where(ClaimRecord.id.in_(chunk))).all())
-        for v in session.scalars(select(VerdictRecord)
-                                 .where(VerdictRecord.claim_id.in_(chunk), VerdictRecord.against == AGAINST_ORIGINAL,
-                                        *on_day)
-                                 .order_by(VerdictRecord.as_of, VerdictRecord.computed_at, VerdictRecord.id)):
-            computed[v.claim_id] = v          # ordered ascending: the last one wins
-        for o in session.scalars(select(OverrideRecord).where(OverrideRecord.claim_id.in_(chunk))
-                                 .order_by(OverrideRecord.created_at, OverrideRecord.id)):
-            overrides[o.claim_id] = o
-    out = {}
-    for cid in ids:
-        o, c = overrides.get(cid), computed.get(cid)
-        if status.get(cid) == STATUS_DISMISSED:      # a dismissal wins over an override
-            verdict = Verdict.DISMISSED
-        elif o is not None:
-            verdict = Verdict(o.verdict)
-        else:
-            verdict = Verdict(c.verdict) if c is not None else None
-        out[cid] = Effective(verdict=verdict, overridden=o is not None, computed=c, override=o)
-    return out
+        stmt = eff.join(select(ClaimRecord.id, eff.verdict, eff.v, eff.o)).where(ClaimRecord.id.in_(ids[start:start + 500]))
+        for cid, verdict, computed, override in session.execute(stmt):
+            out[cid] = Effective(verdict=Verdict(verdict) if verdict else None, overridden=override is not None,
+                                 computed=computed, override=override)
+    return {cid: out.get(cid, Effective(None, False, None, None)) for cid in ids}
 
 
 def effective_verdict(session: Session, claim: ClaimRecord | int, as_of: date | None = None) -> Verdict | None:
