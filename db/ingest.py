@@ -46,6 +46,7 @@ from db.models import (
     utcnow,
 )
 from db.session import lock_companies
+from tracker.company_name import company_in_welcome
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role
 
@@ -406,7 +407,10 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     info = extraction.info
     ticker = require_ticker(info.ticker)
     lock_companies(session, [ticker])
-    company = ensure_company(session, ticker, _fit(Company, {"name": info.company})["name"], info.fiscal_year_end)
+    # a header that names no company: the operator's welcome may ("welcome to the Tallow Creek Outfitters
+    # fourth quarter call"), so that scorecards name the company, not only its ticker
+    name = info.company or company_in_welcome(extraction.transcript.text)
+    company = ensure_company(session, ticker, _fit(Company, {"name": name})["name"], info.fiscal_year_end)
     sha = _document_sha(extraction)
     doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
     created = doc is None

@@ -46,6 +46,8 @@ ORIGIN_ADDED = "added"
 
 # Event.kind values beyond tracker.model.EventKind: "revised" is new guidance a user recorded by hand.
 EVENT_REVISED = "revised"
+# ... and "reaffirmed": the company said its guidance stands (the figure unchanged, on a date).
+EVENT_REAFFIRMED = "reaffirmed"
 
 
 def utcnow() -> datetime:
@@ -216,8 +218,12 @@ class EventRecord(Base):
     period_label: Mapped[str | None] = mapped_column(String(32))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
-    # For kind "revised": the new guidance figure.
+    # For kind "revised": the new guidance figure (a range: value is its low end, high its high end).
     value: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    # the claim the event settles (`claim_id` column of the CSV, `fls actuals add --claim`); None: every
+    # claim the event's metric, scope, period and words fit
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")

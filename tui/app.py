@@ -2,7 +2,8 @@
 
 Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review. Every change
 goes through db/ functions (which write the audit log) in a worker thread; screens reload when data changes.
-The as-of date the verdicts were scored on is in the title, so every screen shows it.
+The as-of date the verdicts were scored on is in the title, so every screen shows it, and every screen reads the
+verdicts of that date. Without `as_of` the app opens on the date last scored (never silently on today).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class FlsApp(App):
     def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None) -> None:
         super().__init__()
         self.database = database
-        self._as_of = as_of or date.today()
+        self._as_of = as_of or last_scored_or_today(database)
         self.author = author if author is not None else _default_author()
         self.title = self._title()
 
@@ -130,6 +131,16 @@ class FlsApp(App):
             self.notify("Select a company first.", severity="warning")
             return
         self.push_screen(ScorecardScreen(ticker))
+
+
+def last_scored_or_today(database: Database) -> date:
+    """The date the UI reads verdicts of when none is given: the one last scored (a review of March 1 reopened
+    in June still reads March 1's verdicts), today only when nothing was ever scored. Changing it is the
+    user's act (r: re-score as of another date)."""
+    from db.scoring import last_scored
+
+    with database.session(write=False) as session:
+        return last_scored(session) or date.today()
 
 
 def _default_author() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -49,8 +50,9 @@ class Filtered:
     counts: Counter
 
 
-def load(session: Session, ticker: str | None, selects: tuple[str, ...]) -> ClaimsData:
-    rows = list_claims(session, ticker=ticker)
+def load(session: Session, ticker: str | None, selects: tuple[str, ...], as_of: date | None = None) -> ClaimsData:
+    """The claims with their verdicts of `as_of` (the app's date: the one in the title)."""
+    rows = list_claims(session, ticker=ticker, as_of=as_of)
     return ClaimsData(rows, {name: claim_table.periods_by_end(rows) if name == "period"
                              else claim_table.choices(rows, name) for name in selects})
 
@@ -107,7 +109,8 @@ class ClaimsScreen(ClaimActions, Screen):
 
     def reload(self) -> None:
         ticker, selects = self.ticker, self._selects()
-        run_db(self, lambda s: load(s, ticker, selects), self._loaded, group="claims", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, ticker, selects, as_of), self._loaded, group="claims", exclusive=True)
 
     def _loaded(self, data: ClaimsData) -> None:
         self.rows = data.rows

@@ -27,6 +27,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("a", "add an actual"), ("o", "override the verdict"), ("x", "dismiss / restore"), ("n", "add a note"),
         ("t", "open the transcript at the claim"),
     )),
+    ("Claim detail", (
+        ("c", "correct the claim (metric, scope, period, deadline, figures, unit, basis): audited, the original "
+              "kept"),
+        ("a o x n t", "add an actual, override, dismiss / restore, note, transcript"),
+    )),
     ("Transcript", (
         ("n / p", "next / previous claim"), ("enter", "detail of the current claim"),
         ("l", "show / hide translation lines"),

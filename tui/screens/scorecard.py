@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
 from db.queries import build_scorecard
-from db.review import review_periods, scorecard_claim_ids
+from db.review import review_periods
 from tracker.display import format_amount, format_promise
 from tracker.scorecard import Scorecard, ScorecardRow
 from tracker.scorecard.model import subject, verdict_counts
@@ -44,8 +44,8 @@ class ScorecardData:
 
 def load(session: Session, ticker: str, as_of: date, period: str | None, dark: bool = True) -> ScorecardData:
     card = build_scorecard(session, ticker, as_of, period)
-    ids = scorecard_claim_ids(session, ticker, period)
-    return ScorecardData(card, review_periods(session, ticker), ids if len(ids) == len(card.rows) else [],
+    ids = [r.claim_id for r in card.rows]
+    return ScorecardData(card, review_periods(session, ticker), ids if None not in ids else [],
                          [row_cells(r, dark) for r in card.rows])
 
 
