@@ -1,7 +1,7 @@
 """actuals and events get a natural key, unique per company, so that concurrent writers store each fact once
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-05
 
 Before this, only the writers' own checks (and on PostgreSQL the company writer lock) kept an imported figure
@@ -18,7 +18,7 @@ from db.upserts import actual_key, event_key
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
