@@ -178,6 +178,8 @@ class ActualRecord(Base):
     __tablename__ = "actuals"
     __table_args__ = (
         Index("ix_actuals_company_id_metric_scope_period_label", "company_id", "metric", "scope", "period_label"),
+        # one row per reported fact, however many people import it at once (db.upserts.actual_key)
+        UniqueConstraint("company_id", "natural_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -202,12 +204,16 @@ class ActualRecord(Base):
     # The earlier stored actual this one repeats (same company/metric/scope/period and value).
     restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
     basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.actual_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class EventRecord(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_company_id_metric", "company_id", "metric"),)
+    __table_args__ = (
+        Index("ix_events_company_id_metric", "company_id", "metric"),
+        UniqueConstraint("company_id", "natural_key"),                 # db.upserts.event_key
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
@@ -227,6 +233,7 @@ class EventRecord(Base):
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.event_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
