@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -159,6 +160,11 @@ class ClaimRecord(Base):
     mentions: Mapped[list[MentionRecord]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="MentionRecord.position"
     )
+
+
+# A company's claims about one period label, case-insensitive: what linking a new call's claims to the ones
+# they revise reads (db.ingest), so that storing a call costs the same whatever the company's history.
+Index("ix_claims_company_id_lower_period_label", ClaimRecord.company_id, func.lower(ClaimRecord.period_label))
 
 
 class MentionRecord(Base):

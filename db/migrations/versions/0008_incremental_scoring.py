@@ -1,5 +1,5 @@
 """incremental scoring: companies count the changes of their inputs (triggers), score_state remembers what
-each company's verdicts of a date were computed from
+each company's verdicts of a date were computed from; claims indexed by company and period label (ingest)
 
 Revision ID: 0008
 Revises: 0006
@@ -38,11 +38,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_score_state')),
     sa.UniqueConstraint('company_id', 'as_of', name=op.f('uq_score_state_company_id_as_of'))
     )
+    with op.batch_alter_table('claims', schema=None) as batch_op:
+        batch_op.create_index('ix_claims_company_id_lower_period_label', ['company_id', sa.text('lower(period_label)')],
+                              unique=False)
     inputs.install(op.get_bind())
 
 
 def downgrade() -> None:
     inputs.drop(op.get_bind())
+    with op.batch_alter_table('claims', schema=None) as batch_op:
+        batch_op.drop_index('ix_claims_company_id_lower_period_label')
     op.drop_table('score_state')
     with op.batch_alter_table('companies', schema=None) as batch_op:
         batch_op.drop_column('inputs_version')
