@@ -205,10 +205,7 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
     rules = rules_fingerprint()
     # the versions are read before any input: an input written meanwhile leaves a version this run did not see
     todo = _companies_to_score(session, as_of, rules, company.id if company else None, full or policy is not None)
-    sizes = dict(session.execute(select(ClaimRecord.company_id, func.count())
-                                 .where(ClaimRecord.status == STATUS_ACTIVE,
-                                        *([ClaimRecord.company_id == company.id] if company else []))
-                                 .group_by(ClaimRecord.company_id)).all())
+    sizes = _active_claims(session, list(todo)) if todo else {}
     total = sum(sizes.get(cid, 0) for cid in todo)
     _forget_verdicts(session, as_of)
     if progress:
@@ -257,6 +254,17 @@ def _companies_to_score(session: Session, as_of: date, rules: str, only: int | N
         stmt = stmt.where(state.id.is_(None) | (state.inputs_version != Company.inputs_version)
                           | (state.rules != rules))
     return dict(session.execute(stmt).all())
+
+
+def _active_claims(session: Session, company_ids: list[int]) -> dict[int, int]:
+    """{company id: its active claims} for the companies to score: through the company index when they are a
+    few (one company's new figure), in one pass over the claims when they are many (the first scoring)."""
+    stmt = (select(ClaimRecord.company_id, func.count()).where(ClaimRecord.status == STATUS_ACTIVE)
+            .group_by(ClaimRecord.company_id))
+    if len(company_ids) <= 500:
+        return dict(session.execute(stmt.where(ClaimRecord.company_id.in_(company_ids))).all())
+    wanted = set(company_ids)
+    return {cid: n for cid, n in session.execute(stmt).all() if cid in wanted}
 
 
 def _claims_of(session: Session, group: list[int], sizes: dict[int, int]) -> Iterator[list]:
