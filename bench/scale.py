@@ -47,12 +47,21 @@ def timed(label: str, fn: Callable[[], object]) -> None:
     print(f"  {label:<44} {took * 1000:9.0f} ms wall {cpu * 1000:9.0f} ms cpu  ({size} rows)", flush=True)
 
 
-def measure(url: str) -> None:
+def measure(url: str, *, scoring: bool = True) -> None:
     db = open_database(url)
     with db.session(write=False) as s:
         total = s.scalar(select(func.count()).select_from(ClaimRecord))
         some_claim = s.scalar(select(func.min(ClaimRecord.id)))
     print(f"{total} claims", flush=True)
+    if scoring:
+        _scoring(db)
+    _reads(db, some_claim)
+    db.dispose()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory of the process so far: {peak:.0f} MB", flush=True)
+
+
+def _scoring(db) -> None:  # noqa: ANN001
     with db.session() as s:
         timed("score_all (first scoring of the date)", lambda: score_all(s, AS_OF))
     with db.session() as s:
@@ -63,6 +72,9 @@ def measure(url: str) -> None:
         timed("score_all again, one company's new figure", lambda: score_all(s, AS_OF))
     with db.session() as s:
         timed("score_all --full", lambda: score_all(s, AS_OF, full=True))
+
+
+def _reads(db, some_claim: int) -> None:  # noqa: ANN001
     with db.session(write=False) as s:
         timed("list_companies", lambda: list_companies(s))
         timed("list_claims one company, first 200", lambda: list_claims(s, ticker=ONE, limit=200))
@@ -72,9 +84,6 @@ def measure(url: str) -> None:
         timed("verdict_counts", lambda: verdict_counts(s))
         timed("list_claims every claim", lambda: list_claims(s))
         timed("verdicts_on every company (fls score's table)", lambda: verdicts_on(s, AS_OF))
-    db.dispose()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory of the process so far: {peak:.0f} MB", flush=True)
 
 
 def run(n_claims: int) -> None:
@@ -90,9 +99,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="*", help="claims (default: 10000 100000)")
     parser.add_argument("--db", help="measure this database (a SQLite file or a URL) instead of building one")
+    parser.add_argument("--reads", action="store_true", help="with --db: only the reads (it is scored already)")
     args = parser.parse_args(argv)
     if args.db:
-        measure(args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}")
+        measure(args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}", scoring=not args.reads)
         return 0
     for n in args.sizes or [10_000, 100_000]:
         run(n)
