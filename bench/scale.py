@@ -72,6 +72,8 @@ def _scoring(db) -> None:  # noqa: ANN001
         timed("score_all again, one company's new figure", lambda: score_all(s, AS_OF))
     with db.session() as s:
         timed("score_all --full", lambda: score_all(s, AS_OF, full=True))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory after scoring: {peak:.0f} MB", flush=True)
 
 
 def _reads(db, some_claim: int) -> None:  # noqa: ANN001
