@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from db import audit, edits
 from db.actuals_csv import import_actuals_csv
@@ -203,3 +203,16 @@ def test_a_schema_made_without_the_migrations_counts_too():
                                           "value": 52e6, "unit": "USD", "source_kind": "manual"}])
         assert s.scalar(select(Company.inputs_version)) == 1
     database.dispose()
+
+
+def test_every_input_table_has_its_triggers_at_head(db):
+    """A later migration that re-creates an input table (Alembic's batch mode on SQLite) drops its triggers;
+    db.inputs.install puts them back, and this says when one forgot to."""
+    with db.session(write=False) as s:
+        if s.get_bind().dialect.name == "sqlite":
+            found = s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all()
+        else:
+            found = s.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).all()
+    expected = {f"fls_inputs_{table}_{op}" for table in ("claims", "actuals", "events", "claim_revisions")
+                for op in ("insert", "update", "delete")}
+    assert expected <= set(found)
