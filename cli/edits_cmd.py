@@ -4,22 +4,32 @@ from __future__ import annotations
 import click
 
 from cli.db_options import author, db_option, opened
-from db.edits import add_note, dismiss_claim, override_verdict, restore_claim
+from db.edits import add_note, clear_override, dismiss_claim, override_verdict, restore_claim
+from tracker.errors import InputError
 from tracker.model import Verdict
 
 VERDICTS = ", ".join(v.value for v in Verdict)
 
 
 @click.command(help="Set the verdict of claim CLAIM_ID by hand; it wins over every computed verdict.\n\n"
-                    f"VERDICT is one of: {VERDICTS}.")
+                    f"VERDICT is one of: {VERDICTS}. With --clear instead of a VERDICT, the claim's override is "
+                    "removed and the computed verdict applies again.")
 @click.argument("claim_id", type=int)
-@click.argument("verdict")
-@click.option("--reason", required=True, help="Why the computed verdict is wrong (kept in the audit log).")
+@click.argument("verdict", required=False)
+@click.option("--clear", is_flag=True, help="Remove the override instead of setting one.")
+@click.option("--reason", required=True, help="Why the computed verdict is wrong, or why the override goes "
+                                              "(kept in the audit log).")
 @db_option
-def override(claim_id: int, verdict: str, reason: str, db_url: str | None) -> None:
+def override(claim_id: int, verdict: str | None, clear: bool, reason: str, db_url: str | None) -> None:
+    if clear == (verdict is not None):
+        raise InputError("give a VERDICT or --clear (one of them)")
     with opened(db_url) as database, database.session() as session:
-        row = override_verdict(session, claim_id, verdict, reason, author())
-        text = f"claim {claim_id}: verdict set to {row.verdict}"
+        if clear:
+            clear_override(session, claim_id, author(), reason)
+            text = f"claim {claim_id}: override cleared; the computed verdict applies"
+        else:
+            row = override_verdict(session, claim_id, verdict, reason, author())
+            text = f"claim {claim_id}: verdict set to {row.verdict}"
     click.echo(text)
 
 

@@ -37,6 +37,8 @@ COMMANDS = {
                                                             "date (computed afresh, nothing stored), with "
                                                             "revisions, overrides and notes, and a credibility "
                                                             "summary."),
+    "claim": LazyCommand("cli.claim_cmd:claim", "Correct a stored claim, or add one the extractor missed (both "
+                                                "audited, kept across re-ingests)."),
     "override": LazyCommand("cli.edits_cmd:override", "Set the verdict of claim CLAIM_ID by hand; it wins over "
                                                       "every computed verdict."),
     "note": LazyCommand("cli.edits_cmd:note", "Attach the note TEXT to claim CLAIM_ID (shown in claim detail and "

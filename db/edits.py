@@ -39,7 +39,7 @@ def get_claim(session: Session, claim_id: int) -> ClaimRecord:
     return rec
 
 
-def _need_text(value: str | None, what: str) -> str:
+def need_text(value: str | None, what: str) -> str:
     text = (value or "").strip()
     if not text:
         raise InputError(f"{what} is required")
@@ -52,7 +52,7 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"; `basis` is
     gaap, non_gaap, adjusted or None (db.values.parse_basis)."""
     company = require_company(session, ticker)
-    metric = fits(_need_text(metric, "metric"), "metric")
+    metric = fits(need_text(metric, "metric"), "metric")
     scope = fits((scope or "").strip() or None, "scope")
     period = resolve_period(period_label_or_asof, calendar_of(session, company))
     text = str(value)
@@ -86,7 +86,7 @@ def override_verdict(session: Session, claim_id: int, verdict: str | Verdict, re
         verdict = Verdict(str(verdict).strip().lower())
     except ValueError:
         raise InputError(f"unknown verdict {verdict!r}: use one of {', '.join(v.value for v in Verdict)}") from None
-    reason = _need_text(reason, "a reason for the override")
+    reason = need_text(reason, "a reason for the override")
     claim = get_claim(session, claim_id)
     before = current_override(session, claim.id)
     row = OverrideRecord(claim_id=claim.id, verdict=verdict.value, reason=reason, author=author)
@@ -102,8 +102,11 @@ def current_override(session: Session, claim_id: int) -> OverrideRecord | None:
                           .order_by(OverrideRecord.created_at.desc(), OverrideRecord.id.desc()).limit(1))
 
 
-def clear_override(session: Session, claim_id: int, author: str) -> int:
-    """Remove the claim's overrides (the computed verdict applies again). Returns how many were removed."""
+def clear_override(session: Session, claim_id: int, author: str, reason: str | None = None) -> int:
+    """Remove the claim's overrides (the computed verdict applies again); the reason, when given, goes into the
+    audit row. Returns how many were removed."""
+    if reason is not None:
+        reason = need_text(reason, "a reason for clearing the override")
     claim = get_claim(session, claim_id)
     before = current_override(session, claim.id)
     if before is None:
@@ -111,13 +114,13 @@ def clear_override(session: Session, claim_id: int, author: str) -> int:
     snap = audit.snapshot(before)
     removed = session.execute(delete(OverrideRecord).where(OverrideRecord.claim_id == claim.id)).rowcount
     audit.record(session, author=author, action="clear_override", entity="claim", entity_id=claim.id,
-                 before=snap, after=None)
+                 before=snap, after={"reason": reason} if reason else None)
     session.flush()
     return removed
 
 
 def add_note(session: Session, claim_id: int, text: str, author: str) -> NoteRecord:
-    text = _need_text(text, "note text")
+    text = need_text(text, "note text")
     claim = get_claim(session, claim_id)
     row = NoteRecord(claim_id=claim.id, text=text, author=author)
     session.add(row)
@@ -129,7 +132,7 @@ def add_note(session: Session, claim_id: int, text: str, author: str) -> NoteRec
 
 def dismiss_claim(session: Session, claim_id: int, reason: str, author: str) -> ClaimRecord:
     """Set aside a false claim: kept, not scored, reversible with restore_claim."""
-    reason = _need_text(reason, "a reason for dismissing the claim")
+    reason = need_text(reason, "a reason for dismissing the claim")
     claim = get_claim(session, claim_id)
     before = {"status": claim.status}
     claim.status = STATUS_DISMISSED

@@ -29,12 +29,14 @@ from db import audit
 from db.companies import calendar_of, ensure_company, find_company, settle_naming
 from db.convert import actual_columns, claim_columns, claim_from_record, mention_columns
 from db.models import (
+    ORIGIN_ADDED,
     STATUS_ACTIVE,
     STATUS_DISMISSED,
     STATUS_SUPERSEDED,
     ActualRecord,
     ClaimRecord,
     Company,
+    CorrectionRecord,
     Document,
     MentionRecord,
     NoteRecord,
@@ -299,19 +301,76 @@ def _link_revisions(session: Session, company: Company, doc: Document, new: list
     return revisions, withdrawn
 
 
+def _link_back(session: Session, company: Company, rec: ClaimRecord) -> int:
+    """Make the claim's own link to the claim it revises (the latest earlier call's claim saying the same
+    thing), replacing the one it had. Returns 1 when it revises one, else 0."""
+    session.execute(delete(RevisionRecord).where(RevisionRecord.claim_id == rec.id))
+    doc = session.get(Document, rec.document_id)
+    if doc is None or doc.call_date is None or rec.status == STATUS_SUPERSEDED:
+        return 0
+    earlier = [(old, claim_from_record(old, with_mentions=False))
+               for old, _ in _earlier_claims(session, company, doc.call_date, {(rec.period_label or "").lower()})]
+    found = _first_revised(claim_from_record(rec, with_mentions=False), earlier)
+    if found is None:
+        return 0
+    old_rec, kind = found
+    session.add(RevisionRecord(claim_id=rec.id, earlier_claim_id=old_rec.id, kind=RevisionKind(kind).value,
+                               on=doc.call_date, document_id=doc.id))
+    return 1
+
+
+def relink_claim(session: Session, rec: ClaimRecord, old_label: str | None) -> int:
+    """Recompute the revision links of a claim a person corrected (or added): what it revises, and what the
+    later calls' claims revise among it and the claims they linked to before ("Q3 revenue of $90 million",
+    corrected to Q4, no longer revises the earlier Q3 guidance, and the later Q4 guidance now revises it).
+    `old_label`: the claim's period label before the correction. Withdrawals said in the calls stay as they
+    are. Returns the links made."""
+    company = session.get(Company, rec.company_id)
+    doc = session.get(Document, rec.document_id)
+    session.flush()
+    affected = set(session.scalars(select(RevisionRecord.claim_id).where(
+        RevisionRecord.earlier_claim_id == rec.id, RevisionRecord.claim_id.is_not(None))))
+    if doc is not None and doc.call_date is not None:
+        labels = sorted({(label or "").lower() for label in (old_label, rec.period_label)})
+        about = func.lower(ClaimRecord.period_label).in_(labels)
+        claim = claim_from_record(rec, with_mentions=False)
+        from tracker.scoring import same_subject
+
+        for later in session.scalars(
+                select(ClaimRecord).join(Document, ClaimRecord.document_id == Document.id)
+                .where(ClaimRecord.company_id == rec.company_id, Document.call_date > doc.call_date,
+                       ClaimRecord.status != STATUS_SUPERSEDED,
+                       or_(about, ClaimRecord.period_label.is_(None)) if "" in labels else about)):
+            if same_subject(claim, claim_from_record(later, with_mentions=False)):
+                affected.add(later.id)
+    made = _link_back(session, company, rec)
+    later_recs = [session.get(ClaimRecord, cid) for cid in affected]
+    dated = sorted((r for r in later_recs if r is not None),
+                   key=lambda r: (session.get(Document, r.document_id).call_date or date.min, r.position, r.id))
+    for later in dated:
+        made += _link_back(session, company, later)
+    session.flush()
+    return made
+
+
 def _has_user_edits(session: Session, rec: ClaimRecord) -> bool:
     if rec.status == STATUS_DISMISSED:
         return True
     return bool(session.scalar(select(
-        exists().where(OverrideRecord.claim_id == rec.id) | exists().where(NoteRecord.claim_id == rec.id))))
+        exists().where(OverrideRecord.claim_id == rec.id) | exists().where(NoteRecord.claim_id == rec.id)
+        | exists().where(CorrectionRecord.claim_id == rec.id))))
 
 
 def _store_claims(session: Session, company: Company, doc: Document, extraction: Extraction,
                   speakers: dict[str, int]) -> tuple[list[tuple[ClaimRecord, Claim]], int]:
-    """Insert the extraction's claims, updating in place those whose fingerprint is already stored.
-    Returns the (row, claim) pairs and how many stored claims were superseded or deleted."""
+    """Insert the extraction's claims, updating in place those whose fingerprint is already stored (and
+    replaying a person's corrections onto them: the pairs then hold the corrected claim). Claims a person added
+    are left alone. Returns the (row, claim) pairs and how many stored claims were superseded or deleted."""
+    from db.corrections import reapply
+
     stored = {rec.fingerprint: rec for rec in session.scalars(
-        select(ClaimRecord).where(ClaimRecord.document_id == doc.id).options(selectinload(ClaimRecord.mentions)))}
+        select(ClaimRecord).where(ClaimRecord.document_id == doc.id, ClaimRecord.origin != ORIGIN_ADDED)
+        .options(selectinload(ClaimRecord.mentions)))}
     pairs: list[tuple[ClaimRecord, Claim]] = []
     for position, (claim, fp) in enumerate(zip(extraction.claims, fingerprints(doc.sha256, extraction.claims))):
         rec = stored.pop(fp, None)
@@ -336,6 +395,9 @@ def _store_claims(session: Session, company: Company, doc: Document, extraction:
         else:
             session.delete(rec)
     session.flush()
+    corrected = reapply(session, [rec for rec, _ in pairs if rec.id is not None])
+    if corrected:
+        pairs = [(rec, claim_from_record(rec)) if rec.id in corrected else (rec, claim) for rec, claim in pairs]
     return pairs, gone
 
 

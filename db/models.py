@@ -39,6 +39,11 @@ STATUS_ACTIVE = "active"
 STATUS_DISMISSED = "dismissed"
 STATUS_SUPERSEDED = "superseded"
 
+# ClaimRecord.origin values: "extracted" by `fls ingest`, or "added" by a person (`fls claim add`), which a
+# re-extraction of its document neither updates nor removes.
+ORIGIN_EXTRACTED = "extracted"
+ORIGIN_ADDED = "added"
+
 # Event.kind values beyond tracker.model.EventKind: "revised" is new guidance a user recorded by hand.
 EVENT_REVISED = "revised"
 
@@ -143,6 +148,7 @@ class ClaimRecord(Base):
     revision_kind: Mapped[str | None] = mapped_column(String(16))
     revision_delta: Mapped[float | None] = mapped_column(Float)
     revision_unit: Mapped[str | None] = mapped_column(String(32))
+    origin: Mapped[str] = mapped_column(String(16), default=ORIGIN_EXTRACTED, server_default=ORIGIN_EXTRACTED)
 
     document: Mapped[Document] = relationship(back_populates="claims")
     mentions: Mapped[list[MentionRecord]] = relationship(
@@ -260,6 +266,22 @@ class OverrideRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     verdict: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CorrectionRecord(Base):
+    """A person corrected some of the claim's fields (`fls claim edit`): `changes` maps each corrected column to
+    its new value, `original` to the value it had before (both JSON, dates as ISO strings). The claim row holds
+    the corrected values, so every reader sees them; re-ingesting the call writes the extracted values again
+    and then re-applies the claim's corrections, oldest first (db.corrections)."""
+    __tablename__ = "claim_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    changes: Mapped[str] = mapped_column(Text)
+    original: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

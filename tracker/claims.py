@@ -16,12 +16,12 @@ from tracker.metric_reading import looks_back
 from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period, Revision, RevisionKind,
                            Sentence, Speaker)
 from tracker.units import unit_family
-from tracker.scopes import product_scope
+from tracker.scopes import modifier_before, product_scope, with_modifier
 from tracker.patterns import pattern
 from tracker.periods import PeriodMatch
 from tracker.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
 from tracker.stance import same_clause
-from tracker.vocab import cue_finder, metric_spec, scope_finders
+from tracker.vocab import Term, cue_finder, metric_spec, scope_finders
 
 _GROWTH_MEASURES = frozenset({"yoy_growth", "qoq_growth", "cagr"})
 
@@ -137,6 +137,12 @@ def _sentence_scope(text: str) -> str | None:
     return found.name if found else None
 
 
+def _direction_scope(text: str, term: Term) -> str | None:
+    """"a faster pace of subscription revenue growth in the second half": the business line named right before
+    the moving metric, as a figure's would be; else the lexicon's line in the sentence."""
+    return with_modifier(_sentence_scope(text), modifier_before(text, term))
+
+
 def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
     for p in facts.periods:
         if p.period is not None and is_future(p.period, call_date):
@@ -157,11 +163,12 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already
+    terms = {t.name: t for t in reversed(joined(facts.metrics, facts.metrics[0], facts.text))}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if not {m, f"{m}_growth", f"{m}_change"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
-        kind=Kind.DIRECTION, metric=metric, scope=_sentence_scope(facts.text),
+        kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),
         comparator=Comparator.GT if facts.direction == "up" else Comparator.LT, low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,

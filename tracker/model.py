@@ -100,6 +100,7 @@ class PeriodSource(StrEnum):
     SENTENCE = "sentence"      # its own words name the year ("in fiscal 2026")
     CALL_DATE = "call_date"    # a phrase without a year ("next quarter"), placed by the call's date
     FRAME = "frame"            # an outlook header before it ("Now for our outlook for the second quarter.")
+    PERSON = "person"          # a person set it (`fls claim edit --period 2025-Q3`, `fls claim add`)
 
 
 class SourceKind(StrEnum):

@@ -36,6 +36,7 @@ from typing import Callable
 
 from tracker import lexicon
 from tracker.errors import LexiconError, PeriodError
+from tracker.holidays import holidays, last_holiday, next_holiday
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
                             half_end, half_period, month_period, period_from_label, quarter_end, quarter_of,
                             quarter_period, quarter_start, reported_period, shift_quarter, year_period)
@@ -189,6 +190,7 @@ def _grammar() -> _Grammar:
         "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
         "season": _Gate(tuple({_norm(k).split()[0] for k in v["seasons"]})),
         "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
+        "holiday": _Gate(tuple({_norm(k).split()[0] for k in holidays()})),
     }
     seasons = _season_table(v["seasons"])
     season_alt = _words(list(seasons))
@@ -248,13 +250,16 @@ def _grammar() -> _Grammar:
         ("season", rf"\b(?:(?P<rel>this|next|last|this{SEP}past|the|the{SEP}coming|the{SEP}upcoming)\s+)?"
                    rf"(?P<season>{season_alt})\b(?!\s+(?:in|of)\s+(?!(?:{YR4})\b))"
                    rf"(?:,?\s+(?:of\s+)?(?P<yr>{YR4})\b)?", _r_season, True, "season"),
+        ("holiday", rf"\b(?:(?P<rel>this|next|last|this{SEP}past|the{SEP}coming|the{SEP}upcoming)\s+)?"
+                    rf"(?P<holiday>{_words(list(holidays()))})\b(?:,?\s+(?P<yr>{YR4})\b)?", _r_holiday, False,
+         "holiday"),
         ("decade", rf"\b(?P<rel>this|the|the{SEP}current|the{SEP}next|next|the{SEP}coming|the{SEP}past|last)\s+"
                    rf"(?:{decade_alt})\b|\b(?:{decade_alt}){SEP}?end\b", _r_decade, True, "decade"),
         ("vague", rf"\b(?:{_words(v['vague']['phrases'])})\b|\b(?:in|over|for|during)\s+the\s+(?:{terms}){SEP}term\b"
                   rf"|\b(?:{terms}){SEP}term\b(?=\s*(?:[,.;:!?)]|$))"
                   rf"|(?<!as )\bsoon\b(?!\s+as\b)|\bshortly\b(?!\s+(?:after|before)\b)", _r_vague, False, "vague"),
     ]
-    lower_case_ok = {"duration", "vague", "season", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
+    lower_case_ok = {"duration", "vague", "season", "holiday", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
                      "year_end", "mid_year", "full_year", "month_relative"}
     cores = tuple(_Core(name, re.compile(pattern, re.IGNORECASE), resolve, takes_mod, gate,
                         re.compile(pattern) if name in lower_case_ok else None)
@@ -720,6 +725,24 @@ def _r_season(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
         else:
             first, last = next(s for s in seasons if s[1] >= call)
     return day_period(last, start=first)
+
+
+def _r_holiday(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:
+    """"by Labor Day", "in time for Thanksgiving 2026", "over Memorial Day" (past): the named day itself, the
+    next one not yet past unless the sentence looks back or a year is given."""
+    name, rel = _norm(m.group("holiday")), _norm(m.group("rel") or "")
+    if not (rel or m.group("yr") or ctx.has_context):
+        return _REJECT                  # a name in passing ("our Black Friday event") dates nothing
+    call = ctx.call
+    if m.group("yr"):
+        day = holidays()[name].in_year(int(m.group("yr")))
+    elif rel in ("last", "this past") or ctx.past:
+        day = last_holiday(name, call)
+    elif rel == "next" and next_holiday(name, call) == call:
+        day = next_holiday(name, call + timedelta(days=1))
+    else:
+        day = next_holiday(name, call)
+    return day_period(day)
 
 
 def _r_decade(m: re.Match[str], ctx: _Ctx) -> Period | _Reject:

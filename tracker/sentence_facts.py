@@ -19,7 +19,7 @@ from tracker.periods import PeriodMatch, find_periods
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
-                            referred_back)
+                            referred_back, same_clause)
 from tracker.vocab import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
 
@@ -194,7 +194,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     near = [d for d in cue_finder("direction").find(text)
             if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
     if near:
-        facts.direction = near[0].name
+        # "If rates fall, hosting revenue could increase": the move in the metric's own clause wins
+        facts.direction = next((d for d in near if any(same_clause(text, min(d.end, m.end), max(d.start, m.start))
+                                                       for m in facts.metrics)), near[0]).name
     if not _worth_reading(text, facts):
         return facts
     facts.hedge = _hedge(facts.forward, text)
