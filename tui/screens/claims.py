@@ -5,7 +5,8 @@ worker too (nothing on the UI thread grows with the number of claims), and the t
 (FillTable) so that thousands of claims never freeze the screen. A row's cells are made
 when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
 Listing every company, a ticker column comes first and a company filter joins the others; the quote column
-takes whatever width the terminal leaves.
+takes whatever width the terminal leaves. The search words are marked where they were found; the due window
+looks ahead ("30") or behind ("-30": what fell due in the last 30 days).
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class ClaimsData:
 class Filtered:
     shown: list[Any]
     counts: Counter
+    words: list[str]                   # the search words, marked in the cells
 
 
 def load(session: Session, ticker: str | None, selects: tuple[str, ...]) -> ClaimsData:
@@ -71,10 +73,12 @@ class ClaimsScreen(ClaimActions, Screen):
         self.rows: list[Any] = []
         self.shown: list[Any] = []
         self.counts: Counter = Counter()
+        self.words: list[str] = []
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
         self.across = ticker is None
+        self.keys = tuple(c.key for c in claim_table.columns(self.across))
         self._search_timer: Timer | None = None
 
     @property
@@ -90,7 +94,8 @@ class ClaimsScreen(ClaimActions, Screen):
                 if name != "ticker" or self.across:
                     yield Select([], prompt="company" if name == "ticker" else name, id=f"filter-{name}",
                                  compact=True)
-            yield Input(placeholder="due ≤ days", id="due", type="integer", compact=True)
+            yield Input(placeholder="due ±days", id="due", type="integer", compact=True,
+                        tooltip="30: due in the next 30 days; -30: due in the last 30 days")
         yield FillTable(id="claims", flex="quote")
         yield Static("loading…", id="claims-status", classes="status-line")
         yield Footer()
@@ -147,7 +152,7 @@ class ClaimsScreen(ClaimActions, Screen):
 
         def work() -> Filtered:
             shown = claim_table.visible(rows, f, as_of, column, reverse)
-            return Filtered(shown, Counter(r.verdict for r in shown))
+            return Filtered(shown, Counter(r.verdict for r in shown), claim_table.search_words(f.search))
 
         if len(rows) <= INLINE_ROWS:
             self._filtered(rows, work())
@@ -165,7 +170,7 @@ class ClaimsScreen(ClaimActions, Screen):
             return      # reloaded meanwhile: a newer filter is on its way
         table = self.query_one("#claims", FillTable)
         keep = self.selected_row()
-        self.shown, self.counts = result.shown, result.counts
+        self.shown, self.counts, self.words = result.shown, result.counts, result.words
         table.fill(self.shown, self._cells, lambda r: str(r.id), str(keep.id) if keep else None)
         self._update_status()
 
@@ -173,7 +178,7 @@ class ClaimsScreen(ClaimActions, Screen):
         made = self.cells.get(row.id)
         if made is None:
             made = self.cells[row.id] = claim_table.cells(row, self.across, self.app.current_theme.dark)
-        return made
+        return claim_table.marked(made, self.keys, self.words)
 
     def _update_status(self) -> None:
         counts = self.counts
