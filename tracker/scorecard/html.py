@@ -1,5 +1,6 @@
 """Scorecard as one self-contained HTML file: inline CSS, an inline SVG bar chart, no scripts, no external
-assets. Every value from the data passes through html.escape."""
+assets (the verdict bars and the credibility-over-time charts are inline SVG). Every value from the data
+passes through html.escape."""
 from __future__ import annotations
 
 from html import escape
@@ -7,6 +8,7 @@ from html import escape
 from tracker.scorecard.model import (Scorecard, actual_text, credibility_details, deadline_text, location,
                                      mean_surprise_text, override_text, promise, revision_lines, speaker_text,
                                      subtitle, title, verdict_counts)
+from tracker.scorecard.over_time import over_time_html
 
 _CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --line: #d8dde4;
@@ -80,6 +82,7 @@ def render_html(card: Scorecard) -> str:
                 f"<td>{cred.n_claims}</td><td>{e(mean_surprise_text(cred))}</td></tr>"
                 for name, cred in card.speakers]
         out += ["</tbody>", "</table>"]
+    out += over_time_html(card)
     if not card.rows:
         out += ["<p>No claims.</p>", "</body>", "</html>", ""]
         return "\n".join(out)
