@@ -1,6 +1,7 @@
 """FlsApp: the terminal UI. It is handed an open database and never opens one itself.
 
-Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review. Every change
+Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review, guidance
+history, credibility over time. Every change
 goes through db/ functions (which write the audit log) in a worker thread; screens reload when data changes.
 The as-of date the verdicts were scored on is in the title, so every screen shows it.
 """
@@ -130,6 +131,16 @@ class FlsApp(App):
             self.notify("Select a company first.", severity="warning")
             return
         self.push_screen(ScorecardScreen(ticker))
+
+    def action_show_credibility(self) -> None:
+        """Credibility over time of the company on screen (tui/screens/credibility.py)."""
+        from tui.screens.credibility import CredibilityScreen
+
+        ticker = getattr(self.screen, "current_ticker", None)
+        if not ticker:
+            self.notify("Select a company first.", severity="warning")
+            return
+        self.push_screen(CredibilityScreen(ticker))
 
 
 def _default_author() -> str:

@@ -77,6 +77,7 @@ class ScorecardScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
         Binding("f", "focus_period", "Period"),
+        Binding("h", "app.show_credibility", "Over time"),
     ]
 
     def __init__(self, ticker: str, period: str | None = None) -> None:
