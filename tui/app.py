@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import getpass
 from datetime import date
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from db.session import Database
+from tui import saved_filters
 from tui.commands import FlsCommands
 
 LIGHT_THEME = "textual-light"
@@ -34,9 +36,11 @@ class FlsApp(App):
         Binding("ctrl+t", "toggle_theme", "Theme"),
     ]
 
-    def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None) -> None:
+    def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None,
+                 config_dir: Path | None = None) -> None:
         super().__init__()
         self.database = database
+        self.config_dir = config_dir if config_dir is not None else saved_filters.config_dir()   # saved filters
         self._as_of = as_of or date.today()
         self.author = author if author is not None else _default_author()
         self.title = self._title()

@@ -6,7 +6,8 @@ worker too (nothing on the UI thread grows with the number of claims), and the t
 when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
 Listing every company, a ticker column comes first and a company filter joins the others; the quote column
 takes whatever width the terminal leaves. The search words are marked where they were found; the due window
-looks ahead ("30") or behind ("-30": what fell due in the last 30 days).
+looks ahead ("30") or behind ("-30": what fell due in the last 30 days). `b` saves the filter under a name,
+`l` applies a saved one (tui/saved_filters.py).
 """
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ class ClaimsScreen(ClaimActions, Screen):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("f", "focus_filters", "Filters"),
+        Binding("b", "save_filter", "Save filter", show=False),     # said by the `l` list and help
+        Binding("l", "saved_filters", "Saved filters"),
         *ClaimActions.CLAIM_BINDINGS,
         *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in (TICKER, *COLUMNS)),
     ]
@@ -74,6 +77,7 @@ class ClaimsScreen(ClaimActions, Screen):
         self.shown: list[Any] = []
         self.counts: Counter = Counter()
         self.words: list[str] = []
+        self.options: dict[str, list[str]] = {}
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
@@ -115,7 +119,7 @@ class ClaimsScreen(ClaimActions, Screen):
         run_db(self, lambda s: load(s, ticker, selects), self._loaded, group="claims", exclusive=True)
 
     def _loaded(self, data: ClaimsData) -> None:
-        self.rows = data.rows
+        self.rows, self.options = data.rows, data.options
         self.cells = {}
         for name, options in data.options.items():
             select = self.query_one(f"#filter-{name}", Select)
@@ -240,6 +244,42 @@ class ClaimsScreen(ClaimActions, Screen):
         row = self.selected_row()
         if row is not None:
             self.app.push_screen(ClaimDetailScreen(row.id))
+
+    # --- saved filters ---------------------------------------------------------------------------------
+
+    def action_save_filter(self) -> None:
+        from tui.screens.save_filter_form import SaveFilterForm
+
+        self.app.push_screen(SaveFilterForm(self.app.config_dir, self.current_filter()))
+
+    def action_saved_filters(self) -> None:
+        from tui.screens.saved_filters import SavedFiltersScreen
+
+        self.app.push_screen(SavedFiltersScreen(self.app.config_dir), self.apply_filter)
+
+    def apply_filter(self, f: ClaimFilter | None) -> None:
+        """Set the search, pickers and due window from a saved filter, then filter once. A choice this list
+        does not offer (a metric no claim here has, a company on one company's list) is left out and said."""
+        if f is None:
+            return
+        missing = []
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#search", Input).value = f.search
+            self.query_one("#due", Input).value = "" if f.due_days is None else str(f.due_days)
+            for name in self._selects():
+                select, wanted = self.query_one(f"#filter-{name}", Select), getattr(f, name)
+                if wanted is None:
+                    select.clear()
+                elif wanted in self.options.get(name, []):
+                    select.value = wanted
+                else:
+                    select.clear()
+                    missing.append(f"{name} {wanted}")
+            if f.ticker and not self.across:
+                missing.append(f"ticker {f.ticker}")
+        if missing:
+            self.notify(f"Not in this list, left out: {', '.join(missing)}", severity="warning", markup=False)
+        self.refilter()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -22,6 +22,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Claims", (
         ("enter", "claim detail"), ("/", "search as you type (the words found are marked)"), ("f", "filters"),
         ("due ±days", "30: due in the next 30 days; -30: fell due in the last 30 days"),
+        ("b / l", "save the filter under a name / apply or delete a saved one (kept in FLS_CONFIG_DIR)"),
         ("V D M P A S W H Q", "sort by verdict, deadline, metric, promised, actual, surprise, who, hedge, "
                               "quote (again: reverse; empty cells stay last)"),
         ("K", "sort by company (listing every company)"),
