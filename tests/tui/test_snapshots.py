@@ -1,5 +1,6 @@
-"""Snapshots of the screens on the seed call (100x30), scored on a fixed date so they never drift; review
-mode and guidance history also at 80x24 (guidance history on invented Northwind calls, where a guide moves).
+"""Snapshots of the screens on the seed call at 100x30 and 80x24, scored on a fixed date so they never drift;
+review mode, guidance history and credibility over time at both sizes too (guidance history and credibility
+over time on invented Northwind calls, where a guide moves and two calls are scored).
 
 The extractor is still being tuned: after a change to it, regenerate with
 `pytest tests/tui/test_snapshots.py --snapshot-update` and review the SVG diffs."""
@@ -66,16 +67,29 @@ def keys(*pressed: str):
     return run_before
 
 
-@pytest.mark.parametrize("name, pressed", [
+MAIN_SCREENS = [
     ("companies", ()),
     ("claims", ("enter",)),
     ("claim_detail", ("enter", "enter")),
     ("transcript", ("enter", "t")),
     ("scorecard", ("s",)),
     ("claims_every_company", ("c",)),
-])
+]
+
+
+@pytest.mark.parametrize("name, pressed", MAIN_SCREENS)
 def test_screen(snap_compare, seed_app, name, pressed):
     assert snap_compare(seed_app, terminal_size=SIZE, run_before=keys(*pressed))
+
+
+@pytest.mark.parametrize("name, pressed", [
+    *MAIN_SCREENS,
+    ("credibility_over_time", ("h",)),
+    ("claims_searched", ("c", "slash", *"mining", "enter")),      # the words found are marked
+])
+def test_screen_80x24(snap_compare, seed_app, name, pressed):
+    """The same screens on the smallest terminal we support: nothing cut that a reader needs."""
+    assert snap_compare(seed_app, terminal_size=(80, 24), run_before=keys(*pressed))
 
 
 def review(period: str, *pressed: str):
@@ -134,6 +148,12 @@ def guidance(claim_id: int, *pressed: str):
 @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])
 def test_guidance_history(snap_compare, guided_app, size):
     assert snap_compare(guided_app, terminal_size=size, run_before=guidance(1, "down"))
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])
+def test_credibility_over_time(snap_compare, guided_app, size):
+    """Two calls, every speaker then the CFO: a row per call with its band."""
+    assert snap_compare(guided_app, terminal_size=size, run_before=keys("h"))
 
 
 def test_empty_database(snap_compare, tmp_path):

@@ -28,7 +28,7 @@ from tui.jobs import run_db
 # (key, label, natural width, narrowest); the band takes what is left
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("who", "Speaker", 18, 8), ("on", "Call", 10, 10), ("scored", "Scored", 6, 6), ("rate", "Hit rate", 8, 5),
-    ("surprise", "Surprise", 8, 7), ("band", "Hit rate, 95% band (0-100%)", 0, 0))
+    ("surprise", "Surprise", 8, 8), ("band", "Hit rate, 95% band (0-100%)", 0, 0))
 
 
 @dataclass(frozen=True)
