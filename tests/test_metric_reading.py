@@ -199,6 +199,8 @@ def test_no_claim_of_an_unnamed_metric(tmp_path, sentence):
 BROKEN = [
     ("growth-missing", lambda d: d.pop("growth")),
     ("growth-typo", lambda d: d["growth"].__setitem__("yoyy", d["growth"].pop("yoy"))),
+    ("growth-reach-empty", lambda d: d["growth"].__setitem__("reach", [])),
+    ("growth-object-link-missing", lambda d: d["growth"].pop("object_link")),
     ("basis-extra-key", lambda d: d["basis"].__setitem__("ifrs", ["ifrs"])),
     ("open-words-empty", lambda d: d["open_metric"].__setitem__("links", [])),
     ("open-max-words-text", lambda d: d["open_metric"].__setitem__("max_words", "four")),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from tracker.attached_phrase import attached_phrase, close_term
+from tracker.impacts import is_effect
 from tracker.lexicon import load
 from tracker.errors import LexiconError
 from tracker.model import Quantity
@@ -69,13 +70,14 @@ class _Vocab:
     similar: re.Pattern[str]
     stop: frozenset[str]
     max_words: int
+    qualifiers: frozenset[str] = frozenset()    # "$500 million of annual savings": skipped at a phrase's start
 
 
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
-    "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
+    "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
@@ -141,7 +143,9 @@ def _vocab() -> _Vocab:
     verbs_up = phrase_pattern(_words(growth, "up", "growth"))
     verbs_down = phrase_pattern(_words(growth, "down", "growth"))
     link = phrase_pattern(_words(growth, "link", "growth"))
-    base = r"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|\w+))?"
+    reach = phrase_pattern(_words(growth, "reach", "growth"))
+    # "to decrease to 27% of revenue": the word after the move may name what moves, never the level it reaches
+    base = rf"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|(?!(?:{reach})(?![\w-]))\w+))?"
 
     def before(verbs: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
@@ -174,7 +178,8 @@ def _vocab() -> _Vocab:
         similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
                            rf"(?![\w-])", re.I),
         past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
-        stop=stop, max_words=max_words)
+        stop=stop, max_words=max_words,
+        qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))
 
 
 # --- known terms ----------------------------------------------------------------------------------------
@@ -251,7 +256,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     by_unit = metric_for_unit_family(family) if family else None
     by_unit = by_unit or ("units" if family == "count" and is_volume_unit(q.unit) else None)
     if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)
-            and not pattern("part_of_before").search(text[lo:q.start])) and _attached(text, q, lo, hi)[0]:
+            and not pattern("part_of_before").search(text[lo:q.start])) \
+            and _attached(text, q, lo, hi)[0] and not is_effect(text, q):
         return None, None               # "pension settlement costs of $90 million": the figure's own phrase
     if term is not None:
         return term.name, term
@@ -330,7 +336,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     if pattern("from_level").search(before):
         return None                     # "fell from 22% of revenue to 18%": levels, the start and end of the move
     sign = 0
-    if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
+    if (v.down_before.search(before) or _named_after(v.down_after.match(after), after, v)
+            or pattern("fall_in_before").search(before)):       # "a decline in Europe of 1%"
         sign = -1
     elif v.up_before.search(before) or _named_after(v.up_after.match(after), after, v):
         sign = 1
@@ -347,6 +354,13 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     if v.qoq.search(window):
         return sign, "qoq_growth"
     return sign, "yoy_growth"
+
+
+def phrase_name(span: str) -> tuple[str | None, str | None]:
+    """(snake name, basis) of the noun phrase that ends `span`: "to reduce our in-store SKU count" ->
+    ("in_store_sku_count", None); (None, None) when only stop or generic words are there."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, True, v), v)
 
 
 def looks_back(text: str) -> bool:
@@ -370,6 +384,9 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
         if gap.strip(" \t\n-"):
             break                                  # punctuation or a digit between words ends the phrase
         word = m.group()
+        if not from_end and not picked and word.casefold() in v.qualifiers:
+            edge = m.end()                         # "of annual savings": the qualifier does not name the metric
+            continue
         if any(c.isdigit() for c in word):
             break                                  # "Q3", "2026", "10-K": a period or a code, not a noun
         if word.casefold() in v.stop or word.casefold().rstrip("'’s") in v.stop:
@@ -430,6 +447,9 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
         move = v.up_before.search(clause) or v.down_before.search(clause)
         link = v.growth_links.search(clause, 0, move.start()) if move else None
+    if link is None and pattern("impact_before").search(clause):
+        # "this will impact our segment margin by around 50 basis points": the metric stands before "by"
+        link = pattern("delta_by").search(clause)
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
@@ -466,6 +486,21 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
         return term.text
     word = m.group("w")
     return word if word.isupper() and len(word) >= 2 else None
+
+
+def is_share_base(text: str, t: Term) -> bool:
+    """"from 41% of revenue ... to 27% of revenue": the metric a percentage is a share of is not the metric
+    the sentence's later shares belong to (patterns.toml share_of_before; units.toml [percent] words)."""
+    m = pattern("share_of_before").search(text[max(0, t.start - 30):t.start])
+    if m is None:
+        return False
+    left = text[:max(0, t.start - 30) + m.start()].rstrip().casefold()
+    return any(left.endswith(w) for w in _percent_words())
+
+
+@cache
+def _percent_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load("units")["percent"]["words"])
 
 
 def v_flat(q: Quantity) -> bool:
@@ -506,7 +541,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
                     also = tuple(f"{t.name}_growth" for t in _listed_after(level, metrics, text))
             unit = "%" if q.unit is None else None
         elif ratio is not None:
-            base = [t for t in metrics if t.end <= q.start]
+            base = [t for t in metrics if t.end <= q.start and not is_share_base(text, t)]
             if base:
                 name, term = base[-1].name, base[-1]
                 measure, unit = "ratio", f"% of {ratio}"
@@ -533,7 +568,8 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         negative_term = term is not None and (pattern("loss_word").search(term.text) or pattern("loss_after").match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
                        measure, falling or bool(negative_term), unit, also=also)
-    own, own_basis, own_unit = _attached(text, q, lo, hi) if measure is None and name is None else (None, None, None)
+    own, own_basis, own_unit = (_attached(text, q, lo, hi) if measure is None and name is None
+                                and not is_effect(text, q) else (None, None, None))
     if own is not None:
         return Reading(own, None, False, own_basis, None, falling, unit or own_unit)
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
