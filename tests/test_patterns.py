@@ -179,6 +179,10 @@ CASES = [
     ("from_level", "compensation fell by ", False),
     ("part_of_before", "capital expenditures were $24 billion, including ", True),
     ("part_of_before", "capital expenditures were ", False),
+    ("since_before", "our highest since ", True),
+    ("since_before", "our highest in ", False),
+    ("subordinate_clause", " after we repaid ", True),
+    ("subordinate_clause", " after the close ", False),
 ]
 
 

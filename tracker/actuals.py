@@ -146,11 +146,12 @@ def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: 
     if p is None or p.period is None or p.period.end is None or reported.start is None:
         return False
     between = [f.quantity for f in figures if f.quantity is not q]
-    if pattern("as_of").search(p.phrase) and p.end <= q.start and any(
+    if pattern("as_of").search(p.phrase) and p.end <= q.start and (any(
             p.end <= o.start and o.end <= q.start for o in between) and pattern("clause_break").search(
-            text[p.end:q.start]):
+            text[p.end:q.start]) or pattern("subordinate_clause").search(text[p.end:q.start])):
         return True         # "backlog at the end of the quarter was $24 billion, up 19%, and retention remained
-                            # 98%": the balance date is the first clause's, not the rate's
+                            # 98%", "leverage was 3x at the end of the quarter after we repaid $1 billion": the
+                            # balance date is the first clause's, not the later figure's
     if p.period.end >= reported.start:
         return False
     if len(text[:p.start].split()) <= 1:
@@ -173,8 +174,8 @@ def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCa
             period = year if year is not None and year.end is not None and year.end < period.end else period
         if period is None or is_future(period, call_date):
             return None
-    if pattern("as_of").search(fig.period.phrase):
-        return _as_of(period)
+    if pattern("as_of").search(fig.period.phrase) and unit_family(fig.unit) not in ("percent", "ratio"):
+        return _as_of(period)           # (a rate is over a period: "by the end of 2021, a 10% return" is 2021's)
     return period
 
 

@@ -186,10 +186,10 @@ def attached_phrase(text: str, q: Quantity, lo: int, hi: int) -> tuple[list[str]
     (basis words out, generic words off the end)."""
     v = _vocab()
     after = _after(text, q, hi, v)
-    if after is not None and _name(after[0], v) and not (len(after[0]) == 1 and after[0][0].casefold() in v.weak):
+    if after is not None and _name(after[0], v) not in v.weak | {None}:
         return after
     words = _before(text, q, lo, v)
-    if not words or not _name(words, v) or len(words) == 1 and words[0].casefold() in v.weak:
+    if not words or _name(words, v) in v.weak | {None}:
         return None                                # "at a total cost of $98 million": the cost of what came before
     return words, None
 
@@ -202,10 +202,15 @@ def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:
     between = text[term.end:q.start] if term.end <= q.start else text[q.end:term.start]
     if term.start >= q.end:
         return not between.strip() or bool(pattern("of_after").match(between))
+    v = _vocab()
+    if q.unit is None and not q.is_range:
+        # "lease sales ... one of the largest lessees with over 240 leases": a bare count's own noun wins over a
+        # lexicon word that is not linked to it ("stores were 16", "the total number of stores to 16")
+        link = v.link_end.search(between)
+        return not (between[:link.start()] if link else between).strip()
     if not _CLAUSE_END.search(between):
         return True
     # "cash, cash equivalents, and short-term investments were $4 billion": the term heads a listed subject
-    v = _vocab()
     link = v.link_end.search(between)
     listed = between[:link.start()] if link else between
     if any(c in listed for c in ";:()—–") or ". " in listed:

@@ -119,6 +119,7 @@ def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: 
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
            and not pattern("compared_period").match(p.phrase + " ")
+           and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
            and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
     if not own:
         return None
@@ -320,7 +321,8 @@ def _level_after_move(figures: list[Figure], quantities: list[Quantity], i: int,
     if prev.is_comparison and prev.measure == "ratio" and unit_family(q.unit) == "percent":
         return Reading(prev.metric, prev.metric_term, prev.metric_known, prev.basis, "ratio", unit=prev.unit)
     level = prev.metric_term
-    if not prev.is_change or level is None or prev.measure not in ("yoy_growth", "qoq_growth"):
+    if not prev.is_change or level is None or prev.measure not in ("yoy_growth", "qoq_growth", "yoy_change",
+                                                                      "qoq_change"):
         return None
     units = metric_spec(level.name).get("units", [])
     if unit_family(q.unit) not in units or metric_spec(level.name).get("measure"):
