@@ -129,6 +129,25 @@ SHAPES = [
                  id="debt-instrument"),
     pytest.param(Case("Capital expenditures were $3.1 billion, including $0.8 billion of finance leases.",
                       "capex", 0.8e9), id="including-a-part-of-the-whole"),
+    # periods: a rate is over its period, "since" names a baseline, a clause of its own keeps the balance date
+    pytest.param(Case("By the end of 2024, we had our best year ever, with return on capital approaching 12%, our "
+                      "highest since 2014.", "return_on_capital", 12, "2024-FY"), id="rate-has-no-as-of-date"),
+    pytest.param(Case("Net leverage was 2.9x at the end of the quarter after we repaid $800 million in debt "
+                      "maturities.", "debt_repaid", 800e6), id="subordinate-clause-after-balance-date"),
+    # counts: a bare count's own noun, a possessive owns a count
+    pytest.param(Case("These lease sales have made us one of the largest lessees out there with over 240 leases.",
+                      "leases", 240), id="bare-count-own-noun-over-unlinked-lexicon-word"),
+    pytest.param(Case("The acquired chain's 370 locations also strengthen our delivery network.", "locations", 370),
+                 id="possessive-owns-a-count"),
+    # line items and rates by their own names, and a rate's level after its change
+    pytest.param(Case("As you can see on the chart, marketing spend was $21 million in the quarter.",
+                      "marketing_expense", 21e6), id="marketing-spend"),
+    pytest.param(Case("Revenue rose 30% as revenue yield expanded 90 basis points year-over-year to 10.6%.",
+                      "revenue_yield", 10.6), id="rate-change-to-level"),
+    pytest.param(Case("Our total debt to adjusted EBITDA stands at 0.6x and our total debt to equity is also only 0.4x.",
+                      "debt_to_equity", 0.4), id="debt-to-equity"),
+    pytest.param(Case("Our total debt to adjusted EBITDA stands at 0.6x and our total debt to equity is also only 0.4x.",
+                      "leverage_ratio", 0.6), id="debt-to-adjusted-ebitda"),
 ]
 
 
