@@ -151,6 +151,26 @@ SHAPES = [
 ]
 
 
+NOT_COUNTS = [
+    # a number in words after a determiner or preposition names a group, not a count reported
+    pytest.param("In the quarter, we returned all of our free cash flow through these two actions.", "actions",
+                 id="these-two-actions"),
+    pytest.param("In the quarter, we reported our revenues in three groups.", "groups", id="in-three-groups"),
+]
+
+
+@pytest.mark.parametrize(("text", "metric"), NOT_COUNTS)
+def test_a_number_in_words_after_a_determiner_counts_nothing(text: str, metric: str) -> None:
+    assert all(a.metric != metric for a in actuals_of(text)), actuals_of(text)
+
+
+def test_an_own_count_of_a_lexicon_phrase_keeps_the_lexicon_word() -> None:
+    """"our own bitcoin holdings balance reached 1,310": the lexicon word is linked to the figure, with no noun of
+    the count's own after it."""
+    found = [(a.metric, a.value) for a in actuals_of("By the end of Q2, our own bitcoin holdings reached 1,310.")]
+    assert ("btc_holdings", 1310) in found, found
+
+
 @pytest.mark.parametrize("case", FOUND + ATTACHED + SHAPES)
 def test_reported_figure_is_read(case: Case) -> None:
     found = [(a.metric, a.value, a.period.label) for a in actuals_of(case.text)]

@@ -30,11 +30,13 @@ from tracker.vocab import Term
 
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
-_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words"}
+_KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words",
+         "no_count_before"}
 
 
 @dataclass(frozen=True)
 class _Vocab:
+    no_count_before: re.Pattern[str]  # "these two actions": a number in words after these counts nothing reported
     money_link: re.Pattern[str]   # "$24 million in non-GAAP adjustments": the phrase follows a link
     link_end: re.Pattern[str]     # a link and its fillers at the end of the text before a figure
     relative_end: re.Pattern[str]  # "which was a", "totaling": the phrase stands before the comma
@@ -75,6 +77,7 @@ def _vocab() -> _Vocab:
     tail = rf"(?:\s+(?:{fillers}))*\s*$"
     return _Vocab(
         link_end=re.compile(rf"(?<![\w-])(?:{links}){tail}", re.I),
+        no_count_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(section, 'no_count_before'))})\s+$", re.I),
         money_link=re.compile(rf"^\s+(?:{phrase_pattern(_words(section, 'money_links'))})(?=\s)", re.I),
         relative_end=re.compile(rf"^\s*(?:{phrase_pattern(_words(section, 'relative'))}){tail}", re.I),
         fillers=re.compile(rf"^(?:{fillers})$", re.I),
@@ -153,6 +156,9 @@ def _after(text: str, q: Quantity, hi: int, v: _Vocab) -> tuple[list[str], str |
     family = unit_family(q.unit)
     if not (q.unit is None and not q.is_range or family in ("percent", "money")):
         return None
+    if q.unit is None and not any(c.isdigit() for c in q.text) \
+            and v.no_count_before.search(text[max(0, q.start - 12):q.start]):
+        return None                                # "these two actions", "into three groups": not a count reported
     after = text[q.end:hi]
     if not after.startswith(" ") or pattern("change_after").match(after) or pattern("adverse_after").match(after):
         return None
@@ -203,9 +209,10 @@ def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:
     if term.start >= q.end:
         return not between.strip() or bool(pattern("of_after").match(between))
     v = _vocab()
-    if q.unit is None and not q.is_range:
+    own = _after(text, q, hi, v) if q.unit is None and not q.is_range else None
+    if own is not None and _name(own[0], v) not in v.weak | {None}:
         # "lease sales ... one of the largest lessees with over 240 leases": a bare count's own noun wins over a
-        # lexicon word that is not linked to it ("stores were 16", "the total number of stores to 16")
+        # lexicon word that is not linked to it ("stores were 16" is linked)
         link = v.link_end.search(between)
         return not (between[:link.start()] if link else between).strip()
     if not _CLAUSE_END.search(between):
