@@ -31,7 +31,7 @@ from tracker.vocab import Term
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
 _KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words",
-         "no_count_before"}
+         "no_count_before", "heads"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class _Vocab:
     fillers: re.Pattern[str]
     joiners: frozenset[str]
     weak: frozenset[str]          # a kind of amount, not a metric: "a $40 million gain" names less than its antecedent
+    heads: frozenset[str]         # nouns that end like an adverb or a participle ("supply", "capital employed")
     list_words: frozenset[str]    # the words that join a listed subject: "cash, cash equivalents, and investments"
     nouns: frozenset[str]         # words the open-metric stop list holds as verbs that are nouns here ("spend")
     stop: frozenset[str]
@@ -85,6 +86,7 @@ def _vocab() -> _Vocab:
         nouns=frozenset(w.casefold() for w in _words(section, "nouns")),
         weak=frozenset(w.casefold() for w in _words(section, "weak")),
         list_words=frozenset(w.casefold() for w in _words(section, "list_words")),
+        heads=frozenset(w.casefold() for w in _words(section, "heads")),
         stop=frozenset(w.casefold() for w in [*open_["stop"], *_words(section, "stop"), *_fact_words()]),
         generic=frozenset(w.casefold() for w in open_["generic"]),
         max_words=int(open_["max_words"]) + 2)
@@ -133,11 +135,20 @@ def _phrase_after(span: str, v: _Vocab) -> list[str]:
             break
         if _stops(m.group(), v):
             break
+        if picked and m.group()[:1].isupper() and not any(w[:1].isupper() for w in picked):
+            break                                  # "$800 million in tariff costs Dana mentioned": a new clause
         picked.append(m.group())
         edge = m.end()
         if len(picked) >= v.max_words:
             break
     return picked
+
+
+def has_noun(words: list[str]) -> bool:
+    """False for a run of adverbs and participles only ("recently measured", "significantly"): no noun to name a
+    figure by ("units shipped" has one)."""
+    v = _vocab()
+    return any(not w.casefold().endswith(("ly", "ed")) or w.casefold() in v.heads for w in words)
 
 
 def _name(words: list[str], v: _Vocab) -> str | None:
@@ -148,6 +159,8 @@ def _name(words: list[str], v: _Vocab) -> str | None:
         kept.pop(0)
     if not kept or all(w.casefold() in v.generic | v.joiners for w in kept):
         return None
+    if not has_noun(kept):
+        return None                                # "satisfaction was recently measured at 97%": no noun to name
     return re.sub(r"[^a-z0-9]+", "_", " ".join(kept).casefold().replace("&", " and ")).strip("_") or None
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from tracker.attached_phrase import attached_phrase, close_term
+from tracker.attached_phrase import attached_phrase, close_term, has_noun
 from tracker.impacts import is_effect
 from tracker.lexicon import load
 from tracker.errors import LexiconError
@@ -454,6 +454,8 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
     name, basis = _name_from(words, v)
+    if not growth and not has_noun(words):
+        return None, basis, None        # "satisfaction was recently measured at 97%": no noun before the link
     return name, basis, None
 
 
