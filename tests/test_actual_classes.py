@@ -148,6 +148,16 @@ SHAPES = [
                       "debt_to_equity", 0.4), id="debt-to-equity"),
     pytest.param(Case("Our total debt to adjusted EBITDA stands at 0.6x and our total debt to equity is also only 0.4x.",
                       "leverage_ratio", 0.6), id="debt-to-adjusted-ebitda"),
+    # a lexicon word before the next figure names it only when that figure is of its kind
+    pytest.param(Case("In Q2, we used $120 million to repurchase 540,000 shares.", "share_repurchases", 120e6),
+                 id="verb-noun-before-a-count-names-the-amount"),
+    # a report by "drove"; a subject before an aside set off by commas
+    pytest.param(Case("We drove 9% subscription revenue growth and a non-GAAP operating margin of 27%.",
+                      "operating_margin", 27), id="drove-reports"),
+    pytest.param(Case("Our headcount, which includes the contractors we converted, stands at 8,400 employees.", "headcount",
+                      8400), id="subject-before-an-aside"),
+    pytest.param(Case("Field service expenses, excluding the severance items, were $80 million in the quarter.",
+                      "operating_expenses", 80e6), id="lexicon-subject-before-an-aside"),
 ]
 
 

@@ -31,7 +31,7 @@ from tracker.vocab import Term
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
 _KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words",
-         "no_count_before", "heads"}
+         "no_count_before", "heads", "aside"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class _Vocab:
     fillers: re.Pattern[str]
     joiners: frozenset[str]
     weak: frozenset[str]          # a kind of amount, not a metric: "a $40 million gain" names less than its antecedent
+    aside: re.Pattern[str]        # ", which includes contractors,": a relative clause between subject and verb
     heads: frozenset[str]         # nouns that end like an adverb or a participle ("supply", "capital employed")
     list_words: frozenset[str]    # the words that join a listed subject: "cash, cash equivalents, and investments"
     nouns: frozenset[str]         # words the open-metric stop list holds as verbs that are nouns here ("spend")
@@ -87,6 +88,7 @@ def _vocab() -> _Vocab:
         weak=frozenset(w.casefold() for w in _words(section, "weak")),
         list_words=frozenset(w.casefold() for w in _words(section, "list_words")),
         heads=frozenset(w.casefold() for w in _words(section, "heads")),
+        aside=re.compile(rf",\s*(?:{phrase_pattern(_words(section, 'aside'))})(?![\w-])", re.I),
         stop=frozenset(w.casefold() for w in [*open_["stop"], *_words(section, "stop"), *_fact_words()]),
         generic=frozenset(w.casefold() for w in open_["generic"]),
         max_words=int(open_["max_words"]) + 2)
@@ -197,6 +199,11 @@ def _before(text: str, q: Quantity, lo: int, v: _Vocab) -> list[str] | None:
         return words
     if cut > 0 and clause[cut - 1] == "," and v.relative_end.match(own):
         return _phrase_before(clause[:cut - 1], v) or None     # "..., which was a $40 million gain"
+    if link and cut > 0 and clause[cut - 1] == "," and not own[:link.start()].strip():
+        # "our headcount, which includes contractors, stands at 19,300": the subject before the aside
+        aside = [m for m in v.aside.finditer(clause, 0, cut - 1)]
+        if aside and not _CLAUSE_END.search(clause, aside[-1].end(), cut - 1):
+            return _phrase_before(clause[:aside[-1].start()], v) or None
     return None
 
 
@@ -230,6 +237,13 @@ def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:
         return not (between[:link.start()] if link else between).strip()
     if not _CLAUSE_END.search(between):
         return True
+    aside = v.aside.match(between)
+    if aside:
+        close = between.find(",", aside.end())
+        rest = between[close + 1:] if close >= 0 else ""
+        link = v.link_end.search(rest)
+        if close >= 0 and link and not rest[:link.start()].strip():
+            return True                 # "cruise expenses, excluding the charge, were $400 million"
     # "cash, cash equivalents, and short-term investments were $4 billion": the term heads a listed subject
     link = v.link_end.search(between)
     listed = between[:link.start()] if link else between

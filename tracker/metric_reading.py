@@ -27,6 +27,7 @@ from tracker.errors import LexiconError
 from tracker.model import Quantity
 from tracker.patterns import pattern
 from tracker.phrase_regex import phrase_pattern
+from tracker.quantities import find_quantities
 from tracker.units import unit_family
 from tracker.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab import Term, metric_for_unit_family, metric_spec, is_volume_unit
@@ -104,7 +105,12 @@ def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
     next figure ("expense of") names that one."""
     if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or pattern("of_after").match(text[q.end:t.start]):
         return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
-    return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
+    if not (_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip()):
+        return False
+    # ... unless the next figure is of another kind: "we used $150 million to repurchase 668,000 shares"
+    following = find_quantities(text[hi:hi + 40])
+    family = unit_family(following[0].unit) if following else None
+    return family is None or not _units_of(t.name) or family in _units_of(t.name)
 
 
 @cache
