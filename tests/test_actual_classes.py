@@ -158,6 +158,9 @@ SHAPES = [
                       8400), id="subject-before-an-aside"),
     pytest.param(Case("Field service expenses, excluding the severance items, were $80 million in the quarter.",
                       "operating_expenses", 80e6), id="lexicon-subject-before-an-aside"),
+    # a total since the year began
+    pytest.param(Case("Year-to-date through Q2 we generated cash flow from operations totaling $900 million.",
+                      "operating_cash_flow", 900e6, "2025-H1"), id="year-to-date-through-q2-is-the-half"),
 ]
 
 

@@ -183,6 +183,8 @@ CASES = [
     ("since_before", "our highest in ", False),
     ("subordinate_clause", " after we repaid ", True),
     ("subordinate_clause", " after the close ", False),
+    ("year_to_date", "Year-to-date through Q2 we generated ", True),
+    ("year_to_date", "In the second quarter we generated ", False),
 ]
 
 

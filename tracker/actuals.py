@@ -160,7 +160,25 @@ def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: 
     return any(q.end <= o.start and o.end <= p.start or p.end <= o.start and o.end <= q.start for o in between)
 
 
+_TO_DATE = {"Q1": "Q1", "Q2": "H1", "Q4": "FY"}     # a year to date through a quarter, by its label
+
+
+def _year_to_date(period: Period | None, cal: FiscalCalendar, text: str) -> Period | None:
+    """"Year-to-date through Q2 we generated $1.3 billion": the fiscal year's first half, not the quarter; through
+    Q4 it is the year; through Q3 there is no label, and no actual."""
+    if period is None or not pattern("year_to_date").search(text):
+        return period
+    head, _, part = period.label.rpartition("-")
+    if part not in ("Q1", "Q2", "Q3", "Q4"):
+        return period
+    return period_from_label(f"{head}-{_TO_DATE[part]}", cal) if part in _TO_DATE else None
+
+
 def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCalendar, text: str) -> Period | None:
+    return _year_to_date(_period_said(fig, reported, call_date, cal, text), cal, text)
+
+
+def _period_said(fig: Figure, reported: Period, call_date: date, cal: FiscalCalendar, text: str) -> Period | None:
     if fig.period is None or fig.period.period is None:
         year = _year_reported(reported, cal) if _named_annual(fig, text) else None
         return year or reported
