@@ -218,3 +218,26 @@ def test_a_restated_actual_is_one_record_with_mentions() -> None:
     out = [r for r in records(ex) if r["type"] == "actual"]
     assert [r["value"] for r in out] == [10.5, 9.9]
     assert [m["quote"] for m in out[0]["mentions"]] == [first.quote, again.quote]
+
+
+YEAR_END_CALL = "2026-01-28"      # calendar year: the call reports 2025-Q4, the year's last quarter
+
+
+def _actual_records(tmp_path, turn: str) -> list[dict]:
+    from tracker.extract import extract_file
+    path = tmp_path / "call.txt"
+    path.write_text(f"Operator: Welcome to the call.\n\nDana Reyes: {turn}\n\n", encoding="utf-8")
+    return [r for r in records(extract_file(path, call_date=YEAR_END_CALL)) if r["type"] == "actual"]
+
+
+def test_a_run_about_the_year_carries_the_year(tmp_path) -> None:
+    """"This year, we delivered $9 billion in revenue. Operating income was $4 billion.": the second sentence goes
+    on with the year; a sentence naming the quarter ends the run, and a count the company has is as of now."""
+    found = {(r["metric"], r["period"]) for r in _actual_records(tmp_path, (
+        "This year, we delivered over $9 billion in revenue, up 15% year-over-year. "
+        "Operating income was over $4 billion, up 17% year-over-year. "
+        "We now have more than 120 stores across 9 countries. "
+        "In the fourth quarter, revenue was $2.6 billion. Gross margin was 41%."))}
+    assert ("operating_income", "2025-FY") in found, found
+    assert ("stores", "2025-Q4") in found, found
+    assert ("gross_margin", "2025-Q4") in found, found

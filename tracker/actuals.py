@@ -198,8 +198,10 @@ def _period_said(fig: Figure, reported: Period, call_date: date, cal: FiscalCale
 
 
 def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, call_date: date,
-                     cal: FiscalCalendar, start: int, end: int) -> tuple[list[Actual], list[PriorClaim]]:
-    """Actuals and prior claims stated by one sentence."""
+                     cal: FiscalCalendar, start: int, end: int,
+                     carried: Period | None = None) -> tuple[list[Actual], list[PriorClaim]]:
+    """Actuals and prior claims stated by one sentence; `carried` is the year a run of sentences about the year
+    just ended gives an amount or a rate with no period of its own (tracker.year_run)."""
     if facts.boilerplate or facts.counterfactual:
         return [], []
     figures = facts.figures
@@ -220,7 +222,8 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
             continue
         if _beyond_another(fig, facts.figures, reported, facts.text):
             fig = replace(fig, period=None)
-        period = _actual_period(fig, reported, call_date, cal, facts.text)
+        own = carried if carried is not None and unit_family(unit) in ("money", "percent") else reported
+        period = _actual_period(fig, own, call_date, cal, facts.text)
         if period is None:
             continue
         if fig.prior:
