@@ -146,7 +146,8 @@ def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: 
     if p is None or p.period is None or p.period.end is None or reported.start is None:
         return False
     between = [f.quantity for f in figures if f.quantity is not q]
-    if pattern("as_of").search(p.phrase) and p.end <= q.start and (any(
+    opens = len(text[:p.start].split()) <= 1     # "By the end of 2024, ...": a date that opens the sentence
+    if pattern("as_of").search(p.phrase) and not opens and p.end <= q.start and (any(
             p.end <= o.start and o.end <= q.start for o in between) and pattern("clause_break").search(
             text[p.end:q.start]) or pattern("subordinate_clause").search(text[p.end:q.start])):
         return True         # "backlog at the end of the quarter was $24 billion, up 19%, and retention remained
@@ -154,7 +155,7 @@ def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: 
                             # balance date is the first clause's, not the later figure's
     if p.period.end >= reported.start:
         return False
-    if len(text[:p.start].split()) <= 1:
+    if opens:
         return False        # a period that opens the sentence frames all of it: "Last year, we saw attach rates of
                             # 20% off a base of 9,000 vehicles"
     return any(q.end <= o.start and o.end <= p.start or p.end <= o.start and o.end <= q.start for o in between)
