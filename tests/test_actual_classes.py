@@ -121,6 +121,8 @@ SHAPES = [
                       "a healthy 112%.", "net_retention", 112), id="as-of-date-stays-in-its-clause"),
     pytest.param(Case("Backlog at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
                       "a healthy 112%.", "backlog", 1.2e9, "2025-06-30"), id="as-of-date-in-its-clause"),
+    pytest.param(Case("By the end of Q2, backlog was $1.2 billion, up 8%, and cash was $300 million.",
+                      "cash", 300e6, "2025-06-30"), id="as-of-date-opening-the-sentence-frames-all"),
     # "in <scope>" after an amount is where it was, not what it was
     pytest.param(Case("The net reserve build included $300 million in consumer and $90 million in wholesale.",
                       "reserve_build", 90e6), id="amount-in-a-scope-word"),
