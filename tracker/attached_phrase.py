@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
@@ -207,17 +207,18 @@ def _before(text: str, q: Quantity, lo: int, v: _Vocab) -> list[str] | None:
     return None
 
 
-def attached_phrase(text: str, q: Quantity, lo: int, hi: int) -> tuple[list[str], str | None] | None:
+@lru_cache(maxsize=512)
+def attached_phrase(text: str, q: Quantity, lo: int, hi: int) -> tuple[tuple[str, ...], str | None] | None:
     """(words, count unit) of the open noun phrase figure `q` is bound to, or None; the caller names the words
     (basis words out, generic words off the end)."""
     v = _vocab()
     after = _after(text, q, hi, v)
     if after is not None and _name(after[0], v) not in v.weak | {None}:
-        return after
+        return tuple(after[0]), after[1]
     words = _before(text, q, lo, v)
     if not words or _name(words, v) in v.weak | {None}:
         return None                                # "at a total cost of $98 million": the cost of what came before
-    return words, None
+    return tuple(words), None
 
 
 def close_term(term: Term, q: Quantity, lo: int, hi: int, text: str) -> bool:

@@ -178,7 +178,7 @@ def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str
     found = attached_phrase(text, q, lo, hi)
     if found is None:
         return None, None, None
-    name, basis = _name_from(found[0], _vocab())
+    name, basis = _name_from(list(found[0]), _vocab())
     if name and unit_family(q.unit) == "duration" and not name.endswith(q.unit.casefold()):
         name = f"{name}_{snake([q.unit])}"       # "dealer inventory ended at 53 days": dealer_inventory_days
     return name, basis, found[1]
