@@ -475,7 +475,8 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         kept = [t for t in metrics if t.end <= at or t.start >= q.end]
         found = read_metric(q, kept, lo, hi, text[:at] + " " * (q.start - at) + text[q.start:])
         return replace(found, similar_at=at)
-    name, term = known_metric(q, metrics, lo, hi, text)
+    # "from 41% of revenue in 2024 to 34% in 2025": the metric a share is of names no figure of the sentence
+    name, term = known_metric(q, [t for t in metrics if not is_share_base(text, t)], lo, hi, text)
     growth_named = False
     also: tuple[str, ...] = ()
     measure = None

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
-from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
 from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
@@ -239,6 +239,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics
         reading = object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
+        if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
+            reading = last_reading      # "from 41% of revenue in 2024 to 34% in 2025": 34% of revenue too
+        last_reading = reading
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
