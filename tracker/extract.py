@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
+from tracker.anaphora import Antecedents, resolve
 from tracker.baseline_periods import after_baseline
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
@@ -21,6 +22,7 @@ from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, 
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.quantities import unit_family
+from tracker.range_position import position_claims
 from tracker.referents import Referents
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
@@ -56,6 +58,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     levels = LevelMemory()
     for turn in transcript.turns:
         reader.new_turn()
+        antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         referents.new_turn()
         levels.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
@@ -69,7 +72,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
-            facts = analyse(sentence.text, call_date, cal)
+            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
             reading = reader.read(sentence, facts)
             frame = reading.frame
             period = frame.period if frame else None
@@ -88,7 +91,9 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
-            found = referents.scoped(_claims(facts, reading, said, call_date, cal), sentence.text)
+            found = _claims(facts, reading, said, call_date, cal, lent)
+            antecedents.saw(found, facts, call_date)
+            found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
             found = found or levels.carried(facts, call_date, said.mention())
             for claim in with_revision(found, facts):
@@ -129,11 +134,13 @@ def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Cla
     return replace(claim, baseline=base.value, unit=claim.unit or base.unit)
 
 
-def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar) -> list[Claim]:
+def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar,
+            lent: Period | None = None) -> list[Claim]:
     """The claims of one sentence in its frame: each item of a guidance list on its own ("Sales growth of 2% to
-    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from."""
+    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from. `lent` is the period of
+    the previous sentence whose metric a figure refers back to (tracker.anaphora), used when no frame dates it."""
     frame = reading.frame
-    period = frame.period if frame else None
+    period = (frame.period if frame else None) or lent
     explicit = bool(frame and frame.explicit)
     parts = [facts]
     if reading.items:
@@ -147,6 +154,7 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period,
                                 after=after_baseline(part, call_date, cal))
         got += milestone_claims(part, said, call_date, cal)
+        got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 

@@ -68,13 +68,14 @@ class _Vocab:
     similar: re.Pattern[str]
     stop: frozenset[str]
     max_words: int
+    qualifiers: frozenset[str] = frozenset()    # "$500 million of annual savings": skipped at a phrase's start
 
 
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
     "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
@@ -175,7 +176,8 @@ def _vocab() -> _Vocab:
         similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
                            rf"(?![\w-])", re.I),
         past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
-        stop=stop, max_words=max_words)
+        stop=stop, max_words=max_words,
+        qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))
 
 
 # --- known terms ----------------------------------------------------------------------------------------
@@ -301,7 +303,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
     sign = 0
-    if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
+    if (v.down_before.search(before) or _named_after(v.down_after.match(after), after, v)
+            or pattern("fall_in_before").search(before)):       # "a decline in Europe of 1%"
         sign = -1
     elif v.up_before.search(before) or _named_after(v.up_after.match(after), after, v):
         sign = 1
@@ -348,6 +351,9 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
         if gap.strip(" \t\n-"):
             break                                  # punctuation or a digit between words ends the phrase
         word = m.group()
+        if not from_end and not picked and word.casefold() in v.qualifiers:
+            edge = m.end()                         # "of annual savings": the qualifier does not name the metric
+            continue
         if any(c.isdigit() for c in word):
             break                                  # "Q3", "2026", "10-K": a period or a code, not a noun
         if word.casefold() in v.stop or word.casefold().rstrip("'’s") in v.stop:
@@ -408,6 +414,9 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
         move = v.up_before.search(clause) or v.down_before.search(clause)
         link = v.growth_links.search(clause, 0, move.start()) if move else None
+    if link is None and pattern("impact_before").search(clause):
+        # "this will impact our segment margin by around 50 basis points": the metric stands before "by"
+        link = pattern("delta_by").search(clause)
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
