@@ -41,6 +41,10 @@ ROWS = [
     ("flat-restates-the-guide", ["For Q4, we expect gross margin of about 53.5%.",
                                  "So we are guiding Q4 gross margin essentially flat sequentially."],
      [("guidance", "gross_margin", "approx", 53.5, "2025-Q4", 2)]),
+    ("guidance-named-is-no-move", ["We are updating our full-year sales and EPS guidance, which reflects our "
+                                   "strong first-half performance in 2025."], []),
+    ("a-move-of-the-metric-stays", ["We expect strong revenue growth in 2026."],
+     [("direction", "revenue_growth", "gt", None, "2026-FY", 1)]),
     ("flat-reported-is-no-claim", ["Revenue was flat in the quarter."], []),
     ("flat-to-down-is-a-range", ["We expect revenue to be flat to down 3% in Q4."],
      [("guidance", "revenue_growth", "range", -3, "2025-Q4", 1)]),

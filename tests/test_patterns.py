@@ -146,6 +146,8 @@ CASES = [
     ("of_revenue", " of total revenue", True),
     ("of_revenue", " of net sales in Europe", True),
     ("of_revenue", " of free cash flow", False),
+    ("guidance_after", " guidance, which reflects our strong first half", True),
+    ("guidance_after", " growth in the second half", False),
     ("move_from", "declined meaningfully from ", True),
     ("move_from", "declined to ", False),
     ("move_to", " of revenue in 2024 to ", True),

@@ -172,8 +172,11 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     elif not dated and (frame is None or facts.periods or facts.fact_verbs):
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
+    listed = joined(facts.metrics, facts.metrics[0], facts.text)
+    if pattern("guidance_after").match(facts.text[listed[-1].end:]):
+        return []     # "we are updating our full-year sales and EPS guidance": about the guide, not a move
     # metrics that got a number in this sentence are claimed by it already
-    terms = {t.name: t for t in reversed(joined(facts.metrics, facts.metrics[0], facts.text))}
+    terms = {t.name: t for t in reversed(listed)}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
