@@ -226,7 +226,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
                   and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
     if term is None and family == "percent" and (pattern("of_revenue").match(text[q.end:q.end + 30])
-                                                 or _margin_after().match(text, q.end)):
+                                                 or _margin_after().match(text, q.end)
+                                                 or pattern("as_share_of_sales").search(text[lo:q.start])):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
