@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.fronted_state import in_fronted_with
 from tracker.impacts import impact_on, without_scope_words
 from tracker.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
 from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
@@ -292,7 +293,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                                # a report's "than the 22% in Q3" is an actual of Q3; a promise's is its baseline
                                or i > 0 and bool(facts.forward) and pattern("than_baseline_before").search(before)),
             negative=reading.falling or (rate and falling) or adverse,
-            tense=_tense(cues, q),
+            tense="fact" if in_fronted_with(text, q, facts.periods) else _tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
             metric_known=reading.known and (topic is None or term is not topic), basis=reading.basis,
