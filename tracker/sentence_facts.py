@@ -11,10 +11,11 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.figure_positions import respective_terms, sign_figures
 from tracker.fronted_state import in_fronted_with
 from tracker.impacts import impact_on, without_scope_words
 from tracker.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
-from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.metric_reading import implied_unit, read_metric
 from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
