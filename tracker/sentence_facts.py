@@ -187,7 +187,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     forward = list(stance.forward)
     facts.prior_refs = list(stance.prior_refs)
     facts.forward = forward
-    facts.fact_verbs = [t for t in stance.fact_verbs if t.name != "counts"]
+    # "is estimated to be negative $1.3 billion, primarily due to investments accounted for under the equity
+    # method": a verb inside the explanation of a promise reports nothing
+    why = pattern("explanation").search(text) if forward else None
+    after_why = why.start() if why and forward[0].start < why.start() else len(text)
+    facts.fact_verbs = [t for t in stance.fact_verbs if t.name != "counts" and t.start < after_why]
     facts.count_verbs = [t for t in stance.fact_verbs if t.name == "counts"]
     facts.negations = list(stance.negations)
     facts.revision = stance.revision
