@@ -15,6 +15,9 @@ ROWS = [
      [("milestone", "2025-H2")]),
     ("becomes-generally-available", "The Quillon planner becomes generally available in the fourth quarter.",
      [("milestone", "2025-Q4")]),
+    ("announced-earlier-then-available", "The Quillon assistants that we announced earlier this week become "
+                                         "available in the second half of the year.",
+     [("milestone", "2025-H2")]),
     ("became-available-is-a-report", "The Quillon planner became available in the first quarter.", []),
 ]
 

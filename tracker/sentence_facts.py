@@ -221,7 +221,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
     # forward cue frames the promise, it does not make it a report
     past = pattern("past_marker").search(text)
-    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
+    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward) and not (
+        # "the nine assistants that we announced earlier this week become available in the second half": the
+        # marker dates the announcement in a relative clause; the scheduled event after it is ahead
+        any(v.start > past.end() and not is_noun_use(text, v) for v in cue_finder("scheduled").find(text)))
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
             or any(q.unit for q in found)
             or (facts.fact_verbs or facts.count_verbs) and any(_counts_a_noun(q, text) for q in found)):
