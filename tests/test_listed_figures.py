@@ -31,6 +31,10 @@ LISTS = [
      [("gross_margin", 45, "%", "2025-FY"), ("operating_margin", 30, "%", "2025-FY")]),
     ("respective-periods", "We expect gross margin of about 45 and 46 percent in Q3 and Q4, respectively.",
      [("gross_margin", 45, "%", "2025-Q3"), ("gross_margin", 46, "%", "2025-Q4")]),
+    ("bare-count-listed-first", "We expect to open 900 and 1,200 new stores in 2025 and 2026, respectively.",
+     [("stores", 900, "stores", "2025-FY"), ("stores", 1200, "stores", "2026-FY")]),
+    ("money-each-period", "We expect revenue of $5 billion and $6 billion in 2025 and 2026, respectively.",
+     [("revenue", 5e9, "USD", "2025-FY"), ("revenue", 6e9, "USD", "2026-FY")]),
     ("points-lower-each-period", "We expect operating margin to be approximately 20 and 21 points lower than "
                                  "our Q3 and full-year margins, respectively.",
      [("operating_margin_change", -20, "%", "2025-Q3"), ("operating_margin_change", -21, "%", "2025-FY")]),

@@ -94,10 +94,17 @@ def respective_periods(periods: list[PeriodMatch], quantities: list[Quantity], t
 
 def shared_tail(figures: list, text: str) -> list:
     """"approximately 20 and 21 points lower": the words after a list's last figure say what every figure of the
-    list is; a level read for an earlier figure of the same metric becomes the change the last one is."""
+    list is; a level read for an earlier figure of the same metric becomes the change the last one is, and a bare
+    count listed first ("900 and 1,200 new stores") counts what the last one counts."""
     out = list(figures)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
+        if (a.metric is None and b.metric is not None and a.unit is not None and a.unit == b.unit and a.tense == b.tense
+                and pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
+            # "to open 900 and 1,200 new stores": the bare count listed first counts the same stores
+            out[i] = replace(a, metric=b.metric, metric_term=b.metric_term, scope=b.scope,
+                             metric_known=b.metric_known, basis=b.basis, measure=b.measure)
+            continue
         if (a.metric is None or b.metric is None or a.measure is not None or b.measure is None or a.unit != b.unit
                 or b.metric not in (f"{a.metric}_change", f"{a.metric}_growth")
                 or not pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):

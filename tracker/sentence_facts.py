@@ -268,9 +268,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
             counted = unit_family(q.unit) == "count"
             facts.figures.append(Figure(
-                q, None, None, None, period_for(facts.periods, q, lo, hi, text) if counted else None, False,
-                counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
-                _tense(cues, q) if counted else None, q.unit if counted else None, False))
+                q, None, None, None, (paired.get(i) or period_for(facts.periods, q, lo, hi, text)) if counted else None,
+                False, counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
+                _tense(cues, q) if counted else None, q.unit if counted else None, False, own_period=i in paired))
             continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
