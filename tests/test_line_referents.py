@@ -31,6 +31,8 @@ ROWS = [
                        "Customers are happy.", "Demand is solid.", "We expect some modest improvement in Q3."]], []),
     ("never-across-turns", [["We've seen some improvement in the kiln business."],
                             ["We expect some modest improvement in Q3."]], []),
+    ("an-article-is-no-line", [["We showed we can both grow the business and cut costs.",
+                                "We expect some modest improvement in Q3."]], []),
     ("a-metric-of-its-own-wins", [["We've seen some improvement in the kiln business.",
                                    "We expect gross margin to improve in Q3."]],
      [("direction", "gross_margin", None, "gt", "2025-Q3")]),

@@ -290,7 +290,7 @@ def lines_after(text: str, pos: int) -> list[str]:
     if m:
         items = [_ARTICLE.sub("", i.strip()) for i in re.split(r",|\band\b", m.group("items"))]
         names = []
-        for item in (i for i in items if i):
+        for item in (i for i in items if i and not _ARTICLE.match(i + " ")):   # "grow the business": no line
             term = seg.search(item) or geo.search(item)
             names.append(term.name if term else item.lower())
         return list(dict.fromkeys(names))
