@@ -80,7 +80,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             reading = reader.read(sentence, facts)
             frame = reading.frame
             period = frame.period if frame else None
-            if not (facts.figures or facts.periods or facts.withdrawal
+            if not (facts.figures or facts.periods or facts.withdrawal or levels.points_back(sentence.text)
                     or period and (facts.forward and facts.direction and facts.metrics
                                    or cue_finder("segment_move").find(sentence.text))):
                 # nothing dated, counted or withdrawn, and no move of a metric or business line in a guidance
@@ -99,7 +99,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
-            found = found or levels.carried(facts, call_date, said.mention()) or lines.carried(facts, said, call_date)
+            found = found or levels.carried(facts, call_date, said.mention(), cal) or lines.carried(facts, said, call_date)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
