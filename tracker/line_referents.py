@@ -8,6 +8,7 @@ forward-looking sentence with a future period of its own and no metric, figure o
 """
 from __future__ import annotations
 
+from collections import deque
 from datetime import date
 
 from tracker.claims import Said, _confidence, lines_after
@@ -19,26 +20,31 @@ REACH = 3          # sentences after the one that named the line
 
 
 class LineMemory:
-    """The business lines the last move of a speaker's turn was about ("improvement in the embedded business")."""
+    """The last sentences of a speaker's turn, read for a named line only when a sentence needs one (finding
+    moves in every sentence would cost more than all the rest of the reading)."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.age = 0
+        self.recent: deque[str] = deque(maxlen=REACH + 1)     # the sentence being read is the last
 
     def new_turn(self) -> None:
-        self.lines, self.age = [], 0
+        self.recent.clear()
 
     def saw(self, text: str) -> None:
         """Call with each sentence of the turn, before reading its claims."""
-        self.age += 1
-        for move in cue_finder("segment_move").find(text):
-            lines = lines_after(text, move.end)
-            if lines:
-                self.lines, self.age = lines, 0
+        self.recent.append(text)
+
+    def _lines(self) -> list[str]:
+        """The lines of the nearest earlier sentence of the turn that names a move of one."""
+        for text in list(reversed(self.recent))[1:]:
+            for move in reversed(cue_finder("segment_move").find(text)):
+                lines = lines_after(text, move.end)
+                if lines:
+                    return lines
+        return []
 
     def carried(self, facts: SentenceFacts, said: Said, call_date: date) -> list[Claim]:
         """Direction claims of the remembered lines for a sentence that moves nothing it names."""
-        if not self.lines or not 1 <= self.age <= REACH or facts.metrics or any(f.metric for f in facts.figures):
+        if len(self.recent) < 2 or facts.metrics or any(f.metric for f in facts.figures):
             return []
         if not facts.forward_looking or facts.counterfactual or facts.past_marker:
             return []
@@ -50,10 +56,11 @@ class LineMemory:
         future = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
         if not moves or len(future) != 1 or moves[0].name not in ("up", "down"):
             return []
+        lines = self._lines()
         period, hedge = future[0], facts.hedge or Hedge.EXPECTED
         return [Claim(
             kind=Kind.DIRECTION, metric="revenue", scope=line,
             comparator=Comparator.GT if moves[0].name == "up" else Comparator.LT, low=None, high=None,
             unit=metric_spec("revenue").get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
             quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
-            confidence=_confidence(period, False, hedge)) for line in self.lines]
+            confidence=_confidence(period, False, hedge)) for line in lines]
