@@ -41,6 +41,10 @@ ROWS = [
     ("flat-restates-the-guide", ["For Q4, we expect gross margin of about 53.5%.",
                                  "So we are guiding Q4 gross margin essentially flat sequentially."],
      [("guidance", "gross_margin", "approx", 53.5, "2025-Q4", 2)]),
+    ("step-up-in", ["You can expect a step-up in operating expenses in the fourth quarter."],
+     [("direction", "operating_expenses", "gt", None, "2025-Q4", 1)]),
+    ("pullback-in", ["We expect a pullback in capex in 2026."],
+     [("direction", "capex", "lt", None, "2026-FY", 1)]),
     ("guidance-named-is-no-move", ["We are updating our full-year sales and EPS guidance, which reflects our "
                                    "strong first-half performance in 2025."], []),
     ("a-move-of-the-metric-stays", ["We expect strong revenue growth in 2026."],
