@@ -18,6 +18,7 @@ from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
 from tracker.level_referents import LevelMemory
+from tracker.line_referents import LineMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
@@ -56,11 +57,13 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     referents = Referents()
     levels = LevelMemory()
+    lines = LineMemory()
     for turn in transcript.turns:
         reader.new_turn()
         antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         referents.new_turn()
         levels.new_turn()
+        lines.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
@@ -69,6 +72,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             topic.saw(sentence.text)
             referents.saw(sentence.text)
             levels.tick()
+            lines.saw(sentence.text)
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
@@ -76,7 +80,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             reading = reader.read(sentence, facts)
             frame = reading.frame
             period = frame.period if frame else None
-            if not (facts.figures or facts.periods or facts.withdrawal
+            if not (facts.figures or facts.periods or facts.withdrawal or levels.points_back(sentence.text)
                     or period and (facts.forward and facts.direction and facts.metrics
                                    or cue_finder("segment_move").find(sentence.text))):
                 # nothing dated, counted or withdrawn, and no move of a metric or business line in a guidance
@@ -95,7 +99,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
-            found = found or levels.carried(facts, call_date, said.mention())
+            found = found or levels.carried(facts, call_date, said.mention(), cal) or lines.carried(facts, said, call_date)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
