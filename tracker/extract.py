@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.anaphora import Antecedents, resolve
+from tracker.comparative_moves import comparative_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
@@ -139,6 +140,7 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
         got += milestone_claims(part, said, call_date, cal)
         got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
+        got += comparative_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 

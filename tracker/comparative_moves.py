@@ -1,0 +1,48 @@
+"""A move said as a comparison with a past period, without a number.
+
+"We expect to see more production out of the Kestrel field this year than we did in 2024." promises that
+production rises this year; "lower turnaround costs this year than in 2024" that the costs fall. The metric is
+the noun phrase after the comparative word, known to the lexicon or not (then `metric_known` is false); a proper
+name after "out of", "at", "in" or "from" inside the comparison is the scope; the period is the sentence's future
+one, else the frame's. The words are patterns `more_than_before` and `less_than_before` of
+`tracker/data/patterns.toml`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tracker.claims import Said
+from tracker.metric_reading import phrase_name
+from tracker.model import Claim, Comparator, Hedge, Kind, Period
+from tracker.patterns import pattern
+from tracker.sentence_facts import SentenceFacts, is_future
+
+_NAME = re.compile(r"\b(?:out of|at|in|from)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,3})")   # typography, not words
+
+
+def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None,
+                       numeric: frozenset[str]) -> list[Claim]:
+    if not facts.forward_looking or facts.counterfactual or facts.past_marker:
+        return []
+    for name, comparator in (("more_than_before", Comparator.GT), ("less_than_before", Comparator.LT)):
+        m = pattern(name).search(facts.text)
+        if m is None or any(m.start() <= f.quantity.start < m.end() for f in facts.figures):
+            continue                  # "$2 billion more than the dividends": a figure says how much
+        span = facts.text[m.start():m.end()]
+        word_end = m.start() + len(span.split()[0])
+        known = [t for t in facts.metrics if m.start() < t.start and t.end <= m.end()]
+        metric = known[0].name if known else phrase_name(facts.text[word_end:m.end()])
+        if metric is None or metric in numeric:
+            continue
+        dated = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+        period = dated[0] if dated else frame
+        if period is None:
+            continue
+        scope = _NAME.search(facts.text, word_end, m.end())
+        hedge = facts.hedge or Hedge.EXPECTED
+        return [Claim(kind=Kind.DIRECTION, metric=metric, scope=scope.group(1).strip().lower() if scope else None,
+                      comparator=comparator, low=None, high=None, unit=None, period=period,
+                      speaker=said.speaker.name, role=said.speaker.role, quote=said.sentence.text,
+                      mentions=(said.mention(),), hedge=hedge, confidence=0.6, metric_known=bool(known))]
+    return []
