@@ -55,3 +55,33 @@ def test_no_event(tmp_path, sentence):
 def test_an_event_is_still_an_event(tmp_path):
     got = [c for c in _claims(tmp_path, "We'll complete the outage by the end of the year.") if c["kind"] == "milestone"]
     assert [c["deadline"] for c in got] == ["2025-12-31"]
+
+
+# (id, turn, the sentence and fields of its direction claim)
+OPEN_MOVES = [
+    ("increase-in-open-metric-under-line",
+     "For Quillon Finance, we expect EBT to be in the $2.5 to $3 billion range in 2025. "
+     "We expect an increase in earning assets driven by both loan and lease portfolios.",
+     dict(metric="earning_assets", metric_known=False, scope="quillon finance", comparator="gt", period="2025-FY")),
+    ("decline-in-open-metric", "We expect a further decline in warranty claims in 2026.",
+     dict(metric="warranty_claims", comparator="lt", period="2026-FY")),
+]
+
+
+@pytest.mark.parametrize("sentences, expected", [r[1:] for r in OPEN_MOVES], ids=[r[0] for r in OPEN_MOVES])
+def test_an_open_metric_moves(tmp_path, sentences, expected):
+    got = [c for c in _claims(tmp_path, sentences) if c["kind"] == "direction"]
+    assert len(got) == 1, got
+    assert {k: got[0].get(k) for k in expected} == expected
+
+
+NO_OPEN_MOVE = [
+    ("line", "We expect an increase in Europe in 2026."),
+    ("known-metric", "We expect an increase in gross margin in 2026, driven by pricing."),
+    ("report", "We saw an increase in earning assets in 2024."),
+]
+
+
+@pytest.mark.parametrize("sentence", [r[1] for r in NO_OPEN_MOVE], ids=[r[0] for r in NO_OPEN_MOVE])
+def test_no_open_move(tmp_path, sentence):
+    assert [c for c in _claims(tmp_path, sentence) if c["kind"] == "direction" and not c["metric_known"]] == []

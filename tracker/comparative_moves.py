@@ -17,6 +17,7 @@ from tracker.metric_reading import phrase_name
 from tracker.model import Claim, Comparator, Hedge, Kind, Period
 from tracker.patterns import pattern
 from tracker.sentence_facts import SentenceFacts, is_future
+from tracker.vocab import scope_finders
 
 _NAME = re.compile(r"\b(?:out of|at|in|from)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,3})")   # typography, not words
 
@@ -45,4 +46,32 @@ def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame:
                       comparator=comparator, low=None, high=None, unit=None, period=period,
                       speaker=said.speaker.name, role=said.speaker.role, quote=said.sentence.text,
                       mentions=(said.mention(),), hedge=hedge, confidence=0.6, metric_known=bool(known))]
+    return []
+
+
+def open_move_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None,
+                     numeric: frozenset[str]) -> list[Claim]:
+    """"We expect an increase in earning assets driven by loan growth": a move of a metric the lexicon does not
+    know is still a direction claim, on the noun phrase after "in" (`metric_known` false). A sentence naming a
+    known metric or a business line is read by the direction and line readers instead."""
+    if facts.metrics or not facts.forward_looking or facts.counterfactual or facts.past_marker or facts.fact_verbs:
+        return []
+    geo, seg = scope_finders()
+    for name, comparator in (("open_rise_in", Comparator.GT), ("open_fall_in", Comparator.LT)):
+        m = pattern(name).search(facts.text)
+        if m is None:
+            continue
+        rest = facts.text[m.end():]
+        if geo.find(rest[:40]) or seg.find(rest[:40]) or any(p.start == m.end() + 1 for p in facts.periods):
+            continue                  # "growth in Europe", "an increase in Q3": a line or a time, not a metric
+        metric = phrase_name(rest)
+        dated = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+        period = dated[0] if dated else frame
+        if metric is None or metric in numeric or period is None:
+            continue
+        hedge = facts.hedge or Hedge.EXPECTED
+        return [Claim(kind=Kind.DIRECTION, metric=metric, scope=None, comparator=comparator, low=None, high=None,
+                      unit=None, period=period, speaker=said.speaker.name, role=said.speaker.role,
+                      quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge, confidence=0.6,
+                      metric_known=False)]
     return []

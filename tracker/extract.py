@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.anaphora import Antecedents, resolve
-from tracker.comparative_moves import comparative_claims
+from tracker.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
@@ -141,6 +141,7 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
         got += milestone_claims(part, said, call_date, cal)
         got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         got += comparative_claims(part, said, call_date, period, frozenset(c.metric for c in got))
+        got += open_move_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 
