@@ -20,6 +20,7 @@ from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, 
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.quantities import unit_family
+from tracker.questions import AskedPeriod
 from tracker.range_position import position_claims
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
@@ -51,12 +52,15 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
+    asked = AskedPeriod(call_date, cal)   # "any guidance for 2026?": the period an answer may be about
     for turn in transcript.turns:
         reader.new_turn()
         antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         if turn.speaker.role not in COMPANY_ROLES:
+            asked.new_question()
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
+                asked.saw(sentence.text)
             continue
         for sentence in turn.sentences:
             topic.saw(sentence.text)
@@ -81,7 +85,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 reader.interrupt()
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal, lent)
+            found = _claims(facts, reading, said, call_date, cal, lent or asked.period)
             antecedents.saw(found, facts, call_date)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))

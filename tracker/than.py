@@ -44,7 +44,9 @@ def difference(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) ->
     base = next((t for t in metrics if at <= t.start <= at + 1), None)
     if base is None:
         return None
-    subject = read_metric(q, [t for t in metrics if t.end <= q.start], lo, min(hi, q.end), text[:q.end])
+    clause = max(text.rfind(",", 0, q.start), text.rfind(";", 0, q.start)) + 1   # the subject's own clause
+    subject = read_metric(q, [t for t in metrics if clause <= t.start and t.end <= q.start], max(lo, clause),
+                          min(hi, q.end), text[:q.end])
     if subject.metric is None or subject.measure is not None or subject.metric == base.name:
         return None
     down = bool(pattern("difference_down").match(after))

@@ -1,0 +1,35 @@
+"""The period an analyst's question asks about, lent to the answer.
+
+"Do you have any guidance for 2026 given the current pricing environment?" — "Our income from affiliates is
+expected to be about $2 billion higher than the dividends." The answer names no period: the question did. A figure
+of the company's answer that no sentence, frame or antecedent dates takes the one future period the question named
+(none when it named several or none). The question stops lending at the next analyst's turn.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.model import FiscalCalendar, Period
+from tracker.periods import find_periods
+from tracker.sentence_facts import is_future
+
+
+class AskedPeriod:
+    def __init__(self, call_date: date, cal: FiscalCalendar) -> None:
+        self._call_date, self._cal = call_date, cal
+        self._periods: list[Period] = []
+
+    def new_question(self) -> None:
+        self._periods = []
+
+    def saw(self, text: str) -> None:
+        """One sentence of the analyst's turn; only a question ("...?") asks about a period."""
+        if not text.rstrip().endswith("?"):
+            return
+        for p in find_periods(text, self._call_date, self._cal):
+            if p.period is not None and is_future(p.period, self._call_date) and p.period not in self._periods:
+                self._periods.append(p.period)
+
+    @property
+    def period(self) -> Period | None:
+        return self._periods[0] if len(self._periods) == 1 else None
