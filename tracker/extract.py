@@ -19,6 +19,7 @@ from tracker.fiscal_naming import settle_calendar
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
+from tracker.pronoun_events import pronoun_events
 from tracker.quantities import unit_family
 from tracker.questions import AskedPeriod
 from tracker.range_position import position_claims
@@ -69,6 +70,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
             reading = reader.read(sentence, facts)
+            for claim in pronoun_events(facts, Said(turn.speaker, sentence), call_date, cal):
+                claims.add(claim)             # "... and expect it later this year": a thing due by then
             frame = reading.frame
             period = frame.period if frame else None
             if not (facts.figures or facts.periods or facts.withdrawal
