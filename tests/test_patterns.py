@@ -158,6 +158,12 @@ CASES = [
     ("of_revenue", " of total revenue", True),
     ("of_revenue", " of net sales in Europe", True),
     ("of_revenue", " of free cash flow", False),
+    ("move_baseline", "growth will moderate compared to ", True),
+    ("move_baseline", "capex to be higher than in ", True),
+    ("move_baseline", "cycle strong margin performance from the ", False),
+    ("share_of_before", "from 41% of ", True),
+    ("share_of_before", "9% of total ", True),
+    ("share_of_before", "we expect stock-based ", False),
     ("of_after", " of ", True),
     ("of_after", " in organic ", True),
     ("of_after", " to reach the ", False),
@@ -171,6 +177,9 @@ CASES = [
     ("compared_after", " of last year", True),
     ("compared_after", " over 2023", True),
     ("compared_after", " by 2027", False),
+    ("compared_to_figure", " compared to 4.4x a year ago", True),
+    ("compared_to_figure", " versus about $3 billion", True),
+    ("compared_to_figure", " compared to last year", False),
 ]
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from tracker.claims import Said
-from tracker.metric_reading import phrase_name
+from tracker.metric_reading import leading_phrase_name
 from tracker.model import Claim, Comparator, Hedge, Kind, Period
 from tracker.patterns import pattern
 from tracker.sentence_facts import SentenceFacts, is_future
@@ -33,7 +33,7 @@ def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame:
         span = facts.text[m.start():m.end()]
         word_end = m.start() + len(span.split()[0])
         known = [t for t in facts.metrics if m.start() < t.start and t.end <= m.end()]
-        metric = known[0].name if known else phrase_name(facts.text[word_end:m.end()])
+        metric = known[0].name if known else leading_phrase_name(facts.text[word_end:m.end()])
         if metric is None or metric in numeric:
             continue
         dated = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
@@ -64,7 +64,7 @@ def open_move_claims(facts: SentenceFacts, said: Said, call_date: date, frame: P
         rest = facts.text[m.end():]
         if geo.find(rest[:40]) or seg.find(rest[:40]) or any(p.start == m.end() + 1 for p in facts.periods):
             continue                  # "growth in Europe", "an increase in Q3": a line or a time, not a metric
-        metric = phrase_name(rest)
+        metric = leading_phrase_name(rest)
         dated = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
         period = dated[0] if dated else frame
         if metric is None or metric in numeric or period is None:

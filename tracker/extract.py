@@ -9,13 +9,16 @@ from pathlib import Path
 
 from tracker.actuals import sentence_actuals
 from tracker.anaphora import Antecedents, resolve
+from tracker.baseline_periods import after_baseline
 from tracker.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
+from tracker.contributors import with_contributor
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
+from tracker.level_referents import LevelMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
@@ -23,6 +26,7 @@ from tracker.pronoun_events import pronoun_events
 from tracker.quantities import unit_family
 from tracker.questions import AskedPeriod
 from tracker.range_position import position_claims
+from tracker.referents import Referents
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
@@ -54,9 +58,13 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
     asked = AskedPeriod(call_date, cal)   # "any guidance for 2026?": the period an answer may be about
+    referents = Referents()
+    levels = LevelMemory()
     for turn in transcript.turns:
         reader.new_turn()
         antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
+        referents.new_turn()
+        levels.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             asked.new_question()
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
@@ -65,6 +73,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             continue
         for sentence in turn.sentences:
             topic.saw(sentence.text)
+            referents.saw(sentence.text)
+            levels.tick()
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
@@ -85,11 +95,15 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.carry(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
-                reader.interrupt()
+                if not (frame and frame.explicit and frame.start == sentence.start):
+                    reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
             found = _claims(facts, reading, said, call_date, cal, lent or asked.period)
             antecedents.saw(found, facts, call_date)
+            found = referents.scoped(found, sentence.text)
+            found = with_contributor(found, sentence.text, call_date, cal)
+            found = found or levels.carried(facts, call_date, said.mention())
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
@@ -100,6 +114,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
+            levels.saw(found, found_actuals)
             priors.extend(found_priors)
             reader.carry(sentence, facts, bool(found))
     final = tuple(_not_the_company(_with_baseline(c, actuals, reported), info) for c in claims.claims)
@@ -144,7 +159,8 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     for part in parts:
         got = figure_claims(part, said, call_date, period, explicit=explicit)
         got += segment_directions(part, said, call_date, period)
-        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
+        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period,
+                                after=after_baseline(part, call_date, cal))
         got += milestone_claims(part, said, call_date, cal)
         got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         got += comparative_claims(part, said, call_date, period, frozenset(c.metric for c in got))

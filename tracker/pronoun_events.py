@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.claims import Said
-from tracker.metric_reading import phrase_name
+from tracker.metric_reading import leading_phrase_name
 from tracker.model import Claim, FiscalCalendar, Hedge, Kind
 from tracker.patterns import pattern
 from tracker.periods import find_periods
@@ -24,7 +24,7 @@ def _thing(text: str) -> str | None:
     """The last noun phrase opened by a determiner in `text` ("our federal tax refund last quarter" -> "federal
     tax refund")."""
     for m in reversed(list(pattern("thing_start").finditer(text))):
-        name = phrase_name(text[m.end():])
+        name = leading_phrase_name(text[m.end():])
         if name:
             return name.replace("_", " ")
     return None

@@ -11,8 +11,11 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.figure_positions import respective_terms, sign_figures
 from tracker.impacts import impact_on, without_scope_words
-from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.metric_reading import implied_unit, read_metric
+from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.patterns import pattern
@@ -44,6 +47,7 @@ class Figure:
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
     basis: str | None = None           # "gaap", "non_gaap", "adjusted"
     measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
+    own_period: bool = False           # its period was paired with it ("20 and 21 ... Q2 and FY26, respectively")
 
 
 @dataclass
@@ -57,7 +61,7 @@ class SentenceFacts:
     fact_verbs: list[Term] = field(default_factory=list)
     count_verbs: list[Term] = field(default_factory=list)   # "we added 410 clients": a report of this figure only
     milestone_verbs: list[Term] = field(default_factory=list)
-    direction: str | None = None      # "up" / "down"
+    direction: str | None = None      # "up" / "down" / "flat"
     withdrawal: bool = False
     boilerplate: bool = False
     counterfactual: bool = False
@@ -230,6 +234,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     quantities = [range_end(q, text) for q in joined_ends(quantities, text)]
     # "higher than the 17%" with no figure before it: a floor (tracker.than)
     quantities = [bound(q, text, i == 0) for i, q in enumerate(quantities)]
+    quantities = shared_units(with_points(quantities, text, facts.metrics), text)
+    paired = respective_periods(facts.periods, quantities, text)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
@@ -245,7 +251,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
         # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
         gap = difference(q, own, lo, hi, text)
-        reading = gap or read_metric(q, own, lo, hi, text)
+        reading = gap or object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
@@ -275,9 +281,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             metric_term=term,
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=period_for([p for p in facts.periods if reading.similar_at is None
-                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
-                              without_than(text, q) if gap else text),
+            period=paired.get(i) or period_for([p for p in facts.periods if reading.similar_at is None
+                                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
+                                               without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
@@ -288,7 +294,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
             metric_known=reading.known and (topic is None or term is not topic), basis=reading.basis,
-            measure=reading.measure or ("impact" if adverse or impact_on(text, q) else None),
+            measure=reading.measure or ("impact" if adverse or impact_on(text, q) else None), own_period=i in paired,
         ))
         if not reading.known:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
@@ -296,6 +302,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
+    facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
