@@ -42,3 +42,10 @@ def test_a_statement_is_no_question(tmp_path):
     got = _claims(tmp_path, "I was thinking about 2026.",
                   "Our rebate income is expected to be about $2 billion higher than the dividends.")
     assert got == []
+
+
+def test_the_question_makes_no_promise(tmp_path):
+    """A present-tense statement in the answer stays no claim, whatever the question asked about."""
+    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+                  "There's a 15% withholding tax that comes off of the dividend.")
+    assert got == []

@@ -99,7 +99,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal, lent or asked.period)
+            # the question's period dates only a promise, never makes one ("There's a 15% tax on the dividend.")
+            found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if facts.forward else None))
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
