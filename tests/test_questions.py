@@ -49,3 +49,9 @@ def test_the_question_makes_no_promise(tmp_path):
     got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
                   "There's a 15% withholding tax that comes off of the dividend.")
     assert got == []
+
+
+def test_an_opinion_takes_no_period_from_the_question(tmp_path):
+    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+                  "I think you have to keep in mind two components.")
+    assert got == []

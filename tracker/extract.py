@@ -24,7 +24,7 @@ from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, 
 from tracker.periods import reported_period
 from tracker.pronoun_events import pronoun_events
 from tracker.quantities import unit_family
-from tracker.questions import AskedPeriod
+from tracker.questions import AskedPeriod, promises
 from tracker.range_position import position_claims
 from tracker.referents import Referents
 from tracker.scopes import product_scope
@@ -100,7 +100,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             # the question's period dates only a promise, never makes one ("There's a 15% tax on the dividend.")
-            found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if facts.forward else None))
+            found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if promises(facts) else None))
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)

@@ -3,7 +3,9 @@
 "Do you have any guidance for 2026 given the current pricing environment?" — "Our income from affiliates is
 expected to be about $2 billion higher than the dividends." The answer names no period: the question did. A figure
 of the company's answer that no sentence, frame or antecedent dates takes the one future period the question named
-(none when it named several or none). The question stops lending at the next analyst's turn.
+(none when it named several or none), if the answer promises in words of its own ("is expected to", "we
+guide"): an opinion ("I think there are two things") promises nothing. The question stops lending at the next
+analyst's turn.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from datetime import date
 
 from tracker.model import FiscalCalendar, Period
 from tracker.periods import find_periods
-from tracker.sentence_facts import is_future
+from tracker.sentence_facts import SentenceFacts, is_future
+from tracker.vocab import cue_finder
 
 
 class AskedPeriod:
@@ -33,3 +36,9 @@ class AskedPeriod:
     @property
     def period(self) -> Period | None:
         return self._periods[0] if len(self._periods) == 1 else None
+
+
+def promises(facts: SentenceFacts) -> bool:
+    """A forward cue that is more than an opinion softener: "is expected to be" counts, "I think" alone does not."""
+    soft = cue_finder("softeners").find(facts.text)
+    return any(not any(s.start <= t.start < s.end for s in soft) for t in facts.forward)
