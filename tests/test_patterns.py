@@ -114,6 +114,8 @@ CASES = [
     ("expect_it_when", "we expect it to be about 12%", False),
     ("thing_start", "receive our tax refund", True),
     ("thing_start", "receive tax refunds", False),
+    ("place_before_name", "more production out of Kestrel", True),
+    ("place_before_name", "more production by Kestrel", False),
     ("flat", "we expect orders to be roughly flat next year", True),
     ("flat", "a flat-rate tariff", True),
     ("flat", "we expect orders to be lower", False),

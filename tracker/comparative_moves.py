@@ -19,7 +19,16 @@ from tracker.patterns import pattern
 from tracker.sentence_facts import SentenceFacts, is_future
 from tracker.vocab import scope_finders
 
-_NAME = re.compile(r"\b(?:out of|at|in|from)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,3})")   # typography, not words
+_CAPITALISED = re.compile(r"\s*((?:[A-Z][\w'-]*\s?){1,3})")   # typography: a proper name's capitals
+
+
+def _name_inside(span: str) -> str | None:
+    """The proper name after "out of", "at", "in", "from" (pattern `place_before_name`): "out of Kestrel" -> "kestrel"."""
+    for m in pattern("place_before_name").finditer(span):
+        name = _CAPITALISED.match(span, m.end())
+        if name:
+            return name.group(1).strip().lower()
+    return None
 
 
 def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None,
@@ -40,9 +49,9 @@ def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame:
         period = dated[0] if dated else frame
         if period is None:
             continue
-        scope = _NAME.search(facts.text, word_end, m.end())
+        scope = _name_inside(facts.text[word_end:m.end()])
         hedge = facts.hedge or Hedge.EXPECTED
-        return [Claim(kind=Kind.DIRECTION, metric=metric, scope=scope.group(1).strip().lower() if scope else None,
+        return [Claim(kind=Kind.DIRECTION, metric=metric, scope=scope,
                       comparator=comparator, low=None, high=None, unit=None, period=period,
                       speaker=said.speaker.name, role=said.speaker.role, quote=said.sentence.text,
                       mentions=(said.mention(),), hedge=hedge, confidence=0.6, metric_known=bool(known))]
