@@ -23,9 +23,9 @@ def _turn_claims(tmp_path: Path, *turns: str) -> list[dict]:
 # (id, one turn, fields of the claim quoting its last sentence)
 REFERS_BACK = [
     ("range-after-impact",
-     "Ada Quill: The new plant will weigh on our Europe margin by 50 basis points this year. "
-     "However, we still expect to remain within our 8% to 10% range.",
-     dict(metric="margin", scope="europe", low=8, high=10, measure=None, period="2025-FY")),
+     "Ada Quill: The new plant will weigh on our Europe margin by 30 basis points this year. "
+     "Even so, we should still land inside our 12% to 14% range.",
+     dict(metric="margin", scope="europe", low=12, high=14, measure=None, period="2025-FY")),
     ("it-with-own-period",
      "Ada Quill: We expect gross margin of 41% in Q3. We expect it to be about 42% in Q4.",
      dict(metric="gross_margin", low=42, high=42, period="2025-Q4")),

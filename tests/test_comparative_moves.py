@@ -12,8 +12,8 @@ from tests.test_metric_reading import _claims
 
 # (id, sentence, fields of its one direction claim)
 MOVES = [
-    ("more-open-metric-scoped", "We expect to see more production out of Kestrel this year than we did in 2024.",
-     dict(metric="production", metric_known=False, scope="kestrel", comparator="gt", period="2025-FY")),
+    ("more-open-metric-scoped", "We expect to haul more ore out of Kestrel this year than we did in 2024.",
+     dict(metric="ore", metric_known=False, scope="kestrel", comparator="gt", period="2025-FY")),
     ("lower-than-in", "We expect lower turnaround costs this year than in 2024.",
      dict(metric="turnaround_costs", comparator="lt", period="2025-FY")),
     ("higher-known-metric", "In 2026 we expect higher capex than last year.",
@@ -29,8 +29,8 @@ def test_a_comparative_move(tmp_path, sentence, expected):
 
 
 NOT_MOVES = [
-    ("report", "We saw more production out of Kestrel last year than we did in 2023."),
-    ("undated", "We expect to see more production out of Kestrel than we did in 2024."),
+    ("report", "We hauled more ore out of Kestrel last year than we did in 2023."),
+    ("undated", "We expect to haul more ore out of Kestrel than we did in 2024."),
     ("figure-says-how-much", "We expect revenue to be $2 billion higher than the dividends in 2025."),
 ]
 
@@ -41,8 +41,8 @@ def test_no_comparative_move(tmp_path, sentence):
 
 
 NO_EVENT = [
-    ("have-a-quality", "We're going to have strong operational performance this year."),
-    ("quality-before-event-word", "We expect strong operational results in 2025."),
+    ("have-a-quality", "We'll have a strong second half in 2025."),
+    ("quality-before-event-word", "We expect solid operational results in 2025."),
     ("time-clause", "As we complete this outage, we expect better output in 2025."),
 ]
 
@@ -61,8 +61,8 @@ def test_an_event_is_still_an_event(tmp_path):
 OPEN_MOVES = [
     ("increase-in-open-metric-under-line",
      "For Quillon Finance, we expect EBT to be in the $2.5 to $3 billion range in 2025. "
-     "We expect an increase in earning assets driven by both loan and lease portfolios.",
-     dict(metric="earning_assets", metric_known=False, scope="quillon finance", comparator="gt", period="2025-FY")),
+     "We expect an increase in managed receivables driven by new dealer accounts.",
+     dict(metric="managed_receivables", metric_known=False, scope="quillon finance", comparator="gt", period="2025-FY")),
     ("decline-in-open-metric", "We expect a further decline in warranty claims in 2026.",
      dict(metric="warranty_claims", comparator="lt", period="2026-FY")),
 ]
@@ -78,7 +78,7 @@ def test_an_open_metric_moves(tmp_path, sentences, expected):
 NO_OPEN_MOVE = [
     ("line", "We expect an increase in Europe in 2026."),
     ("known-metric", "We expect an increase in gross margin in 2026, driven by pricing."),
-    ("report", "We saw an increase in earning assets in 2024."),
+    ("report", "We saw an increase in managed receivables in 2024."),
 ]
 
 

@@ -10,7 +10,7 @@ import pytest
 from tests.test_metric_reading import _claims
 
 SOFTENED = [
-    ("probably-have", "We'll probably have driverless shuttles in half of our cities by the end of the year."),
+    ("probably-have", "We'll probably have the Harwick bakery line in place by the end of the year."),
     ("likely-have", "Quillon will likely have the new bakery line in place by the end of 2026."),
     ("hopefully-have", "We will hopefully have the Marlow depot running by the end of 2026."),
 ]

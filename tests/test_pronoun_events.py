@@ -1,5 +1,5 @@
-"""A thing expected by a date and named by a pronoun ("... our tax refund last quarter and expect it later this
-year") is a dated event; "expect it to be 12%" is not, nor is a pronoun whose thing was named in another sentence.
+"""A thing expected by a date and named by a pronoun ("our export licence was held up in the spring, and we expect it
+later this year") is a dated event; "expect it to be 12%" is not, nor is a pronoun whose thing was named in another sentence.
 
 Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
 """
@@ -11,10 +11,9 @@ from tests.test_metric_reading import _claims
 
 
 def test_a_thing_expected_later_this_year(tmp_path):
-    got = _claims(tmp_path, "Finally, we did not receive our state tax refund last quarter and expect it later "
-                            "this year.")
+    got = _claims(tmp_path, "Our export licence was held up in the spring, and we expect it later this year.")
     assert [(c["kind"], c["deadline"], c["event"]) for c in got] == [
-        ("milestone", "2025-12-31", "state tax refund arrives")]
+        ("milestone", "2025-12-31", "export licence arrives")]
 
 
 NOT_EVENTS = [

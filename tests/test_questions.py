@@ -22,36 +22,36 @@ def _claims(tmp_path: Path, question: str, answer: str) -> list[dict]:
 
 
 def test_the_question_dates_the_answer(tmp_path):
-    got = _claims(tmp_path, "Do you have any guidance for 2026 given the pricing environment?",
-                  "Our rebate income is expected to be about $2 billion higher than the dividends.")
-    assert [(c["metric"], c["low"], c["period"]) for c in got] == [("rebate_income_less_dividends", 2e9, "2026-FY")]
+    got = _claims(tmp_path, "Could you frame licensing for us in 2026?",
+                  "Licensing income is expected to be about $300 million higher than capex.")
+    assert [(c["metric"], c["low"], c["period"]) for c in got] == [("licensing_income_less_capex", 300e6, "2026-FY")]
 
 
 def test_the_answers_own_period_wins(tmp_path):
-    got = _claims(tmp_path, "Do you have any guidance for 2026?", "We expect capex of $4 billion in 2027.")
+    got = _claims(tmp_path, "Could you frame 2026 for us?", "We expect capex of $4 billion in 2027.")
     assert [(c["metric"], c["period"]) for c in got] == [("capex", "2027-FY")]
 
 
 def test_two_periods_asked_lend_none(tmp_path):
     got = _claims(tmp_path, "What about 2026 and 2027?",
-                  "Our rebate income is expected to be about $2 billion higher than the dividends.")
+                  "Licensing income is expected to be about $300 million higher than capex.")
     assert got == []
 
 
 def test_a_statement_is_no_question(tmp_path):
     got = _claims(tmp_path, "I was thinking about 2026.",
-                  "Our rebate income is expected to be about $2 billion higher than the dividends.")
+                  "Licensing income is expected to be about $300 million higher than capex.")
     assert got == []
 
 
 def test_the_question_makes_no_promise(tmp_path):
     """A present-tense statement in the answer stays no claim, whatever the question asked about."""
     got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
-                  "There's a 15% withholding tax that comes off of the dividend.")
+                  "A 12% levy applies to every shipment we send abroad.")
     assert got == []
 
 
 def test_an_opinion_takes_no_period_from_the_question(tmp_path):
     got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
-                  "I think you have to keep in mind two components.")
+                  "I think there are three things to remember.")
     assert got == []

@@ -11,7 +11,7 @@ from tests.test_metric_reading import _claims
 
 # (id, sentence, fields of its one qualitative claim)
 POSITION = [
-    ("top-of-guidance-range", "We expect third quarter buybacks to come in at the top of our guidance range.",
+    ("top-of-guidance-range", "We expect third quarter buybacks at the high end of our outlook.",
      dict(kind="qualitative", metric="share_repurchases", period="2025-Q3", low=None, high=None)),
     ("low-end-of-outlook", "For 2026, we now expect capex at the low end of our outlook.",
      dict(kind="qualitative", metric="capex", period="2026-FY")),

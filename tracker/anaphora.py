@@ -12,7 +12,7 @@ The rule, for one speaker's turn:
 - a forward-looking sentence with no verb of fact that names no metric of its own and refers back ("it", "that number", "this figure", "our X to Y
   range": patterns `anaphor`, `range_anaphor_before` / `range_anaphor_after` of `tracker/data/patterns.toml`)
   lends the antecedent's metric, scope and basis to each of its unnamed figures whose unit is of the same family;
-- such a figure is a level: an impact's measure is not lent ("remain within our 8% to 10% range" after "will
+- such a figure is a level: an impact's measure is not lent ("land inside our 12% to 14% range" after "will
   weigh on margin by 50 basis points" is the margin itself);
 - when the sentence names no period, the antecedent's period is lent with the metric ("this year" above).
 """

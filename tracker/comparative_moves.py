@@ -1,7 +1,7 @@
 """A move said as a comparison with a past period, without a number.
 
-"We expect to see more production out of the Kestrel field this year than we did in 2024." promises that
-production rises this year; "lower turnaround costs this year than in 2024" that the costs fall. The metric is
+"We expect to haul more ore out of the Kestrel pit this year than we did in 2024." promises that ore
+hauled rises this year; "lower turnaround costs this year than in 2024" that the costs fall. The metric is
 the noun phrase after the comparative word, known to the lexicon or not (then `metric_known` is false); a proper
 name after "out of", "at", "in" or "from" inside the comparison is the scope; the period is the sentence's future
 one, else the frame's. The words are patterns `more_than_before` and `less_than_before` of
@@ -60,7 +60,7 @@ def comparative_claims(facts: SentenceFacts, said: Said, call_date: date, frame:
 
 def open_move_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None,
                      numeric: frozenset[str]) -> list[Claim]:
-    """"We expect an increase in earning assets driven by loan growth": a move of a metric the lexicon does not
+    """"We expect an increase in managed receivables driven by new dealers": a move of a metric the lexicon does not
     know is still a direction claim, on the noun phrase after "in" (`metric_known` false). A sentence naming a
     known metric or a business line is read by the direction and line readers instead."""
     if facts.metrics or not facts.forward_looking or facts.counterfactual or facts.past_marker or facts.fact_verbs:

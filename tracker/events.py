@@ -151,8 +151,8 @@ def scheduled(text: str) -> bool:
 def is_noun_use(text: str, verb: Term) -> bool:
     """"our launches this year", "successful launches of two games", "off to a great start": the verb's words name
     a thing, not an event; "start to rise" names no event either, nor does having a quality ("we're going to have
-    strong operational performance this year"), and an event word after a quality word qualifies a noun ("strong
-    operational performance"), and one in a time clause ("as we complete the outage, we expect ...") sets the
+    a strong second half in 2026"), and an event word after a quality word qualifies a noun ("solid
+    operational results"), and one in a time clause ("as we complete the outage, we expect ...") sets the
     time of something else."""
     w = _event_words()
     if verb.name in w.aspectual:
@@ -163,10 +163,10 @@ def is_noun_use(text: str, verb: Term) -> bool:
         nxt = [t.lower() for t in _TOKEN.findall(text[verb.end:verb.end + 30])]
         nxt = [t for t in nxt if t not in w.articles and t not in w.modifiers]
         if nxt and nxt[0] in w.qualities:
-            return True                    # "we'll have strong operational performance": a quality, no event
+            return True                    # "we'll have a strong second half": a quality, no event
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if before and before[-1] in w.qualities:
-        return True                        # "strong operational performance": the event word qualifies a noun
+        return True                        # "solid operational results": the event word qualifies a noun
     if len(before) >= 2 and before[-2] in w.subordinators and before[-1] in w.pronouns:
         return True                        # "as we complete this last pit stop, ...": a time clause, no promise
     if verb.text.lower().endswith("s"):

@@ -99,7 +99,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
-            # the question's period dates only a promise, never makes one ("There's a 15% tax on the dividend.")
+            # the question's period dates only a promise, never makes one ("A 12% levy applies to exports.")
             found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if promises(facts) else None))
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)

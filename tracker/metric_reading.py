@@ -393,7 +393,7 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
 
 
 def leading_phrase_name(span: str) -> str | None:
-    """The open metric name of the noun phrase that starts `span` ("production out of the field" -> "production")."""
+    """The open metric name of the noun phrase that starts `span` ("ore out of the pit" -> "ore")."""
     v = _vocab()
     return _name_from(_phrase_words(span, False, v), v)[0]
 

@@ -1,8 +1,7 @@
 """A thing expected by a date, named by a pronoun: an event promise without an event verb.
 
-"We did not receive our tax refund last quarter and expect it later this year." promises that the refund
-arrives this year. The words are
-pattern `expect_it_when` of `tracker/data/patterns.toml`: "expect it" / "expect them" followed at once by a time
+"Our export licence was held up in the spring, and we expect it later this year." promises that the licence
+arrives this year. The words are pattern `expect_it_when` of `tracker/data/patterns.toml`: "expect it" / "expect them" followed at once by a time
 ("later this year", "in Q3", "by the end of the year"), so that "we expect it to be about 12%" is no event. The
 event reads "<thing> arrives", the thing being the noun phrase named before the pronoun in the sentence (pattern
 `thing_start` opens it). A pronoun with no thing before it in its sentence ("We expect it sometime this year.")
@@ -21,9 +20,9 @@ from tracker.sentence_facts import SentenceFacts, is_future
 
 
 def _thing(text: str) -> str | None:
-    """The last noun phrase opened by a determiner in `text` ("our federal tax refund last quarter" -> "federal
-    tax refund")."""
-    for m in reversed(list(pattern("thing_start").finditer(text))):
+    """The first noun phrase opened by a determiner in `text` ("our export licence was held up in the spring" ->
+    "export licence")."""
+    for m in pattern("thing_start").finditer(text):
         name = leading_phrase_name(text[m.end():])
         if name:
             return name.replace("_", " ")
@@ -31,7 +30,7 @@ def _thing(text: str) -> str | None:
 
 
 def pronoun_events(facts: SentenceFacts, said: Said, call_date: date, cal: FiscalCalendar) -> list[Claim]:
-    """The dated event of "... the refund ... and expect it later this year", or nothing."""
+    """The dated event of "our export licence ... and we expect it later this year", or nothing."""
     if facts.counterfactual or facts.figures:
         return []
     m = pattern("expect_it_when").search(facts.text)

@@ -1,7 +1,7 @@
 """The period an analyst's question asks about, lent to the answer.
 
-"Do you have any guidance for 2026 given the current pricing environment?" — "Our income from affiliates is
-expected to be about $2 billion higher than the dividends." The answer names no period: the question did. A figure
+"Could you frame licensing for us in 2026?" — "Licensing income is expected to be about $300 million higher
+than capex." The answer names no period: the question did. A figure
 of the company's answer that no sentence, frame or antecedent dates takes the one future period the question named
 (none when it named several or none), if the answer promises in words of its own ("is expected to", "we
 guide"): an opinion ("I think there are two things") promises nothing. The question stops lending at the next
