@@ -62,9 +62,9 @@ NO_ANTECEDENT = [
      ("Ada Quill: We expect gross margin of 41% in Q3. We expect it to cost about $42 million in Q4.",),
      "We expect it to cost about $42 million in Q4."),
     ("a-report-refers-back",
-     ("Ada Quill: We expect capital spending of $15 billion in 2026. It has come down from $19 billion to "
-      "$22 billion before.",),
-     "It has come down from $19 billion to $22 billion before."),
+     ("Ada Quill: We expect capital spending of $15 billion in 2026. It fell from $17 billion to "
+      "$16 billion over the past two years.",),
+     "It fell from $17 billion to $16 billion over the past two years."),
     ("money-for-a-margin",
      ("Ada Quill: We expect gross margin to improve in 2026. We expect it to reach about $42 million.",),
      "We expect it to reach about $42 million."),

@@ -31,7 +31,7 @@ def test_a_comparative_move(tmp_path, sentence, expected):
 NOT_MOVES = [
     ("report", "We hauled more ore out of Kestrel last year than we did in 2023."),
     ("undated", "We expect to haul more ore out of Kestrel than we did in 2024."),
-    ("figure-says-how-much", "We expect revenue to be $2 billion higher than the dividends in 2025."),
+    ("figure-says-how-much", "We expect licensing income to be $300 million higher than capex in 2025."),
 ]
 
 
@@ -60,7 +60,7 @@ def test_an_event_is_still_an_event(tmp_path):
 # (id, turn, the sentence and fields of its direction claim)
 OPEN_MOVES = [
     ("increase-in-open-metric-under-line",
-     "For Quillon Finance, we expect EBT to be in the $2.5 to $3 billion range in 2025. "
+     "For Quillon Finance, we expect EBT of $1.5 billion to $1.8 billion in 2025. "
      "We expect an increase in managed receivables driven by new dealer accounts.",
      dict(metric="managed_receivables", metric_known=False, scope="quillon finance", comparator="gt", period="2025-FY")),
     ("decline-in-open-metric", "We expect a further decline in warranty claims in 2026.",

@@ -29,7 +29,7 @@ def test_a_past_have_is_no_milestone(tmp_path):
 
 
 def test_a_change_of_rank_is_an_event(tmp_path):
-    """"we expect it to become our largest line later in fiscal 2026": an event dated by its own period."""
-    got = [c for c in _claims(tmp_path, "The Kestrel line will drive our growth in 2026, and we expect it to become "
-                                        "our largest line later in 2026.") if c["kind"] == "milestone"]
-    assert [(c["deadline"], c["event"]) for c in got] == [("2026-12-31", "becomes largest line")]
+    """"we think the line will become our biggest one later in 2026": an event dated by its own period."""
+    got = [c for c in _claims(tmp_path, "The Kestrel line will drive our growth in 2026, and we think the line will "
+                                        "become our biggest one later in 2026.") if c["kind"] == "milestone"]
+    assert [(c["deadline"], c["event"]) for c in got] == [("2026-12-31", "becomes biggest one")]

@@ -168,7 +168,7 @@ def is_noun_use(text: str, verb: Term) -> bool:
     if before and before[-1] in w.qualities:
         return True                        # "solid operational results": the event word qualifies a noun
     if len(before) >= 2 and before[-2] in w.subordinators and before[-1] in w.pronouns:
-        return True                        # "as we complete this last pit stop, ...": a time clause, no promise
+        return True                        # "as we finish the outage, ...": a time clause, no promise
     if verb.text.lower().endswith("s"):
         after = _TOKEN.findall(text[verb.end:verb.end + 12])
         if before and before[-1] in w.skip:

@@ -301,7 +301,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
-        facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
+        facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
     facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
