@@ -393,6 +393,12 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
     return list(reversed(picked)) if from_end else picked
 
 
+def leading_phrase_name(span: str) -> str | None:
+    """The open metric name of the noun phrase that starts `span` ("ore out of the pit" -> "ore")."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, False, v), v)[0]
+
+
 def _name_from(words: list[str], v: _Vocab) -> tuple[str | None, str | None]:
     """(snake name, basis) of a phrase with its basis words taken out; None when only generic words are left."""
     basis = None

@@ -251,13 +251,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     breaks = [m.start() for m in pattern("clause_break").finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     listed = respective_terms(facts.metrics, quantities, text)
-    # "In terms of pricing, we're assuming a decline of 1%": the fronted topic is the metric (tracker.topic_lead)
+    # "In terms of ticket prices, we plan for a 2% decline": the fronted topic is the metric (tracker.topic_lead)
     topic = None if facts.metrics else fronted_topic(text)
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
-        # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
+        # "licensing income to run $300 million higher than capex": a difference of two metrics (tracker.than)
         gap = difference(q, own, lo, hi, text)
         reading = gap or object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
         if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
@@ -312,7 +312,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
-        facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
+        facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
     facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
