@@ -101,7 +101,106 @@ ATTACHED = [
 ]
 
 
-@pytest.mark.parametrize("case", FOUND + ATTACHED)
+SHAPES = [
+    # a profit stated as a share of sales is its margin
+    pytest.param(Case("As a percentage of net sales, operating profit was 8.4%, a decrease of 40 basis points.",
+                      "operating_margin", 8.4), id="share-of-sales-before-metric"),
+    pytest.param(Case("Gross profit as a percentage of sales was 30.2%.", "gross_margin", 30.2),
+                 id="share-of-sales-after-metric"),
+    # the level a moving metric reached, after its change
+    pytest.param(Case("Second quarter bookings grew 21% year-on-year to a record $2.4 billion, and total revenue grew "
+                      "9% to $800 million.", "bookings", 2.4e9), id="moved-to-level-not-the-next-metric"),
+    pytest.param(Case("Stock-based compensation fell from 22% of revenue in 2024 to 18% in the second quarter.",
+                      "stock_based_compensation", 18), id="moved-from-share-to-share"),
+    # an amount's own noun after a link, a count of days named with its unit
+    pytest.param(Case("We also recorded $30 million in integration charges tied to the merger.",
+                      "integration_charges", 30e6), id="amount-in-noun-phrase"),
+    pytest.param(Case("Dealer inventory ended at 48 days.", "dealer_inventory_days", 48), id="days-of-a-thing"),
+    # a balance date belongs to its own clause
+    pytest.param(Case("Deferred revenue at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
+                      "a healthy 112%.", "net_retention", 112), id="as-of-date-stays-in-its-clause"),
+    pytest.param(Case("Backlog at the end of the quarter was $1.2 billion, up 8%, and net retention remained "
+                      "a healthy 112%.", "backlog", 1.2e9, "2025-06-30"), id="as-of-date-in-its-clause"),
+    pytest.param(Case("By the end of Q2, backlog was $1.2 billion, up 8%, and cash was $300 million.",
+                      "cash", 300e6, "2025-06-30"), id="as-of-date-opening-the-sentence-frames-all"),
+    # "in <scope>" after an amount is where it was, not what it was
+    pytest.param(Case("The net reserve build included $300 million in consumer and $90 million in wholesale.",
+                      "reserve_build", 90e6), id="amount-in-a-scope-word"),
+    # debt instruments are debt; a part introduced by "including" belongs to the whole named before
+    pytest.param(Case("We redeemed $500 million of senior notes during the quarter.", "debt", 500e6),
+                 id="debt-instrument"),
+    pytest.param(Case("Capital expenditures were $3.1 billion, including $0.8 billion of finance leases.",
+                      "capex", 0.8e9), id="including-a-part-of-the-whole"),
+    # periods: a rate is over its period, "since" names a baseline, a clause of its own keeps the balance date
+    pytest.param(Case("By the end of 2024, we had our best year ever, with return on capital approaching 12%, our "
+                      "highest since 2014.", "return_on_capital", 12, "2024-FY"), id="rate-has-no-as-of-date"),
+    pytest.param(Case("Net leverage was 2.9x at the end of the quarter after we repaid $800 million in debt "
+                      "maturities.", "debt_repaid", 800e6), id="subordinate-clause-after-balance-date"),
+    # counts: a bare count's own noun, a possessive owns a count
+    pytest.param(Case("These lease sales have made us one of the largest lessees out there with over 240 leases.",
+                      "leases", 240), id="bare-count-own-noun-over-unlinked-lexicon-word"),
+    pytest.param(Case("The acquired chain's 370 locations also strengthen our delivery network.", "locations", 370),
+                 id="possessive-owns-a-count"),
+    # line items and rates by their own names, and a rate's level after its change
+    pytest.param(Case("As you can see on the chart, marketing spend was $21 million in the quarter.",
+                      "marketing_expense", 21e6), id="marketing-spend"),
+    pytest.param(Case("Revenue rose 30% as revenue yield expanded 90 basis points year-over-year to 10.6%.",
+                      "revenue_yield", 10.6), id="rate-change-to-level"),
+    pytest.param(Case("Our total debt to adjusted EBITDA stands at 0.6x and our total debt to equity is also only 0.4x.",
+                      "debt_to_equity", 0.4), id="debt-to-equity"),
+    pytest.param(Case("Our total debt to adjusted EBITDA stands at 0.6x and our total debt to equity is also only 0.4x.",
+                      "leverage_ratio", 0.6), id="debt-to-adjusted-ebitda"),
+    # a lexicon word before the next figure names it only when that figure is of its kind
+    pytest.param(Case("In Q2, we used $120 million to repurchase 540,000 shares.", "share_repurchases", 120e6),
+                 id="verb-noun-before-a-count-names-the-amount"),
+    # a report by "drove"; a subject before an aside set off by commas
+    pytest.param(Case("We drove 9% subscription revenue growth and a non-GAAP operating margin of 27%.",
+                      "operating_margin", 27), id="drove-reports"),
+    pytest.param(Case("Our headcount, which includes the contractors we converted, stands at 8,400 employees.", "headcount",
+                      8400), id="subject-before-an-aside"),
+    pytest.param(Case("Field service expenses, excluding the severance items, were $80 million in the quarter.",
+                      "operating_expenses", 80e6), id="lexicon-subject-before-an-aside"),
+    # a total since the year began
+    pytest.param(Case("Year-to-date through Q2 we generated cash flow from operations totaling $900 million.",
+                      "operating_cash_flow", 900e6, "2025-H1"), id="year-to-date-through-q2-is-the-half"),
+]
+
+
+NOT_COUNTS = [
+    # a number in words after a determiner or preposition names a group, not a count reported
+    pytest.param("In the quarter, we returned all of our free cash flow through these two actions.", "actions",
+                 id="these-two-actions"),
+    pytest.param("In the quarter, we reported our revenues in three groups.", "groups", id="in-three-groups"),
+]
+
+
+NOT_NAMED = [
+    # a phrase that ends in an adverb or a participle has no noun to name a figure; a name ends a phrase
+    pytest.param("In the U.S., customer satisfaction was recently measured at 97%.", "recently_measured",
+                 id="participle-head"),
+    pytest.param("Gross margin fell, driven by approximately $300 million in freight costs Dana mentioned earlier.",
+                 "freight_costs_dana_mentioned_earlier", id="name-starts-a-new-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "metric"), NOT_NAMED)
+def test_no_noun_no_name(text: str, metric: str) -> None:
+    assert all(a.metric != metric for a in actuals_of(text)), actuals_of(text)
+
+
+@pytest.mark.parametrize(("text", "metric"), NOT_COUNTS)
+def test_a_number_in_words_after_a_determiner_counts_nothing(text: str, metric: str) -> None:
+    assert all(a.metric != metric for a in actuals_of(text)), actuals_of(text)
+
+
+def test_an_own_count_of_a_lexicon_phrase_keeps_the_lexicon_word() -> None:
+    """"our own bitcoin holdings balance reached 1,310": the lexicon word is linked to the figure, with no noun of
+    the count's own after it."""
+    found = [(a.metric, a.value) for a in actuals_of("By the end of Q2, our own bitcoin holdings reached 1,310.")]
+    assert ("btc_holdings", 1310) in found, found
+
+
+@pytest.mark.parametrize("case", FOUND + ATTACHED + SHAPES)
 def test_reported_figure_is_read(case: Case) -> None:
     found = [(a.metric, a.value, a.period.label) for a in actuals_of(case.text)]
     assert (case.metric, pytest.approx(case.value), case.period) in found, found
@@ -121,3 +220,26 @@ def test_a_restated_actual_is_one_record_with_mentions() -> None:
     out = [r for r in records(ex) if r["type"] == "actual"]
     assert [r["value"] for r in out] == [10.5, 9.9]
     assert [m["quote"] for m in out[0]["mentions"]] == [first.quote, again.quote]
+
+
+YEAR_END_CALL = "2026-01-28"      # calendar year: the call reports 2025-Q4, the year's last quarter
+
+
+def _actual_records(tmp_path, turn: str) -> list[dict]:
+    from tracker.extract import extract_file
+    path = tmp_path / "call.txt"
+    path.write_text(f"Operator: Welcome to the call.\n\nDana Reyes: {turn}\n\n", encoding="utf-8")
+    return [r for r in records(extract_file(path, call_date=YEAR_END_CALL)) if r["type"] == "actual"]
+
+
+def test_a_run_about_the_year_carries_the_year(tmp_path) -> None:
+    """"This year, we delivered $9 billion in revenue. Operating income was $4 billion.": the second sentence goes
+    on with the year; a sentence naming the quarter ends the run, and a count the company has is as of now."""
+    found = {(r["metric"], r["period"]) for r in _actual_records(tmp_path, (
+        "This year, we delivered over $9 billion in revenue, up 15% year-over-year. "
+        "Operating income was over $4 billion, up 17% year-over-year. "
+        "We now have more than 120 stores across 9 countries. "
+        "In the fourth quarter, revenue was $2.6 billion. Gross margin was 41%."))}
+    assert ("operating_income", "2025-FY") in found, found
+    assert ("stores", "2025-Q4") in found, found
+    assert ("gross_margin", "2025-Q4") in found, found

@@ -213,20 +213,20 @@ BROKEN = [
 def test_a_broken_metrics_file_is_an_error(monkeypatch, breaks):
     import copy
 
-    from tracker import figure_positions, metric_reading
+    from tracker import figure_positions, metric_vocab
     from tracker.errors import LexiconError
     from tracker.lexicon import load
 
     data = copy.deepcopy(load("metrics"))
     breaks(data)
-    monkeypatch.setattr(metric_reading, "load", lambda name: data if name == "metrics" else load(name))
+    monkeypatch.setattr(metric_vocab, "load", lambda name: data if name == "metrics" else load(name))
     monkeypatch.setattr(figure_positions, "load", lambda name: data if name == "metrics" else load(name))
-    metric_reading._vocab.cache_clear()
+    metric_vocab._vocab.cache_clear()
     figure_positions._sign_words.cache_clear()
     try:
         with pytest.raises(LexiconError):
-            metric_reading._vocab()
+            metric_vocab._vocab()
             figure_positions._sign_words()
     finally:
-        metric_reading._vocab.cache_clear()
+        metric_vocab._vocab.cache_clear()
         figure_positions._sign_words.cache_clear()

@@ -197,6 +197,23 @@ CASES = [
     ("compared_to_figure", " compared to 4.4x a year ago", True),
     ("compared_to_figure", " versus about $3 billion", True),
     ("compared_to_figure", " compared to last year", False),
+    ("as_share_of_sales", "As a percentage of net sales, operating profit was ", True),
+    ("as_share_of_sales", "gross profit as a percentage of sales was ", True),
+    ("as_share_of_sales", "as a percentage of the prior year ", False),
+    ("to_level", " year-on-year to a record ", True),
+    ("to_level", " in fiscal 2024 to ", True),
+    ("to_level", " to ", True),
+    ("to_level", " and we expect it to reach ", False),
+    ("from_level", "compensation fell from ", True),
+    ("from_level", "compensation fell by ", False),
+    ("part_of_before", "capital expenditures were $24 billion, including ", True),
+    ("part_of_before", "capital expenditures were ", False),
+    ("since_before", "our highest since ", True),
+    ("since_before", "our highest in ", False),
+    ("subordinate_clause", " after we repaid ", True),
+    ("subordinate_clause", " after the close ", False),
+    ("year_to_date", "Year-to-date through Q2 we generated ", True),
+    ("year_to_date", "In the second quarter we generated ", False),
 ]
 
 

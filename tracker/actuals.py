@@ -140,19 +140,46 @@ def _named_annual(fig: Figure, text: str) -> bool:
 
 
 def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: str) -> bool:
-    """The figure's period is an earlier one named on the far side of another figure of the sentence."""
+    """The figure's period is an earlier one named on the far side of another figure of the sentence, or a balance
+    date in an earlier clause with another figure between."""
     p, q = fig.period, fig.quantity
-    if p is None or p.period is None or p.period.end is None or reported.start is None \
-            or p.period.end >= reported.start:
+    if p is None or p.period is None or p.period.end is None or reported.start is None:
         return False
     between = [f.quantity for f in figures if f.quantity is not q]
-    if len(text[:p.start].split()) <= 1:
+    opens = len(text[:p.start].split()) <= 1     # "By the end of 2024, ...": a date that opens the sentence
+    if pattern("as_of").search(p.phrase) and not opens and p.end <= q.start and (any(
+            p.end <= o.start and o.end <= q.start for o in between) and pattern("clause_break").search(
+            text[p.end:q.start]) or pattern("subordinate_clause").search(text[p.end:q.start])):
+        return True         # "backlog at the end of the quarter was $24 billion, up 19%, and retention remained
+                            # 98%", "leverage was 3x at the end of the quarter after we repaid $1 billion": the
+                            # balance date is the first clause's, not the later figure's
+    if p.period.end >= reported.start:
+        return False
+    if opens:
         return False        # a period that opens the sentence frames all of it: "Last year, we saw attach rates of
                             # 20% off a base of 9,000 vehicles"
     return any(q.end <= o.start and o.end <= p.start or p.end <= o.start and o.end <= q.start for o in between)
 
 
+_TO_DATE = {"Q1": "Q1", "Q2": "H1", "Q4": "FY"}     # a year to date through a quarter, by its label
+
+
+def _year_to_date(period: Period | None, cal: FiscalCalendar, text: str) -> Period | None:
+    """"Year-to-date through Q2 we generated $1.3 billion": the fiscal year's first half, not the quarter; through
+    Q4 it is the year; through Q3 there is no label, and no actual."""
+    if period is None or not pattern("year_to_date").search(text):
+        return period
+    head, _, part = period.label.rpartition("-")
+    if part not in ("Q1", "Q2", "Q3", "Q4"):
+        return period
+    return period_from_label(f"{head}-{_TO_DATE[part]}", cal) if part in _TO_DATE else None
+
+
 def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCalendar, text: str) -> Period | None:
+    return _year_to_date(_period_said(fig, reported, call_date, cal, text), cal, text)
+
+
+def _period_said(fig: Figure, reported: Period, call_date: date, cal: FiscalCalendar, text: str) -> Period | None:
     if fig.period is None or fig.period.period is None:
         year = _year_reported(reported, cal) if _named_annual(fig, text) else None
         return year or reported
@@ -166,14 +193,16 @@ def _actual_period(fig: Figure, reported: Period, call_date: date, cal: FiscalCa
             period = year if year is not None and year.end is not None and year.end < period.end else period
         if period is None or is_future(period, call_date):
             return None
-    if pattern("as_of").search(fig.period.phrase):
-        return _as_of(period)
+    if pattern("as_of").search(fig.period.phrase) and unit_family(fig.unit) not in ("percent", "ratio"):
+        return _as_of(period)           # (a rate is over a period: "by the end of 2021, a 10% return" is 2021's)
     return period
 
 
 def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, call_date: date,
-                     cal: FiscalCalendar, start: int, end: int) -> tuple[list[Actual], list[PriorClaim]]:
-    """Actuals and prior claims stated by one sentence."""
+                     cal: FiscalCalendar, start: int, end: int,
+                     carried: Period | None = None) -> tuple[list[Actual], list[PriorClaim]]:
+    """Actuals and prior claims stated by one sentence; `carried` is the year a run of sentences about the year
+    just ended gives an amount or a rate with no period of its own (tracker.year_run)."""
     if facts.boilerplate or facts.counterfactual:
         return [], []
     figures = facts.figures
@@ -195,7 +224,8 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
             continue
         if _beyond_another(fig, facts.figures, reported, facts.text):
             fig = replace(fig, period=None)
-        period = _actual_period(fig, reported, call_date, cal, facts.text)
+        own = carried if carried is not None and unit_family(unit) in ("money", "percent") else reported
+        period = _actual_period(fig, own, call_date, cal, facts.text)
         if period is None:
             continue
         if fig.prior:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
+from tracker.year_run import YearRun
 from tracker.anaphora import Antecedents, resolve
 from tracker.baseline_periods import after_baseline
 from tracker.comparative_moves import comparative_claims, open_move_claims
@@ -62,8 +63,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     referents = Referents()
     levels = LevelMemory()
     lines = LineMemory()
+    year_run = YearRun(reported)    # "This year, revenue was $9 billion. Operating income was $4 billion."
     for turn in transcript.turns:
         reader.new_turn()
+        year_run.new_turn()
         antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         referents.new_turn()
         levels.new_turn()
@@ -117,7 +120,8 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=withdrawn,
                     quote=sentence.text, speaker=turn.speaker.name, start=sentence.start, end=sentence.end))
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
-                                                           sentence.start, sentence.end)
+                                                           sentence.start, sentence.end, year_run.carried(facts))
+            year_run.saw(facts, found_actuals)
             actuals.extend(found_actuals)
             levels.saw(found, found_actuals)
             priors.extend(found_priors)

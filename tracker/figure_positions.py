@@ -14,7 +14,8 @@ from functools import cache
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
-from tracker.metric_reading import _units_of, _words
+from tracker.metric_reading import _units_of
+from tracker.metric_vocab import _words
 from tracker.model import Comparator, Quantity
 from tracker.patterns import pattern
 from tracker.vocab import Term

@@ -20,14 +20,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from tracker.attached_phrase import attached_phrase, close_term
+from tracker.attached_phrase import attached_phrase, close_term, has_noun
 from tracker.impacts import is_effect
 from tracker.lexicon import load
 from tracker.errors import LexiconError
 from tracker.model import Quantity
 from tracker.patterns import pattern
 from tracker.phrase_regex import phrase_pattern
+from tracker.quantities import find_quantities
 from tracker.units import unit_family
+from tracker.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab import Term, metric_for_unit_family, metric_spec, is_volume_unit
 
 _WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -46,41 +48,6 @@ class Reading:
     unit: str | None = None       # a unit the figure itself does not carry ("% of GMV", "doors")
     similar_at: int | None = None  # "similar to last year's 11.4%": where the words naming the earlier figure start
     also: tuple[str, ...] = ()    # more metrics the same figure is about ("double-digit revenue and EPS growth")
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    basis_before: re.Pattern[str]
-    basis_names: dict[str, str]
-    basis_after: re.Pattern[str]
-    up_before: re.Pattern[str]
-    down_before: re.Pattern[str]
-    up_after: re.Pattern[str]
-    down_after: re.Pattern[str]
-    flat: re.Pattern[str]
-    growth_after: re.Pattern[str]
-    yoy: re.Pattern[str]
-    qoq: re.Pattern[str]
-    cagr: re.Pattern[str]
-    links_before: re.Pattern[str]
-    links_after: re.Pattern[str]
-    growth_links: re.Pattern[str]
-    generic: frozenset[str]
-    past: re.Pattern[str]
-    similar: re.Pattern[str]
-    stop: frozenset[str]
-    max_words: int
-    qualifiers: frozenset[str] = frozenset()    # "$500 million of annual savings": skipped at a phrase's start
-
-
-# every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
-_SECTION_KEYS = {
-    "basis": {"non_gaap", "gaap", "adjusted", "after"},
-    "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
-    "similar": {"words"},
-    "sign": {"positive", "negative"},
-}
 
 
 @cache
@@ -113,75 +80,6 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
-def _words(section: dict, key: str, where: str) -> list[str]:
-    value = section.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise LexiconError(f"metrics.toml [{where}] {key} must be a non-empty list of words")
-    return value
-
-
-def _flat_words() -> list[str]:
-    """"flat to down 3%" (units.toml [ranges]) states a change by its very shape."""
-    ranges = load("units")["ranges"]
-    return [*ranges["flat_down"], *ranges["flat_up"]]
-
-
-@cache
-def _vocab() -> _Vocab:
-    data = load("metrics")
-    for section in _SECTION_KEYS:
-        if not isinstance(data.get(section), dict):
-            raise LexiconError(f"metrics.toml has no [{section}] table")
-    basis, growth, open_ = data["basis"], data["growth"], data["open_metric"]
-    for section, keys in _SECTION_KEYS.items():
-        given = set(data.get(section) or {})
-        if given != keys:
-            raise LexiconError(f"metrics.toml [{section}] must have exactly the keys {sorted(keys)}; "
-                               f"unknown {sorted(given - keys)}, missing {sorted(keys - given)}")
-    names = {w.casefold(): k for k in ("gaap", "adjusted", "non_gaap") for w in _words(basis, k, "basis")}
-    basis_words = phrase_pattern(names)
-    verbs_up = phrase_pattern(_words(growth, "up", "growth"))
-    verbs_down = phrase_pattern(_words(growth, "down", "growth"))
-    link = phrase_pattern(_words(growth, "link", "growth"))
-    reach = phrase_pattern(_words(growth, "reach", "growth"))
-    # "to decrease to 27% of revenue": the word after the move may name what moves, never the level it reaches
-    base = rf"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|(?!(?:{reach})(?![\w-]))\w+))?"
-
-    def before(verbs: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
-
-    def after(verbs: str) -> re.Pattern[str]:
-        return re.compile(rf"^(?:\s+[\w&-]+){{0,4}}?\s+(?:{verbs})(?![\w-])", re.I)
-
-    stop = frozenset(w.casefold() for w in _words(open_, "stop", "open_metric"))
-    max_words = open_.get("max_words")
-    if not isinstance(max_words, int) or not 1 <= max_words <= 8:
-        raise LexiconError("metrics.toml [open_metric] max_words must be an integer from 1 to 8")
-    return _Vocab(
-        basis_before=re.compile(rf"(?<![\w-])(?P<b>{basis_words})[\s-]+(?:\w+[\s-]+)?$", re.I),
-        basis_names=names,
-        basis_after=re.compile(rf"^[\s-]+(?:{phrase_pattern(_words(basis, 'after', 'basis'))})(?![\w-])", re.I),
-        up_before=before(verbs_up), down_before=before(verbs_down),
-        up_after=after(verbs_up), down_after=after(verbs_down),
-        growth_after=re.compile(rf"^\s+(?:{verbs_up}|{verbs_down})\s+(?:in|of)\s+", re.I),
-        flat=re.compile(rf"(?:{phrase_pattern(_flat_words())})(?![\w-])", re.I),
-        yoy=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'yoy', 'growth'))})", re.I),
-        qoq=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'qoq', 'growth'))})", re.I),
-        cagr=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
-        links_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
-                                re.I),
-        growth_links=re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'growth_links', 'open_metric'))})\s*$", re.I),
-        links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
-                               re.I),
-        generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
-        similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
-                           rf"(?![\w-])", re.I),
-        past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
-        stop=stop, max_words=max_words,
-        qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))
-
-
 # --- known terms ----------------------------------------------------------------------------------------
 
 
@@ -207,7 +105,12 @@ def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
     next figure ("expense of") names that one."""
     if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or pattern("of_after").match(text[q.end:t.start]):
         return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
-    return bool(_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip())
+    if not (_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip()):
+        return False
+    # ... unless the next figure is of another kind: "we used $150 million to repurchase 668,000 shares"
+    following = find_quantities(text[hi:hi + 40])
+    family = unit_family(following[0].unit) if following else None
+    return family is None or not _units_of(t.name) or family in _units_of(t.name)
 
 
 @cache
@@ -255,7 +158,8 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
         return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     by_unit = metric_for_unit_family(family) if family else None
     by_unit = by_unit or ("units" if family == "count" and is_volume_unit(q.unit) else None)
-    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)) \
+    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)
+            and not pattern("part_of_before").search(text[lo:q.start])) \
             and _attached(text, q, lo, hi)[0] and not is_effect(text, q):
         return None, None               # "pension settlement costs of $90 million": the figure's own phrase
     if term is not None:
@@ -275,6 +179,8 @@ def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str
     if found is None:
         return None, None, None
     name, basis = _name_from(found[0], _vocab())
+    if name and unit_family(q.unit) == "duration" and not name.endswith(q.unit.casefold()):
+        name = f"{name}_{snake([q.unit])}"       # "dealer inventory ended at 53 days": dealer_inventory_days
     return name, basis, found[1]
 
 
@@ -330,6 +236,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     v = _vocab()
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
+    if pattern("from_level").search(before):
+        return None                     # "fell from 22% of revenue to 18%": levels, the start and end of the move
     sign = 0
     if (v.down_before.search(before) or _named_after(v.down_after.match(after), after, v)
             or pattern("fall_in_before").search(before)):       # "a decline in Europe of 1%"
@@ -455,6 +363,8 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
     name, basis = _name_from(words, v)
+    if not growth and not has_noun(words):
+        return None, basis, None        # "satisfaction was recently measured at 97%": no noun before the link
     return name, basis, None
 
 

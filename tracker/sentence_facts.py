@@ -15,7 +15,7 @@ from tracker.figure_positions import respective_terms, sign_figures
 from tracker.fronted_state import in_fronted_with
 from tracker.impacts import impact_on, without_scope_words
 from tracker.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
-from tracker.metric_reading import implied_unit, read_metric
+from tracker.metric_reading import Reading, implied_unit, read_metric
 from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
@@ -120,6 +120,7 @@ def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: 
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
            and not pattern("compared_period").match(p.phrase + " ")
+           and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
            and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
     if not own:
         return None
@@ -259,7 +260,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
         # "licensing income to run $300 million higher than capex": a difference of two metrics (tracker.than)
         gap = difference(q, own, lo, hi, text)
-        reading = gap or object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
+        reading = (gap or _level_after_move(facts.figures, quantities, i, text) or object_reading(q, own, lo, text)
+                   or read_metric(q, own, lo, hi, text))
         if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
             reading = last_reading      # "from 41% of revenue in 2024 to 34% in 2025": 34% of revenue too
         last_reading = reading
@@ -317,6 +319,26 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
+
+
+def _level_after_move(figures: list[Figure], quantities: list[Quantity], i: int, text: str) -> Reading | None:
+    """"GMV grew 38% year-on-year to a record $1.3 billion", "fell from 41% of revenue in fiscal 2024 to 34%": the
+    figure after "to" is the level the moving metric reached, whatever lexicon word stands nearer."""
+    if i == 0 or not figures or figures[-1].quantity is not quantities[i - 1]:
+        return None
+    prev, q = figures[-1], quantities[i]
+    if not pattern("to_level").match(text[prev.quantity.end:q.start]):
+        return None
+    if prev.is_comparison and prev.measure == "ratio" and unit_family(q.unit) == "percent":
+        return Reading(prev.metric, prev.metric_term, prev.metric_known, prev.basis, "ratio", unit=prev.unit)
+    level = prev.metric_term
+    if not prev.is_change or level is None or prev.measure not in ("yoy_growth", "qoq_growth", "yoy_change",
+                                                                      "qoq_change"):
+        return None
+    units = metric_spec(level.name).get("units", [])
+    if unit_family(q.unit) not in units or metric_spec(level.name).get("measure"):
+        return None
+    return Reading(level.name, level, True, prev.basis)
 
 
 def _mark_revision_delta(facts: SentenceFacts) -> None:
