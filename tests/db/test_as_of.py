@@ -111,3 +111,4 @@ def test_a_review_mark_keeps_the_verdict_of_the_date_reviewed(quillmoor):
         june, = review_queue(s, "QMT", "2025-Q1", JUNE)
     assert (march.reviewed, march.changed) == (True, False)
     assert (june.reviewed, june.changed) == (True, True)
+    assert (june.seen, june.seen_as_of) == ("pending", MARCH)     # the review can be read again as it was
