@@ -5,7 +5,7 @@ import click
 
 from cli.db_options import author, db_option, day_option, opened
 from db.actuals_csv import read_actuals_csv, store_actuals
-from db.edits import add_actual
+from db.edits import added_actual
 from tracker.display import format_amount
 from tracker.errors import InputError
 
@@ -72,9 +72,10 @@ def add(ticker: str, metric: str, scope: str | None, period: str | None, as_of: 
     when = period if period is not None else day_option(as_of, "--as-of date").isoformat()
     day_option(reported_on, "--reported-on date")
     with opened(db_url) as database, database.session() as session:
-        row = add_actual(session, ticker, metric, scope, when, value, unit, reported_on, source=source, note=note,
-                         author=author(), basis=basis)
-        text = (f"added actual {row.id}: {row.metric}" + (f" / {row.scope}" if row.scope else "")
+        row, new = added_actual(session, ticker, metric, scope, when, value, unit, reported_on, source=source,
+                                note=note, author=author(), basis=basis)
+        said = f"added actual {row.id}" if new else f"already stored as actual {row.id}"
+        text = (f"{said}: {row.metric}" + (f" / {row.scope}" if row.scope else "")
                 + f" {row.period_label} {format_amount(row.value, row.unit)}")
     click.echo(text)
 

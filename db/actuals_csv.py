@@ -47,6 +47,7 @@ from db import audit
 from db.companies import calendar_of, find_company, norm_ticker
 from db.models import EVENT_REAFFIRMED, EVENT_REVISED, ActualRecord, ClaimRecord, Company, EventRecord
 from db.session import lock_companies
+from db.upserts import event_key, insert_actuals, insert_new
 from db.values import as_of_period, parse_basis, parse_date, parse_range, parse_value, resolve_period
 from tracker.errors import InputError
 from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
@@ -101,14 +102,6 @@ class _Figure:
     note: str
     basis: str | None = None
 
-    def key(self) -> tuple:
-        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit,
-                self.reported_on, self.source, self.basis)
-
-    def same_figure(self) -> tuple:
-        """What a restatement repeats: company, metric, scope, period, value, unit and basis."""
-        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit, self.basis)
-
 
 @dataclass(frozen=True)
 class _Event:
@@ -126,10 +119,6 @@ class _Event:
     high: float | None = None         # a revised range's high end
     claim_id: int | None = None       # the claim the event settles
 
-    def key(self) -> tuple:
-        return (self.company_id, self.kind, self.on, self.metric, self.scope,
-                self.period.label if self.period else None, self.value, self.unit, self.source, self.high,
-                self.claim_id)
 
 
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -351,77 +340,38 @@ def read_actuals_csv(session: Session, path: str | Path) -> ParsedCsv:
     return ParsedCsv(path=path, items=tuple(parsed))
 
 
-def _stored_figures(session: Session, company_ids: set[int]) -> tuple[set[tuple], dict[tuple, int]]:
-    """The companies' stored actuals: their import keys, and the first id of each figure (for restatements)."""
-    keys: set[tuple] = set()
-    first: dict[tuple, int] = {}
-    rows = session.execute(select(
-        ActualRecord.id, ActualRecord.company_id, ActualRecord.metric, ActualRecord.scope, ActualRecord.period_label,
-        ActualRecord.value, ActualRecord.unit, ActualRecord.reported_on, ActualRecord.source_ref, ActualRecord.basis)
-        .where(ActualRecord.company_id.in_(company_ids)).order_by(ActualRecord.id))
-    for rid, cid, metric, scope, label, value, unit, reported_on, source, basis in rows:
-        keys.add((cid, metric, scope, label, value, unit, reported_on, source, basis))
-        first.setdefault((cid, metric, scope, label, value, unit, basis), rid)
-    return keys, first
+def _figure_row(item: _Figure) -> dict:
+    return {"company_id": item.company_id, "metric": item.metric, "scope": item.scope,
+            "period_label": item.period.label, "period_start": item.period.start, "period_end": item.period.end,
+            "period_fiscal": item.period.fiscal, "value": item.value, "unit": item.unit,
+            "reported_on": item.reported_on, "source_kind": SourceKind.CSV.value, "source_ref": item.source,
+            "note": item.note, "basis": item.basis}
 
 
-def _stored_events(session: Session, company_ids: set[int]) -> set[tuple]:
-    return {tuple(r) for r in session.execute(select(
-        EventRecord.company_id, EventRecord.kind, EventRecord.on, EventRecord.metric, EventRecord.scope,
-        EventRecord.period_label, EventRecord.value, EventRecord.unit, EventRecord.source, EventRecord.high,
-        EventRecord.claim_id)
-        .where(EventRecord.company_id.in_(company_ids)))}
-
-
-def _figure_row(item: _Figure) -> ActualRecord:
-    return ActualRecord(company_id=item.company_id, metric=item.metric, scope=item.scope,
-                        period_label=item.period.label, period_start=item.period.start,
-                        period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
-                        unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
-                        source_ref=item.source, note=item.note, basis=item.basis)
-
-
-def _event_row(item: _Event) -> EventRecord:
+def _event_row(item: _Event) -> dict:
     p = item.period
-    return EventRecord(company_id=item.company_id, kind=item.kind, on=item.on, metric=item.metric,
-                       scope=item.scope, period_label=p.label if p else None,
-                       period_start=p.start if p else None, period_end=p.end if p else None,
-                       value=item.value, unit=item.unit, source=item.source, note=item.note, high=item.high,
-                       claim_id=item.claim_id)
+    row = {"company_id": item.company_id, "kind": item.kind, "on": item.on, "metric": item.metric,
+           "scope": item.scope, "period_label": p.label if p else None, "period_start": p.start if p else None,
+           "period_end": p.end if p else None, "value": item.value, "unit": item.unit, "source": item.source,
+           "note": item.note, "high": item.high, "claim_id": item.claim_id}
+    return row | {"natural_key": event_key(row)}
 
 
 def store_actuals(session: Session, parsed: ParsedCsv, *, author: str) -> ImportResult:
-    """Write the rows not stored yet (in one flush), each figure pointing at the earliest stored figure it
-    restates. Takes the companies' writer locks first, so the duplicate check sees every committed import."""
+    """Write the rows not stored yet, each figure pointing at the earliest stored figure it restates. Takes
+    the companies' writer locks first (PostgreSQL), so the rows are checked against every committed import;
+    and each row goes in with `INSERT ... ON CONFLICT DO NOTHING` on its natural key (db.upserts), so that
+    even a writer without the lock stores nothing twice."""
     lock_companies(session, {item.ticker for item in parsed.items})
-    company_ids = {item.company_id for item in parsed.items}
-    figure_keys, first_figure = _stored_figures(session, company_ids) if company_ids else (set(), {})
-    event_keys = _stored_events(session, company_ids) if company_ids else set()
-    figures: list[tuple[_Figure, ActualRecord]] = []
-    events: list[EventRecord] = []
-    skipped = 0
-    for item in parsed.items:
-        keys = figure_keys if isinstance(item, _Figure) else event_keys
-        if item.key() in keys:
-            skipped += 1
-            continue
-        keys.add(item.key())
-        if isinstance(item, _Figure):
-            rec = _figure_row(item)
-            rec.restates_id = first_figure.get(item.same_figure())
-            figures.append((item, rec))
-        else:
-            events.append(_event_row(item))
-    session.add_all([rec for _, rec in figures] + events)
-    session.flush()
-    for item, rec in figures:    # a figure repeated within this file restates its first row here
-        first = first_figure.setdefault(item.same_figure(), rec.id)
-        if first != rec.id and rec.restates_id is None:
-            rec.restates_id = first
-    result = ImportResult(actuals=len(figures), events=len(events), skipped=skipped)
+    figures = [_figure_row(item) for item in parsed.items if isinstance(item, _Figure)]
+    events = [_event_row(item) for item in parsed.items if isinstance(item, _Event)]
+    stored_figures = sum(rid is not None for rid in insert_actuals(session, figures))
+    stored_events = len(insert_new(session, EventRecord, events))
+    result = ImportResult(actuals=stored_figures, events=stored_events,
+                          skipped=len(parsed.items) - stored_figures - stored_events)
     audit.record(session, author=author, action="import_actuals", entity="file", entity_id=None,
                  after={"path": str(parsed.path), "actuals": result.actuals, "events": result.events,
-                        "skipped": skipped})
+                        "skipped": result.skipped})
     session.flush()
     return result
 
@@ -437,7 +387,12 @@ def add_event(session: Session, fields: dict[str, str], *, author: str) -> Event
         raise InputError(str(exc)) from None
     if not isinstance(item, _Event):
         raise InputError("not an event: give --event achieved, withdrawn, revised or reaffirmed")
-    rec = _event_row(item)
+    row = _event_row(item)
+    stored = session.scalar(select(EventRecord.id).where(EventRecord.company_id == row["company_id"],
+                                                         EventRecord.natural_key == row["natural_key"]))
+    if stored is not None:
+        raise InputError(f"already stored as event {stored}")
+    rec = EventRecord(**row)
     session.add(rec)
     session.flush()
     audit.record(session, author=author, action="add_event", entity="event", entity_id=rec.id,

@@ -21,9 +21,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db import inputs
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -68,6 +71,9 @@ class Company(Base):
     # "end" (FY2026 ends in 2026) or "start" (FY2025 ends in January 2026); NULL: not known, each call's own
     # reading (or the default of its year end) is used. Every label of the company is written and read with it.
     fiscal_year_named: Mapped[str | None] = mapped_column(String(5))
+    # How many times a claim, figure, event or revision link of the company changed: written by triggers only
+    # (db.inputs), read by the scorer to skip companies whose verdicts of a date are still what it wrote.
+    inputs_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     documents: Mapped[list[Document]] = relationship(back_populates="company")
 
@@ -158,6 +164,11 @@ class ClaimRecord(Base):
     )
 
 
+# A company's claims about one period label, case-insensitive: what linking a new call's claims to the ones
+# they revise reads (db.ingest), so that storing a call costs the same whatever the company's history.
+Index("ix_claims_company_id_lower_period_label", ClaimRecord.company_id, func.lower(ClaimRecord.period_label))
+
+
 class MentionRecord(Base):
     __tablename__ = "mentions"
 
@@ -178,6 +189,8 @@ class ActualRecord(Base):
     __tablename__ = "actuals"
     __table_args__ = (
         Index("ix_actuals_company_id_metric_scope_period_label", "company_id", "metric", "scope", "period_label"),
+        # one row per reported fact, however many people import it at once (db.upserts.actual_key)
+        UniqueConstraint("company_id", "natural_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -202,12 +215,16 @@ class ActualRecord(Base):
     # The earlier stored actual this one repeats (same company/metric/scope/period and value).
     restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
     basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.actual_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class EventRecord(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_company_id_metric", "company_id", "metric"),)
+    __table_args__ = (
+        Index("ix_events_company_id_metric", "company_id", "metric"),
+        UniqueConstraint("company_id", "natural_key"),                 # db.upserts.event_key
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
@@ -227,6 +244,7 @@ class EventRecord(Base):
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.event_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -330,3 +348,21 @@ class ReviewMark(Base):
     # the as-of date of the verdicts the reviewer read, so the review can be read again as it was (None: a
     # mark made before 0006, or without a date)
     as_of: Mapped[date | None] = mapped_column(Date)
+
+
+class ScoreState(Base):
+    """The company's verdicts of `as_of` were computed from its inputs at `inputs_version` with the rules of
+    `rules` (db.inputs): while both still hold, scoring that date again would write the same verdicts."""
+    __tablename__ = "score_state"
+    __table_args__ = (UniqueConstraint("company_id", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    inputs_version: Mapped[int] = mapped_column(Integer)
+    rules: Mapped[str] = mapped_column(String(64))
+    scored_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# a schema made by create_all (not by the migrations) gets the inputs_version triggers too
+inputs.attach(Base.metadata)

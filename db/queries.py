@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import audit
@@ -63,33 +63,35 @@ class CompanyRow:
 def _stored_credibility(session: Session, key: tuple, *where, as_of: date | None = None  # noqa: ANN001
                         ) -> dict[tuple, tuple[int, Any]]:
     """Claims (not superseded) grouped by the columns in `key`: {group: (claims, tracker.scoring.Credibility)},
-    from the stored effective verdicts in one query (no claim objects built: credibility reads only the
-    verdict results). Companies and speakers are both summed up here, so they agree."""
-    from tracker.scoring import VerdictResult, credibility
-    from tracker.scoring.standing import dismissed, overridden
+    from the stored effective verdicts, summed up by the database (tracker.scoring.Totals): one row per group
+    and verdict comes back, not one per claim. Companies and speakers are both summed up here, so they agree.
+
+    A verdict's figures count as tracker.scoring.standing says: none for a dismissed claim, and for an
+    overridden one only when the override is the computed verdict ("met" set by hand on a computed "met" keeps
+    its +3% surprise; "met" over a computed "missed" has none)."""
+    from tracker.scoring import Totals, credibility_from_totals
 
     eff = _effective(as_of)
-    stmt = eff.join(select(*key, eff.verdict, eff.v.verdict, eff.v.as_of, eff.v.explanation, eff.v.surprise_pct,
-                           eff.v.attainment, eff.v.days_late, eff.o.verdict, eff.o.reason)
-                    .where(ClaimRecord.status != STATUS_SUPERSEDED, *where).order_by(ClaimRecord.id))
+    kept = or_(eff.o.id.is_(None), eff.o.verdict == eff.v.verdict)
+    surprise = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.surprise_pct))
+    late = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.days_late))
+    stmt = eff.join(select(*key, eff.verdict, func.count(), func.sum(surprise), func.sum(func.abs(surprise)),
+                           func.count(surprise), func.sum(late), func.count(late))
+                    .where(ClaimRecord.status != STATUS_SUPERSEDED, *where)
+                    .group_by(*key, eff.verdict))
     claims: Counter = Counter()
-    results: dict[tuple, list] = defaultdict(list)
-    today = date.today()
+    totals: dict[tuple, Totals] = defaultdict(lambda: Totals(Counter()))
     for row in session.execute(stmt):
         group = tuple(row[:len(key)])
-        verdict, computed, as_of, explanation, surprise, attainment, days_late, o_verdict, reason = row[len(key):]
-        claims[group] += 1
-        if verdict is None:
+        verdict, count, s_sum, s_abs, s_n, late_sum, late_n = row[len(key):]
+        claims[group] += count
+        if verdict is None:          # not scored yet: a claim, not a verdict
             continue
-        # an override or a dismissal without a computed verdict: as of today
-        result = VerdictResult(Verdict(computed or verdict), explanation or "", as_of or today,
-                               surprise_pct=surprise, attainment=attainment, days_late=days_late)
-        if verdict == Verdict.DISMISSED.value:
-            result = dismissed(result)
-        elif o_verdict is not None:    # its standing follows the override (tracker.scoring.standing)
-            result = overridden(result, o_verdict, reason or "")
-        results[group].append((None, result))
-    return {group: (n, credibility(results[group])) for group, n in claims.items()}
+        totals[group].add(verdict, count, surprise_sum=s_sum, surprise_abs_sum=s_abs, surprise_n=s_n,
+                          late_days_sum=late_sum, late_n=late_n)
+    return {group: (n, credibility_from_totals(totals[group]) if group in totals
+                    else credibility_from_totals(Totals(Counter())))
+            for group, n in claims.items()}
 
 
 def list_companies(session: Session, as_of: date | None = None) -> list[CompanyRow]:

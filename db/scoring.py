@@ -18,7 +18,9 @@ from typing import Any
 from sqlalchemy import Select, and_, case, delete, func, insert, inspect, literal, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from db import audit
 from db.companies import require_company
+from db.inputs import rules_fingerprint
 from db.convert import actual_from_record, claim_from_record, event_from_record
 from db.session import lock_scoring
 from db.models import (
@@ -32,6 +34,7 @@ from db.models import (
     EventRecord,
     OverrideRecord,
     RevisionRecord,
+    ScoreState,
     VerdictRecord,
     utcnow,
 )
@@ -257,52 +260,126 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
 
 
 def score_all(session: Session, as_of: date, *, ticker: str | None = None, policy=None,  # noqa: ANN001
-              progress: Callable[[int, int], None] | None = None) -> int:
-    """Compute and store verdicts on `as_of` for every active claim (of `ticker`, or of every company),
-    replacing the computed verdicts of that date. Returns the number of claims scored.
+              progress: Callable[[int, int], None] | None = None, full: bool = False,
+              author: str = "") -> int:
+    """Compute and store verdicts on `as_of` for the active claims (of `ticker`, or of every company) whose
+    inputs changed since that date was last scored, replacing their computed verdicts of that date. Returns the
+    number of claims scored; the claims of companies with no change keep the verdicts they have.
 
-    The old verdicts go in one statement; the claims are then read, scored and their verdicts inserted in
-    batches of BATCH (by id), each batch let go of before the next, so time grows linearly with the claims
-    and memory with the batch, not with the database."""
+    A company is scored again when it has no score_state row for the date, when its `inputs_version` (counted
+    by the database's triggers, db.inputs) or the rules' fingerprint differ from the row's, or with `full`
+    (also: a `policy` other than the default, which score_state does not record). Its claims are read, scored
+    and written in batches of about BATCH claims (whole companies, a company larger than that in id ranges),
+    each batch's old verdicts deleted in one statement and its new ones inserted in one executemany, and the
+    session cleared between batches: time grows with the claims scored, memory with the batch. One audit row
+    says what the run did."""
     lock_scoring(session)            # two scorings of one date would collide inserting the new verdicts
-    where = [ClaimRecord.status == STATUS_ACTIVE]
-    if ticker:
-        where.append(ClaimRecord.company_id == require_company(session, ticker).id)
-    total = session.scalar(select(func.count()).select_from(ClaimRecord).where(*where)) or 0
-    session.execute(delete(VerdictRecord)
-                    .where(VerdictRecord.as_of == as_of, VerdictRecord.claim_id.in_(select(ClaimRecord.id)
-                                                                                    .where(*where)))
-                    .execution_options(synchronize_session=False))
+    company = require_company(session, ticker) if ticker else None
+    rules = rules_fingerprint()
+    # the versions are read before any input: an input written meanwhile leaves a version this run did not see
+    todo = _companies_to_score(session, as_of, rules, company.id if company else None, full or policy is not None)
+    sizes = _active_claims(session, list(todo)) if todo else {}
+    total = sum(sizes.get(cid, 0) for cid in todo)
     _forget_verdicts(session, as_of)
     if progress:
         progress(0, total)
     kept = {id(obj) for obj in session.identity_map.values()}
     facts_cache: dict[int, _CompanyFacts] = {}
     now = utcnow()
-    done, last = 0, 0
+    done = 0
+    for group in _groups(sorted(todo), sizes):
+        claims_of = select(ClaimRecord.id).where(ClaimRecord.status == STATUS_ACTIVE,
+                                                 ClaimRecord.company_id.in_(group))
+        session.execute(delete(VerdictRecord)
+                        .where(VerdictRecord.as_of == as_of, VerdictRecord.claim_id.in_(claims_of))
+                        .execution_options(synchronize_session=False))
+        for claims in _claims_of(session, group, sizes):
+            rows = [_verdict_row(scored, result, against, actual_id, as_of, now)
+                    for scored in score_records(session, claims, as_of, policy, facts_cache=facts_cache,
+                                                with_mentions=False)
+                    for result, against, actual_id in ((scored.original, AGAINST_ORIGINAL,
+                                                        scored.original_actual_id),
+                                                       (scored.latest, AGAINST_LATEST, scored.latest_actual_id))
+                    if result is not None]
+            if rows:
+                session.execute(insert(VerdictRecord.__table__), rows)
+            done += len(claims)
+            _let_go(session, kept)
+            if progress:
+                progress(done, total)
+        _mark_scored(session, as_of, {cid: todo[cid] for cid in group}, rules, now)
+        facts_cache.clear()             # every company of the group is done
+    audit.record(session, author=author, action="score", entity="verdicts", entity_id=None,
+                 after={"as_of": as_of, "company": company.ticker if company else None, "full": bool(full),
+                        "companies": len(todo), "claims": done})
+    return done
+
+
+def _companies_to_score(session: Session, as_of: date, rules: str, only: int | None,
+                        full: bool) -> dict[int, int]:
+    """{company id: its inputs_version now} of the companies whose verdicts of `as_of` may be out of date."""
+    state = aliased(ScoreState)
+    stmt = (select(Company.id, Company.inputs_version)
+            .outerjoin(state, (state.company_id == Company.id) & (state.as_of == as_of)))
+    if only is not None:
+        stmt = stmt.where(Company.id == only)
+    if not full:
+        stmt = stmt.where(state.id.is_(None) | (state.inputs_version != Company.inputs_version)
+                          | (state.rules != rules))
+    return dict(session.execute(stmt).all())
+
+
+def _active_claims(session: Session, company_ids: list[int]) -> dict[int, int]:
+    """{company id: its active claims} for the companies to score: through the company index when they are a
+    few (one company's new figure), in one pass over the claims when they are many (the first scoring)."""
+    stmt = (select(ClaimRecord.company_id, func.count()).where(ClaimRecord.status == STATUS_ACTIVE)
+            .group_by(ClaimRecord.company_id))
+    if len(company_ids) <= 500:
+        return dict(session.execute(stmt.where(ClaimRecord.company_id.in_(company_ids))).all())
+    wanted = set(company_ids)
+    return {cid: n for cid, n in session.execute(stmt).all() if cid in wanted}
+
+
+def _claims_of(session: Session, group: list[int], sizes: dict[int, int]) -> Iterator[list]:
+    """The active claims of the companies in `group` as plain rows of the claims table (a verdict needs the
+    claim's columns only), in id order: in one query for a group of BATCH claims or fewer, else (one large
+    company) in id ranges of BATCH. Both read through the company index, never along the whole table."""
+    where = [ClaimRecord.status == STATUS_ACTIVE, ClaimRecord.company_id.in_(group)]
+    if sum(sizes.get(cid, 0) for cid in group) <= BATCH:
+        yield session.execute(select(ClaimRecord.__table__).where(*where).order_by(ClaimRecord.id)).all()
+        return
+    last = 0
     while True:
-        # plain rows, not ORM objects: a verdict needs the claim's columns only
         claims = session.execute(select(ClaimRecord.__table__).where(*where, ClaimRecord.id > last)
                                  .order_by(ClaimRecord.id).limit(BATCH)).all()
         if not claims:
-            break
+            return
         last = claims[-1].id
-        rows = [_verdict_row(scored, result, against, actual_id, as_of, now)
-                for scored in score_records(session, claims, as_of, policy, facts_cache=facts_cache,
-                                            with_mentions=False)
-                for result, against, actual_id in ((scored.original, AGAINST_ORIGINAL, scored.original_actual_id),
-                                                   (scored.latest, AGAINST_LATEST, scored.latest_actual_id))
-                if result is not None]
-        if rows:
-            session.execute(insert(VerdictRecord.__table__), rows)
-        done += len(claims)
-        del claims
-        _let_go(session, kept)
-        if len(facts_cache) > 1000:     # companies' facts are small, but a database may hold very many
-            facts_cache.clear()
-        if progress:
-            progress(done, total)
-    return done
+        yield claims
+
+
+def _groups(company_ids: list[int], sizes: dict[int, int]) -> Iterator[list[int]]:
+    """The companies in groups of about BATCH active claims (a larger company alone), in id order."""
+    group: list[int] = []
+    claims = 0
+    for cid in company_ids:
+        if group and claims + sizes.get(cid, 0) > BATCH:
+            yield group
+            group, claims = [], 0
+        group.append(cid)
+        claims += sizes.get(cid, 0)
+    if group:
+        yield group
+
+
+def _mark_scored(session: Session, as_of: date, versions: dict[int, int], rules: str, now) -> None:  # noqa: ANN001
+    """Remember the inputs each company's verdicts of `as_of` were computed from (one delete, one insert)."""
+    session.execute(delete(ScoreState).where(ScoreState.as_of == as_of,
+                                             ScoreState.company_id.in_(list(versions)))
+                    .execution_options(synchronize_session=False))
+    session.execute(insert(ScoreState.__table__),
+                    [{"company_id": cid, "as_of": as_of, "inputs_version": version, "rules": rules,
+                      "scored_at": now} for cid, version in versions.items()])
 
 
 def _verdict_row(scored: Scored, result, against: str, actual_id: int | None, as_of: date,  # noqa: ANN001

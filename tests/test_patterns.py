@@ -165,6 +165,9 @@ CASES = [
     ("compared_after", " of last year", True),
     ("compared_after", " over 2023", True),
     ("compared_after", " by 2027", False),
+    ("compared_to_figure", " compared to 4.4x a year ago", True),
+    ("compared_to_figure", " versus about $3 billion", True),
+    ("compared_to_figure", " compared to last year", False),
 ]
 
 

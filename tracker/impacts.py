@@ -35,6 +35,12 @@ def impact_on(text: str, q: Quantity) -> bool:
                 or pattern("add_before").search(before) and pattern("add_to_after").match(after))
 
 
+def is_effect(text: str, q: Quantity) -> bool:
+    """`impact_on`, or an adverse effect named after the figure ("a $300 million headwind to operating income"):
+    the metric is the one the effect is on, never the noun the figure is bound to ("headwind")."""
+    return impact_on(text, q) or bool(pattern("adverse_after").match(text[q.end:q.end + _REACH]))
+
+
 def without_scope_words(fig: Figure) -> Figure:
     """An unnamed metric read from "our Europe margin" is "margin" about "europe": the scope's words at the front of
     the noun phrase belong to the scope, not to the metric's name."""

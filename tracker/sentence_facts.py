@@ -11,9 +11,10 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
+from tracker.figure_positions import respective_terms, sign_figures
 from tracker.impacts import impact_on, without_scope_words
 from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
-from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.metric_reading import implied_unit, read_metric
 from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words

@@ -1,5 +1,6 @@
 """Scorecard as one self-contained HTML file: inline CSS, an inline SVG bar chart, no scripts, no external
-assets. Every value from the data passes through html.escape."""
+assets (the verdict bars and the credibility-over-time charts are inline SVG). Every value from the data
+passes through html.escape."""
 from __future__ import annotations
 
 from html import escape
@@ -8,6 +9,7 @@ from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source
                                      credibility_details, deadline_text, history_text, location, marks_text,
                                      mean_surprise_text, outlier_text, override_text, promise, revision_lines,
                                      speaker_text, subtitle, title, unused_text, verdict_counts)
+from tracker.scorecard.over_time import over_time_html
 
 _CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --line: #d8dde4;
@@ -83,6 +85,7 @@ def render_html(card: Scorecard) -> str:
         out += ["</tbody>", "</table>"]
     if outlier_text(card):
         out.append(f'<p><strong>Outliers:</strong> {e(outlier_text(card))}</p>')
+    out += over_time_html(card)
     if not card.rows:
         out += ["<p>No claims.</p>"]
     if card.dated_rows:

@@ -100,6 +100,7 @@ class CompaniesScreen(Screen):
         Binding("c", "all_claims", "All claims"),
         Binding("s", "app.show_scorecard", "Scorecard"),
         Binding("v", "review", "Review"),
+        Binding("h", "app.show_credibility", "Over time"),
     ]
 
     def __init__(self) -> None:
