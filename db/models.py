@@ -352,6 +352,9 @@ class ReviewMark(Base):
     verdict: Mapped[str | None] = mapped_column(String(16))
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the as-of date of the verdicts the reviewer read, so the review can be read again as it was (None: a
+    # mark made before 0006, or without a date)
+    as_of: Mapped[date | None] = mapped_column(Date)
 
 
 class ScoreState(Base):

@@ -493,9 +493,16 @@ def effective_verdict(session: Session, claim: ClaimRecord | int, as_of: date | 
 
 def last_scored(session: Session) -> date | None:
     """The as-of date of the newest scoring (None: never scored). Scoring March 1 after June 1 makes March 1
-    the date last scored: a reviewer who re-scored an old date is shown that date, not silently today. The
-    newest verdict row is the one with the highest id (each scoring inserts its rows anew), found through the
-    primary key."""
+    the date last scored: a reviewer who re-scored an old date is shown that date, not silently today. Each
+    scoring writes one audit row saying its date, also when no company's inputs had changed and no verdict
+    was written again; a database scored before those rows existed falls back on its newest verdict row."""
+    from db.models import AuditRecord
+
+    said = session.scalar(select(AuditRecord.after).where(AuditRecord.action == "score")
+                          .order_by(AuditRecord.id.desc()).limit(1))
+    day = (audit.loads(said) or {}).get("as_of") if said else None
+    if day:
+        return date.fromisoformat(str(day))
     newest = select(func.max(VerdictRecord.id)).scalar_subquery()
     return session.scalar(select(VerdictRecord.as_of).where(VerdictRecord.id == newest))
 
