@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from db.models import ActualRecord, ClaimRecord, Company, Document, MentionRecord, utcnow  # noqa: E402
+from db.upserts import actual_key  # noqa: E402
 from db.queries import list_claims, list_companies, verdict_counts, verdicts_on  # noqa: E402
 from db.scoring import score_all  # noqa: E402
 from db.session import open_database  # noqa: E402
@@ -83,6 +84,7 @@ def build(url: str, n_claims: int) -> None:
                                         "period_start": start, "period_end": end, "period_fiscal": False,
                                         "value": 100.0 + 7 * m + q, "unit": "USD", "source_kind": "csv",
                                         "reported_on": end + timedelta(days=30), "created_at": now})
+                        actuals[-1]["natural_key"] = actual_key(actuals[-1])
         for table, rows in ((Document, docs), (ClaimRecord, claims), (MentionRecord, mentions),
                             (ActualRecord, actuals)):
             for start in range(0, len(rows), 20000):
