@@ -53,12 +53,8 @@ def main(argv: list[str]) -> int:
         return run([str(BIN / "fls"), "demo", *rest])
     if task == "test":
         return run([str(BIN / "python"), "-m", "pytest", "-n", "2", "-q", *rest])
-    if task == "bench":
-        code = 0
-        for script in sorted((ROOT / "bench").glob("*.py")):
-            print(f"== {script.name}", flush=True)
-            code |= run([str(BIN / "python"), str(script)])
-        return code
+    if task == "bench":      # every benchmark's figures in one table (bench/run_all.py --help for sizes)
+        return run([str(BIN / "python"), str(ROOT / "bench" / "run_all.py"), *rest])
     return 0
 
 

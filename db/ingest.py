@@ -46,6 +46,7 @@ from db.models import (
     utcnow,
 )
 from db.session import lock_companies
+from tracker.company_name import company_in_welcome
 from db.upserts import insert_actuals, insert_or_get
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role
@@ -219,10 +220,15 @@ def _relink_later(session: Session, company: Company, doc: Document,
     same thing: a link to a call between the two stays, being the later one. Returns the links made."""
     if not new:
         return 0
+    # the later calls first (a few of the company's documents; usually none, calls arriving in order), so that
+    # their claims are read through the document index instead of along every claim the company ever made
+    later_docs = list(session.scalars(select(Document.id).where(Document.company_id == company.id,
+                                                                Document.call_date > doc.call_date)))
+    if not later_docs:
+        return 0
     later = list(session.execute(
         select(ClaimRecord, Document).join(Document, ClaimRecord.document_id == Document.id)
-        .where(ClaimRecord.company_id == company.id, Document.call_date > doc.call_date,
-               ClaimRecord.status != STATUS_SUPERSEDED)
+        .where(ClaimRecord.document_id.in_(later_docs), ClaimRecord.status != STATUS_SUPERSEDED)
         .options(selectinload(ClaimRecord.mentions))))
     if not later:
         return 0
@@ -395,7 +401,10 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     info = extraction.info
     ticker = require_ticker(info.ticker)
     lock_companies(session, [ticker])
-    company = ensure_company(session, ticker, _fit(Company, {"name": info.company})["name"], info.fiscal_year_end)
+    # a header that names no company: the operator's welcome may ("welcome to the Tallow Creek Outfitters
+    # fourth quarter call"), so that scorecards name the company, not only its ticker
+    name = info.company or company_in_welcome(extraction.transcript.text)
+    company = ensure_company(session, ticker, _fit(Company, {"name": name})["name"], info.fiscal_year_end)
     sha = _document_sha(extraction)
     doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
     before = audit.snapshot(doc)

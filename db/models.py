@@ -21,9 +21,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db import inputs
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -46,6 +49,8 @@ ORIGIN_ADDED = "added"
 
 # Event.kind values beyond tracker.model.EventKind: "revised" is new guidance a user recorded by hand.
 EVENT_REVISED = "revised"
+# ... and "reaffirmed": the company said its guidance stands (the figure unchanged, on a date).
+EVENT_REAFFIRMED = "reaffirmed"
 
 
 def utcnow() -> datetime:
@@ -66,6 +71,9 @@ class Company(Base):
     # "end" (FY2026 ends in 2026) or "start" (FY2025 ends in January 2026); NULL: not known, each call's own
     # reading (or the default of its year end) is used. Every label of the company is written and read with it.
     fiscal_year_named: Mapped[str | None] = mapped_column(String(5))
+    # How many times a claim, figure, event or revision link of the company changed: written by triggers only
+    # (db.inputs), read by the scorer to skip companies whose verdicts of a date are still what it wrote.
+    inputs_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     documents: Mapped[list[Document]] = relationship(back_populates="company")
 
@@ -156,6 +164,11 @@ class ClaimRecord(Base):
     )
 
 
+# A company's claims about one period label, case-insensitive: what linking a new call's claims to the ones
+# they revise reads (db.ingest), so that storing a call costs the same whatever the company's history.
+Index("ix_claims_company_id_lower_period_label", ClaimRecord.company_id, func.lower(ClaimRecord.period_label))
+
+
 class MentionRecord(Base):
     __tablename__ = "mentions"
 
@@ -222,8 +235,12 @@ class EventRecord(Base):
     period_label: Mapped[str | None] = mapped_column(String(32))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
-    # For kind "revised": the new guidance figure.
+    # For kind "revised": the new guidance figure (a range: value is its low end, high its high end).
     value: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    # the claim the event settles (`claim_id` column of the CSV, `fls actuals add --claim`); None: every
+    # claim the event's metric, scope, period and words fit
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
@@ -328,3 +345,21 @@ class ReviewMark(Base):
     verdict: Mapped[str | None] = mapped_column(String(16))
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ScoreState(Base):
+    """The company's verdicts of `as_of` were computed from its inputs at `inputs_version` with the rules of
+    `rules` (db.inputs): while both still hold, scoring that date again would write the same verdicts."""
+    __tablename__ = "score_state"
+    __table_args__ = (UniqueConstraint("company_id", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    inputs_version: Mapped[int] = mapped_column(Integer)
+    rules: Mapped[str] = mapped_column(String(64))
+    scored_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# a schema made by create_all (not by the migrations) gets the inputs_version triggers too
+inputs.attach(Base.metadata)

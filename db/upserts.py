@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 ACTUAL_KEY = ("metric", "scope", "period_label", "value", "unit", "reported_on", "source_ref", "basis",
               "document_id", "start")
 # What makes two events one ("achieved" on 2025-06-30 for the 10 EH/s milestone, from the same press release).
-EVENT_KEY = ("kind", "on", "metric", "scope", "period_label", "value", "unit", "source")
+# A revised range's high end and the claim an event names are part of what it says.
+EVENT_KEY = ("kind", "on", "metric", "scope", "period_label", "value", "unit", "source", "high", "claim_id")
 # Columns whose default is the empty text: missing, None and "" are the same value in a key.
 _EMPTY_TEXT = ("source_ref", "source")
 

@@ -44,7 +44,7 @@ def test_batch_size_changes_nothing(two_calls, monkeypatch, batch):
     monkeypatch.setattr(db.scoring, "BATCH", batch)
     seen = []
     with two_calls.session() as s:
-        assert score_all(s, AS_OF, progress=lambda done, total: seen.append((done, total))) == 7
+        assert score_all(s, AS_OF, full=True, progress=lambda done, total: seen.append((done, total))) == 7
         assert _verdicts(s) == whole
     assert seen[0] == (0, 7) and seen[-1] == (7, 7) and len(seen) == 1 + -(-7 // batch)
 

@@ -45,21 +45,57 @@ def wilson_interval(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+def _mean(total: float, n: int) -> float | None:
+    return total / n if n else None
+
+
+@dataclass
+class Totals:
+    """What credibility is computed from, summed over verdicts: how many of each verdict, and the sums and counts
+    of the scored verdicts' surprises and of the late ones' days late. A database sums these up without sending
+    every verdict ("fls companies" over a million claims); `credibility` sums them over results in memory."""
+    by_verdict: Counter
+    surprise_sum: float = 0.0
+    surprise_abs_sum: float = 0.0
+    surprise_n: int = 0
+    late_days_sum: float = 0.0
+    late_n: int = 0
+
+    def add(self, verdict: Verdict | str, count: int = 1, *, surprise_sum: float | None = None,
+            surprise_abs_sum: float | None = None, surprise_n: int = 0, late_days_sum: float | None = None,
+            late_n: int = 0) -> None:
+        """Count `count` verdicts of one kind with their sums; the sums of verdicts that are not scored (or, for
+        days late, not late) are left out, as `credibility` leaves them out."""
+        verdict = Verdict(verdict)
+        self.by_verdict[str(verdict)] += count
+        if verdict in SCORED and surprise_n:
+            self.surprise_sum += surprise_sum or 0.0
+            self.surprise_abs_sum += surprise_abs_sum or 0.0
+            self.surprise_n += surprise_n
+        if verdict is Verdict.LATE and late_n:
+            self.late_days_sum += late_days_sum or 0.0
+            self.late_n += late_n
 
 
 def credibility(results: Iterable[tuple[Claim, VerdictResult]], policy: ScoringPolicy = ScoringPolicy()) -> Credibility:
     """Summarise verdicts. Dismissed claims (set aside by a user as not real claims) are counted in
     `by_verdict` only."""
-    verdicts: list[VerdictResult] = [r for _, r in results]
-    counts = Counter(str(r.verdict) for r in verdicts)
-    live = [r for r in verdicts if r.verdict is not Verdict.DISMISSED]
-    scored = [r for r in live if r.verdict in SCORED]
-    hits = sum(r.verdict in HITS for r in scored)
-    n = len(scored)
-    surprises = [r.surprise_pct for r in scored if r.surprise_pct is not None]
-    lates = [r.days_late for r in scored if r.verdict is Verdict.LATE and r.days_late is not None]
+    totals = Totals(Counter())
+    for _, r in results:
+        surprise = r.surprise_pct
+        late = r.days_late if r.verdict is Verdict.LATE else None
+        totals.add(r.verdict, surprise_sum=surprise, surprise_abs_sum=abs(surprise) if surprise is not None else None,
+                   surprise_n=int(surprise is not None), late_days_sum=float(late) if late is not None else None,
+                   late_n=int(late is not None))
+    return credibility_from_totals(totals, policy)
+
+
+def credibility_from_totals(totals: Totals, policy: ScoringPolicy = ScoringPolicy()) -> Credibility:
+    """Credibility from summed verdicts (`Totals`): the same figures `credibility` gives for those verdicts."""
+    counts = {k: v for k, v in totals.by_verdict.items() if v}
+    n = sum(counts.get(str(v), 0) for v in SCORED)
+    hits = sum(counts.get(str(v), 0) for v in HITS)
+    live = sum(counts.values()) - counts.get(str(Verdict.DISMISSED), 0)
     enough = n >= policy.min_scored_for_credibility
     low, high = wilson_interval(hits, n) if n else (None, None)
     rate = hits / n if n else None
@@ -68,7 +104,9 @@ def credibility(results: Iterable[tuple[Claim, VerdictResult]], policy: ScoringP
     else:
         summary = f"too few scored claims (n={n})"
     return Credibility(
-        n_claims=len(live), n_scored=n, hits=hits, hit_rate=rate, wilson_low=low, wilson_high=high,
-        mean_signed_surprise_pct=_mean(surprises), mean_abs_error_pct=_mean([abs(s) for s in surprises]),
+        n_claims=live, n_scored=n, hits=hits, hit_rate=rate, wilson_low=low, wilson_high=high,
+        mean_signed_surprise_pct=_mean(totals.surprise_sum, totals.surprise_n),
+        mean_abs_error_pct=_mean(totals.surprise_abs_sum, totals.surprise_n),
         withdrawn=counts.get(str(Verdict.WITHDRAWN), 0), late=counts.get(str(Verdict.LATE), 0),
-        mean_days_late=_mean([float(d) for d in lates]), by_verdict=dict(counts), enough=enough, summary=summary)
+        mean_days_late=_mean(totals.late_days_sum, totals.late_n), by_verdict=counts, enough=enough,
+        summary=summary)

@@ -32,7 +32,8 @@ _EVENTS = sa.table(
     'events', sa.column('id', sa.Integer), sa.column('company_id', sa.Integer), sa.column('kind', sa.String),
     sa.column('on', sa.Date), sa.column('metric', sa.String), sa.column('scope', sa.String),
     sa.column('period_label', sa.String), sa.column('value', sa.Float), sa.column('unit', sa.String),
-    sa.column('source', sa.Text), sa.column('natural_key', sa.String))
+    sa.column('source', sa.Text), sa.column('high', sa.Float), sa.column('claim_id', sa.Integer),
+    sa.column('natural_key', sa.String))
 _VERDICTS = sa.table('verdicts', sa.column('actual_id', sa.Integer))
 
 
