@@ -3,8 +3,11 @@
 `score_all` gathers, for each active claim, the company's actuals and events, the chain of later claims that
 revised it (plus "revised" events a user recorded: new guidance on a date), and the earliest withdrawal known
 from the transcripts, then stores the verdict against the original promise (and, when revised, against the
-latest one). `effective_verdict` is what a person sees: "dismissed" for a dismissed claim, else their override if
-any, else the newest computed one.
+latest one). It is incremental: a company whose inputs have not changed since the date was last scored
+(db.inputs: "Q3 revenue of $90 million" scored on 2025-12-31, and no figure, claim, event or link of its
+company written since) keeps its verdicts of that date, and the others are scored in batches of whole
+companies, set-based (a few queries a batch, none a claim). `effective_verdict` is what a person sees:
+"dismissed" for a dismissed claim, else their override if any, else the newest computed one.
 """
 from __future__ import annotations
 
