@@ -2,7 +2,7 @@
 each company's verdicts of a date were computed from; claims indexed by company and period label (ingest)
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-05
 
 A database upgraded from an older release has no score_state rows: its first `fls score` of a date scores
@@ -18,7 +18,7 @@ from db import inputs
 
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
