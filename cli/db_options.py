@@ -41,6 +41,29 @@ def day_option(value: str | None, what: str) -> date | None:
     return parse_date(value, what) if value is not None else None
 
 
+def verdicts_as_of(session, value: str | None) -> date | None:  # noqa: ANN001 (a db Session)
+    """The date whose stored verdicts a reading command shows: `--as-of` (verdicts must be stored for it:
+    `fls claims --as-of 2026-03-01` after scoring only June 1 is an error, not a silent list of "unscored"),
+    else the date last scored; None when nothing was ever scored."""
+    from db.scoring import is_scored_on, last_scored
+    from tracker.errors import InputError
+
+    if value is None:
+        return last_scored(session)
+    day = parse_date(value, "--as-of date")
+    if not is_scored_on(session, day):
+        raise InputError(f"no verdicts stored as of {day}: run fls score --as-of {day} first")
+    return day
+
+
+def as_of_line(day: date | None) -> str:
+    """The line a table starts with, so that no one reads verdicts without their date."""
+    return f"verdicts as of {day}" if day is not None else "not scored yet (fls score --as-of YYYY-MM-DD)"
+
+
+AS_OF_HELP = "Show the verdicts stored for this date (default: the date last scored)."
+
+
 def author() -> str:
     """Who made a change, for the audit log: the login name."""
     try:

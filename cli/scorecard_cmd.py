@@ -12,6 +12,7 @@ import click
 from cli.db_options import db_option, day_option, opened
 from cli.options import period_option
 from db.queries import build_scorecard
+from db.scoring import last_scored
 from tracker.errors import InputError
 from tracker.scorecard import FORMATS, render
 
@@ -58,7 +59,8 @@ def write_output(text: str, output: str | None) -> None:
 
 @click.command()
 @click.argument("ticker")
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Score as of this date (default: today).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Score as of this date (default: the date last scored, else today); the scorecard says which.")
 @click.option("--period", metavar="LABEL", help="Only claims about this period label (e.g. 2025-Q2).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", metavar="FILE",
@@ -68,8 +70,10 @@ def scorecard(ticker: str, as_of: str | None, period: str | None, fmt: str, outp
               db_url: str | None) -> None:
     """The scorecard of TICKER: every claim scored on the date (computed afresh, nothing stored), with
     revisions, overrides and notes, and a credibility summary."""
-    day = day_option(as_of, "--as-of date") or date.today()
+    day = day_option(as_of, "--as-of date")
     period = period_option(period)
     with opened(db_url) as database, database.session(write=False) as session:
+        # the date the lists and the UI read, so that a scorecard of a review agrees with them
+        day = day or last_scored(session) or date.today()
         card = build_scorecard(session, ticker, day, period)
     write_output(render(card, fmt), output)

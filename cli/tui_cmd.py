@@ -20,7 +20,7 @@ def interactive() -> bool:
 @click.command("tui")
 @click.option("--db", "db_url", metavar="URL", default=None, help=DB_HELP)
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", default=None,
-              help="Show verdicts and deadlines as of this date (default: today).")
+              help="Show verdicts and deadlines as of this date (default: the date last scored, else today).")
 def tui(db_url: str | None, as_of: str | None) -> None:
     """Browse companies, claims, transcripts and scorecards; record actuals, overrides and notes."""
     from cli.db_options import opened

@@ -16,7 +16,10 @@ The file is UTF-8 (a byte-order mark is fine) with a header row. Columns, in any
                  scored against the figure of its own basis when one is reported (see tracker.scoring.matching)
     event        optional: empty for a figure; "achieved" or "withdrawn" for an event, dated by as_of (or
                  reported_on), with metric/scope/period saying what it covers; "revised" for new guidance
-                 (value, unit and period required, dated by reported_on or as_of)
+                 (value, unit and period required, dated by reported_on or as_of; a range "11.97-12.17" is
+                 fine); "reaffirmed" when the company said its guidance stands (metric and period required)
+    claim_id     optional, for an event: the claim it settles (the id `fls claims` shows); then the event
+                 touches that claim only, not every claim of its metric and scope
 
 Required in the header: ticker, metric, value, unit, and period or as_of. Every bad row is reported as
 "line N: message" (N counts the file's lines, the header is line 1) and then nothing from the file is written.
@@ -37,21 +40,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
 from db.companies import calendar_of, find_company, norm_ticker
-from db.models import EVENT_REVISED, ActualRecord, Company, EventRecord
+from db.models import EVENT_REAFFIRMED, EVENT_REVISED, ActualRecord, ClaimRecord, Company, EventRecord
 from db.session import lock_companies
-from db.values import as_of_period, parse_basis, parse_date, parse_value, resolve_period
+from db.upserts import event_key, insert_actuals, insert_new
+from db.values import as_of_period, parse_basis, parse_date, parse_range, parse_value, resolve_period
 from tracker.errors import InputError
 from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
 
 COLUMNS = ("ticker", "metric", "scope", "period", "as_of", "value", "unit", "reported_on", "source", "note",
-           "event", "basis")
+           "event", "basis", "claim_id")
 REQUIRED = ("ticker", "metric", "value", "unit")
-EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISED)
+EVENT_KINDS = (EventKind.ACHIEVED.value, EventKind.WITHDRAWN.value, EVENT_REVISED, EVENT_REAFFIRMED)
+GUIDANCE_EVENTS = (EVENT_REVISED, EVENT_REAFFIRMED)
 # No reported figure comes near a thousand trillion; a value beyond it is a typo (or 400 digits of noise) and
 # would print as nonsense ("$100000000000000009025336901632.0T").
 MAX_VALUE = 1e15
@@ -97,14 +101,6 @@ class _Figure:
     note: str
     basis: str | None = None
 
-    def key(self) -> tuple:
-        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit,
-                self.reported_on, self.source, self.basis)
-
-    def same_figure(self) -> tuple:
-        """What a restatement repeats: company, metric, scope, period, value, unit and basis."""
-        return (self.company_id, self.metric, self.scope, self.period.label, self.value, self.unit, self.basis)
-
 
 @dataclass(frozen=True)
 class _Event:
@@ -119,10 +115,9 @@ class _Event:
     unit: str | None
     source: str
     note: str
+    high: float | None = None         # a revised range's high end
+    claim_id: int | None = None       # the claim the event settles
 
-    def key(self) -> tuple:
-        return (self.company_id, self.kind, self.on, self.metric, self.scope,
-                self.period.label if self.period else None, self.value, self.unit, self.source)
 
 
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -268,19 +263,54 @@ def _parse_row(session: Session, cache: dict[str, Company | None], calendars: di
         return _Figure(company.id, company.ticker, metric, scope, period or as_of_period(as_of), value, unit,
                        reported_on, source, note, basis)
     if event not in EVENT_KINDS:
-        raise _RowError(f"unknown event {event!r}: use achieved, withdrawn or revised")
-    if event == EVENT_REVISED:
+        raise _RowError(f"unknown event {event!r}: use {', '.join(EVENT_KINDS)}")
+    claim_id = _claim_of(session, company, row.get("claim_id", ""))
+    if event in GUIDANCE_EVENTS:
         on = reported_on or as_of
         if on is None:
-            raise _RowError("a revised event needs reported_on (the day of the new guidance)")
+            raise _RowError(f"a {event} event needs reported_on (the day of the guidance)")
         if metric is None or period is None:
-            raise _RowError("a revised event needs metric and period")
-        value, unit = _value(row, required=True)
-        return _Event(company.id, company.ticker, event, on, metric, scope, period, value, unit, source, note)
+            raise _RowError(f"a {event} event needs metric and period")
+        low, high, unit = _guidance_value(row, required=event == EVENT_REVISED)
+        return _Event(company.id, company.ticker, event, on, metric, scope, period, low, unit, source, note,
+                      high, claim_id)
     on = as_of or reported_on
     if on is None:
         raise _RowError(f"an {event} event needs as_of (the day it happened)")
-    return _Event(company.id, company.ticker, event, on, metric, scope, period, None, None, source, note)
+    return _Event(company.id, company.ticker, event, on, metric, scope, period, None, None, source, note,
+                  None, claim_id)
+
+
+def _claim_of(session: Session, company: Company, text: str) -> int | None:
+    """The claim an event names: a claim of the row's company."""
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 2**31 - 1:
+        raise _RowError(f"claim_id {text!r} is not a claim id (a whole number, as fls claims shows)")
+    owner = session.scalar(select(ClaimRecord.company_id).where(ClaimRecord.id == int(text)))
+    if owner != company.id:
+        raise _RowError(f"no claim {text} of {company.ticker}")
+    return int(text)
+
+
+def _guidance_value(row: dict[str, str], *, required: bool) -> tuple[float | None, float | None, str | None]:
+    """A revision's figure or range ("11.97-12.17") and its unit; a reaffirmation may leave the value out."""
+    text, unit = row.get("value", ""), fits(row.get("unit", "") or None, "unit", _RowError)
+    if not text:
+        if required:
+            raise _RowError("value is empty")
+        return None, None, unit
+    try:
+        low, high, dollar = parse_range(text)
+        for v in (low, high):
+            if v is not None:
+                check_value(v, text)
+    except InputError as exc:
+        raise _RowError(str(exc)) from None
+    unit = unit or ("USD" if dollar else None)
+    if unit is None:
+        raise _RowError("unit is empty (e.g. USD, EH/s, units, %)")
+    return low, high, unit
 
 
 @dataclass(frozen=True)
@@ -309,77 +339,64 @@ def read_actuals_csv(session: Session, path: str | Path) -> ParsedCsv:
     return ParsedCsv(path=path, items=tuple(parsed))
 
 
-def _stored_figures(session: Session, company_ids: set[int]) -> tuple[set[tuple], dict[tuple, int]]:
-    """The companies' stored actuals: their import keys, and the first id of each figure (for restatements)."""
-    keys: set[tuple] = set()
-    first: dict[tuple, int] = {}
-    rows = session.execute(select(
-        ActualRecord.id, ActualRecord.company_id, ActualRecord.metric, ActualRecord.scope, ActualRecord.period_label,
-        ActualRecord.value, ActualRecord.unit, ActualRecord.reported_on, ActualRecord.source_ref, ActualRecord.basis)
-        .where(ActualRecord.company_id.in_(company_ids)).order_by(ActualRecord.id))
-    for rid, cid, metric, scope, label, value, unit, reported_on, source, basis in rows:
-        keys.add((cid, metric, scope, label, value, unit, reported_on, source, basis))
-        first.setdefault((cid, metric, scope, label, value, unit, basis), rid)
-    return keys, first
+def _figure_row(item: _Figure) -> dict:
+    return {"company_id": item.company_id, "metric": item.metric, "scope": item.scope,
+            "period_label": item.period.label, "period_start": item.period.start, "period_end": item.period.end,
+            "period_fiscal": item.period.fiscal, "value": item.value, "unit": item.unit,
+            "reported_on": item.reported_on, "source_kind": SourceKind.CSV.value, "source_ref": item.source,
+            "note": item.note, "basis": item.basis}
 
 
-def _stored_events(session: Session, company_ids: set[int]) -> set[tuple]:
-    return {tuple(r) for r in session.execute(select(
-        EventRecord.company_id, EventRecord.kind, EventRecord.on, EventRecord.metric, EventRecord.scope,
-        EventRecord.period_label, EventRecord.value, EventRecord.unit, EventRecord.source)
-        .where(EventRecord.company_id.in_(company_ids)))}
-
-
-def _figure_row(item: _Figure) -> ActualRecord:
-    return ActualRecord(company_id=item.company_id, metric=item.metric, scope=item.scope,
-                        period_label=item.period.label, period_start=item.period.start,
-                        period_end=item.period.end, period_fiscal=item.period.fiscal, value=item.value,
-                        unit=item.unit, reported_on=item.reported_on, source_kind=SourceKind.CSV.value,
-                        source_ref=item.source, note=item.note, basis=item.basis)
-
-
-def _event_row(item: _Event) -> EventRecord:
+def _event_row(item: _Event) -> dict:
     p = item.period
-    return EventRecord(company_id=item.company_id, kind=item.kind, on=item.on, metric=item.metric,
-                       scope=item.scope, period_label=p.label if p else None,
-                       period_start=p.start if p else None, period_end=p.end if p else None,
-                       value=item.value, unit=item.unit, source=item.source, note=item.note)
+    row = {"company_id": item.company_id, "kind": item.kind, "on": item.on, "metric": item.metric,
+           "scope": item.scope, "period_label": p.label if p else None, "period_start": p.start if p else None,
+           "period_end": p.end if p else None, "value": item.value, "unit": item.unit, "source": item.source,
+           "note": item.note, "high": item.high, "claim_id": item.claim_id}
+    return row | {"natural_key": event_key(row)}
 
 
 def store_actuals(session: Session, parsed: ParsedCsv, *, author: str) -> ImportResult:
-    """Write the rows not stored yet (in one flush), each figure pointing at the earliest stored figure it
-    restates. Takes the companies' writer locks first, so the duplicate check sees every committed import."""
+    """Write the rows not stored yet, each figure pointing at the earliest stored figure it restates. Takes
+    the companies' writer locks first (PostgreSQL), so the rows are checked against every committed import;
+    and each row goes in with `INSERT ... ON CONFLICT DO NOTHING` on its natural key (db.upserts), so that
+    even a writer without the lock stores nothing twice."""
     lock_companies(session, {item.ticker for item in parsed.items})
-    company_ids = {item.company_id for item in parsed.items}
-    figure_keys, first_figure = _stored_figures(session, company_ids) if company_ids else (set(), {})
-    event_keys = _stored_events(session, company_ids) if company_ids else set()
-    figures: list[tuple[_Figure, ActualRecord]] = []
-    events: list[EventRecord] = []
-    skipped = 0
-    for item in parsed.items:
-        keys = figure_keys if isinstance(item, _Figure) else event_keys
-        if item.key() in keys:
-            skipped += 1
-            continue
-        keys.add(item.key())
-        if isinstance(item, _Figure):
-            rec = _figure_row(item)
-            rec.restates_id = first_figure.get(item.same_figure())
-            figures.append((item, rec))
-        else:
-            events.append(_event_row(item))
-    session.add_all([rec for _, rec in figures] + events)
-    session.flush()
-    for item, rec in figures:    # a figure repeated within this file restates its first row here
-        first = first_figure.setdefault(item.same_figure(), rec.id)
-        if first != rec.id and rec.restates_id is None:
-            rec.restates_id = first
-    result = ImportResult(actuals=len(figures), events=len(events), skipped=skipped)
+    figures = [_figure_row(item) for item in parsed.items if isinstance(item, _Figure)]
+    events = [_event_row(item) for item in parsed.items if isinstance(item, _Event)]
+    stored_figures = sum(rid is not None for rid in insert_actuals(session, figures))
+    stored_events = len(insert_new(session, EventRecord, events))
+    result = ImportResult(actuals=stored_figures, events=stored_events,
+                          skipped=len(parsed.items) - stored_figures - stored_events)
     audit.record(session, author=author, action="import_actuals", entity="file", entity_id=None,
                  after={"path": str(parsed.path), "actuals": result.actuals, "events": result.events,
-                        "skipped": skipped})
+                        "skipped": result.skipped})
     session.flush()
     return result
+
+
+def add_event(session: Session, fields: dict[str, str], *, author: str) -> EventRecord:
+    """Record one event by hand (`fls actuals add --event KIND`): `fields` are the CSV's columns (ticker,
+    metric, scope, period, as_of, value, unit, reported_on, source, note, event, claim_id; empty texts for
+    none), read by the same rules as a CSV row. Audited."""
+    row = {column: (fields.get(column) or "").strip() for column in COLUMNS}
+    try:
+        item = _parse_row(session, {}, {}, row)
+    except _RowError as exc:
+        raise InputError(str(exc)) from None
+    if not isinstance(item, _Event):
+        raise InputError("not an event: give --event achieved, withdrawn, revised or reaffirmed")
+    row = _event_row(item)
+    stored = session.scalar(select(EventRecord.id).where(EventRecord.company_id == row["company_id"],
+                                                         EventRecord.natural_key == row["natural_key"]))
+    if stored is not None:
+        raise InputError(f"already stored as event {stored}")
+    rec = EventRecord(**row)
+    session.add(rec)
+    session.flush()
+    audit.record(session, author=author, action="add_event", entity="event", entity_id=rec.id,
+                 after=audit.snapshot(rec))
+    return rec
 
 
 def import_actuals_csv(session: Session, path: str | Path, *, author: str) -> ImportResult:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import Company, Document
+from db.upserts import insert_or_get
 from tracker.errors import NotFoundError
 from tracker.fiscal import calendar_from, uses_calendar_labels
 from tracker.model import Extraction, FiscalCalendar, NamingSource
@@ -46,15 +47,16 @@ def require_company(session: Session, ticker: str) -> Company:
 
 
 def ensure_company(session: Session, ticker: str, name: str | None, fiscal_year_end: str | None) -> Company:
-    """The company with `ticker`, created when new. An existing company keeps its fiscal year end; a
-    missing name is filled in."""
+    """The company with `ticker`, created when new (also when another writer is creating it at this moment:
+    db.upserts). An existing company keeps its fiscal year end; a missing name is filled in."""
     company = find_company(session, ticker)
     if company is None:
-        company = Company(ticker=norm_ticker(ticker), name=name or norm_ticker(ticker),
-                          fiscal_year_end=fiscal_year_end or "12-31")
-        session.add(company)
-        session.flush()
-    elif name and (not company.name or company.name == company.ticker):
+        company, created = insert_or_get(session, Company, {"ticker": norm_ticker(ticker)},
+                                         {"name": name or norm_ticker(ticker),
+                                          "fiscal_year_end": fiscal_year_end or "12-31"})
+        if created:
+            return company
+    if name and (not company.name or company.name == company.ticker):
         company.name = name
     return company
 

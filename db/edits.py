@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.actuals_csv import check_value, fits
 from db.companies import calendar_of, require_company
-from db.ingest import find_restated
 from db.models import (
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -20,6 +19,7 @@ from db.models import (
     NoteRecord,
     OverrideRecord,
 )
+from db.upserts import insert_actuals
 from db.values import parse_basis, parse_date, parse_value, resolve_period
 from tracker.errors import InputError, NotFoundError
 from tracker.model import SourceKind, Verdict
@@ -50,7 +50,17 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
                value: float | str, unit: str | None, reported_on: date | str | None, source: str = "",
                note: str = "", author: str = "", basis: str | None = None) -> ActualRecord:
     """Record a reported figure by hand (source kind "manual"). `value` may be text like "82.8M"; `basis` is
-    gaap, non_gaap, adjusted or None (db.values.parse_basis)."""
+    gaap, non_gaap, adjusted or None (db.values.parse_basis). The figure already stored (same company, metric,
+    scope, period, value, unit, date, source and basis) is answered as it is: see `added_actual`."""
+    return added_actual(session, ticker, metric, scope, period_label_or_asof, value, unit, reported_on,
+                        source=source, note=note, author=author, basis=basis)[0]
+
+
+def added_actual(session: Session, ticker: str, metric: str, scope: str | None, period_label_or_asof: str,
+                 value: float | str, unit: str | None, reported_on: date | str | None, source: str = "",
+                 note: str = "", author: str = "", basis: str | None = None) -> tuple[ActualRecord, bool]:
+    """`add_actual`, and whether the figure is new (False: it was stored already, by this hand or an import;
+    nothing is written then, not even to the audit log)."""
     company = require_company(session, ticker)
     metric = fits(need_text(metric, "metric"), "metric")
     scope = fits((scope or "").strip() or None, "scope")
@@ -66,17 +76,19 @@ def add_actual(session: Session, ticker: str, metric: str, scope: str | None, pe
     fits(unit, "unit")
     if isinstance(reported_on, str):
         reported_on = parse_date(reported_on, "reported-on date") if reported_on.strip() else None
-    row = ActualRecord(company_id=company.id, metric=metric, scope=(scope or None), period_label=period.label,
-                       period_start=period.start, period_end=period.end, period_fiscal=period.fiscal,
-                       value=float(value), unit=unit, reported_on=reported_on,
-                       source_kind=SourceKind.MANUAL.value, source_ref=source or "", note=note or "",
-                       basis=parse_basis(basis))
-    row.restates_id = find_restated(session, row)
-    session.add(row)
-    session.flush()
+    values = {"company_id": company.id, "metric": metric, "scope": scope or None, "period_label": period.label,
+              "period_start": period.start, "period_end": period.end, "period_fiscal": period.fiscal,
+              "value": float(value), "unit": unit, "reported_on": reported_on,
+              "source_kind": SourceKind.MANUAL.value, "source_ref": source or "", "note": note or "",
+              "basis": parse_basis(basis)}
+    [new_id] = insert_actuals(session, [values])
+    if new_id is None:
+        return session.scalars(select(ActualRecord).where(
+            ActualRecord.company_id == company.id, ActualRecord.natural_key == values["natural_key"])).one(), False
+    row = session.get(ActualRecord, new_id)
     audit.record(session, author=author, action="add_actual", entity="actual", entity_id=row.id,
                  after=audit.snapshot(row))
-    return row
+    return row, True
 
 
 def override_verdict(session: Session, claim_id: int, verdict: str | Verdict, reason: str,

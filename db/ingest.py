@@ -46,6 +46,8 @@ from db.models import (
     utcnow,
 )
 from db.session import lock_companies
+from tracker.company_name import company_in_welcome
+from db.upserts import insert_actuals, insert_or_get
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role
 
@@ -145,11 +147,13 @@ def _speaker_ids(session: Session, company: Company, extraction: Extraction) -> 
             continue
         cols = _fit(SpeakerRecord, {"name": sp.name, "title": sp.title})
         row = existing.get(cols["name"])
-        if row is None:
-            row = SpeakerRecord(company_id=company.id, role=Role(sp.role).value, **cols)
-            session.add(row)
+        if row is None:   # new to us, perhaps not to a writer of another call of the company right now
+            row, created = insert_or_get(session, SpeakerRecord, {"company_id": company.id, "name": cols["name"]},
+                                         {"title": cols["title"] or "", "role": Role(sp.role).value})
             existing[cols["name"]] = row
-        elif cols["title"] and not row.title:
+            if created:
+                continue
+        if cols["title"] and not row.title:
             row.title = cols["title"]
     session.flush()
     return {name: row.id for name, row in existing.items()}
@@ -170,30 +174,16 @@ def _mentions(claim: Claim, speakers: dict[str, int]) -> list[MentionRecord]:
 
 
 def _store_actuals(session: Session, company: Company, doc: Document, actuals: tuple[Actual, ...]) -> int:
+    """Store the figures the call reports, each pointing at the earliest stored figure it restates. A figure
+    read twice at the same place of the call is one row."""
+    rows = []
     for actual in actuals:
         cols = _fit(ActualRecord, actual_columns(actual))
         if cols["reported_on"] is None:
             cols["reported_on"] = doc.call_date
         cols["source_ref"] = cols["source_ref"] or (doc.path or doc.sha256)
-        row = ActualRecord(company_id=company.id, document_id=doc.id, **cols)
-        row.restates_id = find_restated(session, row)
-        session.add(row)
-        session.flush()
-    return len(actuals)
-
-
-def find_restated(session: Session, row: ActualRecord) -> int | None:
-    """The earliest stored actual of the same company/metric/scope/period with the same value, unit and basis."""
-    stmt = (select(ActualRecord.id)
-            .where(ActualRecord.company_id == row.company_id, ActualRecord.metric == row.metric,
-                   ActualRecord.period_label == row.period_label, ActualRecord.value == row.value,
-                   (ActualRecord.scope.is_(None) if row.scope is None else ActualRecord.scope == row.scope),
-                   (ActualRecord.unit.is_(None) if row.unit is None else ActualRecord.unit == row.unit),
-                   (ActualRecord.basis.is_(None) if row.basis is None else ActualRecord.basis == row.basis))
-            .order_by(ActualRecord.id).limit(1))
-    if row.id is not None:
-        stmt = stmt.where(ActualRecord.id != row.id)
-    return session.scalar(stmt)
+        rows.append({"company_id": company.id, "document_id": doc.id, **cols})
+    return sum(rid is not None for rid in insert_actuals(session, rows))
 
 
 def _earlier_claims(session: Session, company: Company, call_date: date,
@@ -411,19 +401,21 @@ def ingest_extraction(session: Session, extraction: Extraction, *, author: str,
     info = extraction.info
     ticker = require_ticker(info.ticker)
     lock_companies(session, [ticker])
-    company = ensure_company(session, ticker, _fit(Company, {"name": info.company})["name"], info.fiscal_year_end)
+    # a header that names no company: the operator's welcome may ("welcome to the Tallow Creek Outfitters
+    # fourth quarter call"), so that scorecards name the company, not only its ticker
+    name = info.company or company_in_welcome(extraction.transcript.text)
+    company = ensure_company(session, ticker, _fit(Company, {"name": name})["name"], info.fiscal_year_end)
     sha = _document_sha(extraction)
     doc = session.scalar(select(Document).where(Document.company_id == company.id, Document.sha256 == sha))
-    created = doc is None
-    if doc is not None and not replace:
+    before = audit.snapshot(doc)
+    created = False
+    if doc is None:   # stored now, unless another writer of the same file got there first
+        doc, created = insert_or_get(session, Document, {"company_id": company.id, "sha256": sha}, {})
+    if not created and not replace:
         return IngestResult(document_id=doc.id, created=False, claims=0, actuals=0, revisions=0, withdrawn=0)
 
     extraction = settle_naming(session, company, extraction, author=author)   # the company's fiscal year labels
     transcript = extraction.transcript
-    before = audit.snapshot(doc)
-    if doc is None:
-        doc = Document(company_id=company.id, sha256=sha)
-        session.add(doc)
     doc.path = transcript.path
     doc.title = _fit(Document, {"title": info.title})["title"]
     doc.call_date = info.call_date

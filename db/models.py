@@ -49,6 +49,8 @@ ORIGIN_ADDED = "added"
 
 # Event.kind values beyond tracker.model.EventKind: "revised" is new guidance a user recorded by hand.
 EVENT_REVISED = "revised"
+# ... and "reaffirmed": the company said its guidance stands (the figure unchanged, on a date).
+EVENT_REAFFIRMED = "reaffirmed"
 
 
 def utcnow() -> datetime:
@@ -187,6 +189,8 @@ class ActualRecord(Base):
     __tablename__ = "actuals"
     __table_args__ = (
         Index("ix_actuals_company_id_metric_scope_period_label", "company_id", "metric", "scope", "period_label"),
+        # one row per reported fact, however many people import it at once (db.upserts.actual_key)
+        UniqueConstraint("company_id", "natural_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,12 +215,16 @@ class ActualRecord(Base):
     # The earlier stored actual this one repeats (same company/metric/scope/period and value).
     restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
     basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.actual_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class EventRecord(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_company_id_metric", "company_id", "metric"),)
+    __table_args__ = (
+        Index("ix_events_company_id_metric", "company_id", "metric"),
+        UniqueConstraint("company_id", "natural_key"),                 # db.upserts.event_key
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
@@ -227,11 +235,16 @@ class EventRecord(Base):
     period_label: Mapped[str | None] = mapped_column(String(32))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
-    # For kind "revised": the new guidance figure.
+    # For kind "revised": the new guidance figure (a range: value is its low end, high its high end).
     value: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    # the claim the event settles (`claim_id` column of the CSV, `fls actuals add --claim`); None: every
+    # claim the event's metric, scope, period and words fit
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.event_key of the row
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

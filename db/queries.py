@@ -12,14 +12,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from db import audit
 from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record
 from db.edits import get_claim
 from db.models import (
+    EVENT_REAFFIRMED,
+    ORIGIN_ADDED,
     STATUS_DISMISSED,
     STATUS_SUPERSEDED,
     ActualRecord,
@@ -32,48 +34,15 @@ from db.models import (
     SpeakerRecord,
     VerdictRecord,
 )
-from db.scoring import AGAINST_ORIGINAL, effective_verdicts, score_records
+from db.scoring import (
+    AGAINST_ORIGINAL,
+    effective_case,
+    effective_sql as _effective,
+    effective_verdicts,
+    latest_override,
+    score_records,
+)
 from tracker.model import Actual, Claim, Mention, Verdict
-
-
-def _latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
-    """An alias of `model` and the condition that joins it to the claim's newest row: the row whose id is the
-    first of the claim's rows in `order_by`, found by a subquery per claim through the claim_id index. The cost
-    grows with the claims read, not with the table (a window function over the table would rank every row)."""
-    alias = aliased(model)
-    newest = (select(model.id).where(model.claim_id == ClaimRecord.id, *where).order_by(*order_by).limit(1)
-              .correlate(ClaimRecord).scalar_subquery())
-    return alias, and_(alias.claim_id == ClaimRecord.id, alias.id == newest)
-
-
-@dataclass(frozen=True)
-class _Effective:
-    """The newest computed verdict (against the original promise) and the newest override of each claim, as
-    aliases to outer-join, and the effective verdict they give: override, else dismissed, else computed."""
-    v: Any
-    v_on: Any
-    o: Any
-    o_on: Any
-    verdict: Any
-
-    def join(self, stmt: Select) -> Select:
-        return (stmt.outerjoin_from(ClaimRecord, self.v, self.v_on)
-                .outerjoin_from(ClaimRecord, self.o, self.o_on))
-
-
-def _effective() -> _Effective:
-    # (claim_id, as_of, against) is unique, so the newest as-of date alone names the newest computed verdict and
-    # the unique index serves the lookup in that order
-    v, v_on = _latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
-                                VerdictRecord.against == AGAINST_ORIGINAL)
-    o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    # a dismissal wins over an override (tracker.scoring.standing): "not a claim" settles more than "met"
-    verdict = case(
-        (ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
-        (o.id.is_not(None), o.verdict),
-        else_=v.verdict,
-    ).label("effective")
-    return _Effective(v, v_on, o, o_on, verdict)
 
 
 # --- companies -----------------------------------------------------------------------------------------
@@ -91,7 +60,8 @@ class CompanyRow:
     fiscal_year_named: str | None = None   # "end" / "start"; None when not known
 
 
-def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tuple[int, Any]]:  # noqa: ANN001
+def _stored_credibility(session: Session, key: tuple, *where, as_of: date | None = None  # noqa: ANN001
+                        ) -> dict[tuple, tuple[int, Any]]:
     """Claims (not superseded) grouped by the columns in `key`: {group: (claims, tracker.scoring.Credibility)},
     from the stored effective verdicts, summed up by the database (tracker.scoring.Totals): one row per group
     and verdict comes back, not one per claim. Companies and speakers are both summed up here, so they agree.
@@ -101,7 +71,7 @@ def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tup
     its +3% surprise; "met" over a computed "missed" has none)."""
     from tracker.scoring import Totals, credibility_from_totals
 
-    eff = _effective()
+    eff = _effective(as_of)
     kept = or_(eff.o.id.is_(None), eff.o.verdict == eff.v.verdict)
     surprise = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.surprise_pct))
     late = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.days_late))
@@ -124,14 +94,15 @@ def _stored_credibility(session: Session, key: tuple, *where) -> dict[tuple, tup
             for group, n in claims.items()}
 
 
-def list_companies(session: Session) -> list[CompanyRow]:
-    """Every company with its counts and its credibility, read from the stored effective verdicts."""
+def list_companies(session: Session, as_of: date | None = None) -> list[CompanyRow]:
+    """Every company with its counts and its credibility, read from the stored effective verdicts of `as_of`
+    (None: each claim's newest)."""
     from tracker.scoring import credibility
 
     docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
     last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
                                 .group_by(Document.company_id)).all())
-    stored = _stored_credibility(session, (ClaimRecord.company_id,))
+    stored = _stored_credibility(session, (ClaimRecord.company_id,), as_of=as_of)
     out = []
     for company in session.scalars(select(Company).order_by(Company.ticker)):
         claims, cred = stored.get((company.id,)) or (0, credibility([]))
@@ -155,15 +126,15 @@ class SpeakerRow:
     credibility: object            # tracker.scoring.Credibility, from the effective verdicts stored
 
 
-def list_speakers(session: Session, ticker: str | None = None) -> list[SpeakerRow]:
+def list_speakers(session: Session, ticker: str | None = None, as_of: date | None = None) -> list[SpeakerRow]:
     """Everyone who made claims, per company, with a credibility computed exactly like the company's (the
-    stored effective verdicts); sorted by ticker, then most claims first, then name."""
+    stored effective verdicts of `as_of`); sorted by ticker, then most claims first, then name."""
     speakers = select(SpeakerRecord)
     where = []
     if ticker:
         only = require_company(session, ticker).id
         speakers, where = speakers.where(SpeakerRecord.company_id == only), [ClaimRecord.company_id == only]
-    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where)
+    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where, as_of=as_of)
     tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
     known = {(sp.company_id, sp.name): sp for sp in session.scalars(speakers)}
     rows = []
@@ -183,9 +154,10 @@ class VerdictCount:
     count: int
 
 
-def verdict_counts(session: Session) -> list[VerdictCount]:
-    """How many claims (not superseded) have each effective verdict, per company and period, in one query."""
-    eff = _effective()
+def verdict_counts(session: Session, as_of: date | None = None) -> list[VerdictCount]:
+    """How many claims (not superseded) have each effective verdict (of `as_of`), per company and period, in
+    one query."""
+    eff = _effective(as_of)
     stmt = eff.join(select(Company.ticker, ClaimRecord.period_label, eff.verdict, func.count())
                     .join(Company, Company.id == ClaimRecord.company_id)
                     .where(ClaimRecord.status != STATUS_SUPERSEDED)
@@ -206,7 +178,7 @@ class DueClaim:
 def next_deadlines(session: Session, as_of: date, per_company: int = 3) -> list[DueClaim]:
     """Per company, the `per_company` claims (not dismissed, not superseded) due soonest on or after `as_of`,
     by deadline then id."""
-    eff = _effective()
+    eff = _effective(as_of)
     rn = func.row_number().over(partition_by=ClaimRecord.company_id,
                                 order_by=(ClaimRecord.period_end, ClaimRecord.id)).label("due_rn")
     inner = eff.join(select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric,
@@ -255,10 +227,11 @@ class ClaimRow:
 def list_claims(session: Session, ticker: str | None = None, due_before: date | None = None,
                 verdict: str | None = None, metric: str | None = None, speaker: str | None = None,
                 period: str | None = None, search: str | None = None, limit: int | None = None,
-                offset: int = 0, include_superseded: bool = False) -> list[ClaimRow]:
+                offset: int = 0, include_superseded: bool = False, as_of: date | None = None) -> list[ClaimRow]:
     """Claims sorted by deadline (undated last), then id. `verdict` filters on the effective verdict
-    ("unscored" for none yet); `speaker`/`search` match case-insensitive substrings."""
-    eff = _effective()
+    ("unscored" for none yet) of `as_of` (None: each claim's newest computed verdict); `speaker`/`search`
+    match case-insensitive substrings."""
+    eff = _effective(as_of)
     columns = select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
                      ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
                      ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, eff.verdict,
@@ -367,6 +340,9 @@ class ClaimDetail:
     overrides: tuple[OverrideInfo, ...]    # newest first; the first one is in force
     notes: tuple[NoteInfo, ...]
     audit: tuple[AuditInfo, ...]
+    as_of: date | None = None              # the date `effective` is read for (None: the newest verdict)
+    correction: Any = None                 # db.corrections.Correction when a person corrected the claim
+    origin: str = "extracted"              # "added": a person added it (fls claim add)
 
 
 def _describe(session: Session, claim_id: int | None) -> str:
@@ -409,7 +385,10 @@ def _chain_forward(session: Session, claim_id: int) -> list[RevisionLink]:
     return out
 
 
-def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+def claim_detail(session: Session, claim_id: int, as_of: date | None = None) -> ClaimDetail:
+    """The claim in full; its effective verdict is the one of `as_of` (None: its newest), and every verdict
+    stored for it is listed, newest as-of first."""
+    from db.corrections import corrections_of
     from tracker.scoring.matching import match_tier, norm
 
     rec = get_claim(session, claim_id)
@@ -433,12 +412,13 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
                                            .order_by(NoteRecord.created_at, NoteRecord.id)))
     trail = tuple(AuditInfo(a.at, a.author, a.action, audit.loads(a.before), audit.loads(a.after))
                   for a in audit.trail(session, "claim", rec.id))
-    eff = effective_verdicts(session, [rec.id])[rec.id].verdict
+    eff = effective_verdicts(session, [rec.id], as_of)[rec.id].verdict
     return ClaimDetail(id=rec.id, ticker=company.ticker, status=rec.status, claim=claim, mentions=claim.mentions,
                        document_id=doc.id, document_path=doc.path, call_date=doc.call_date,
                        earlier=tuple(_chain_back(session, rec.id)), later=tuple(_chain_forward(session, rec.id)),
                        actuals=actuals, verdicts=verdicts, effective=eff.value if eff else None,
-                       overrides=overrides, notes=notes, audit=trail)
+                       overrides=overrides, notes=notes, audit=trail, as_of=as_of,
+                       correction=corrections_of(session, [rec.id]).get(rec.id), origin=rec.origin)
 
 
 # --- scorecards ----------------------------------------------------------------------------------------
@@ -446,9 +426,13 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
 def build_scorecard(session: Session, ticker: str, as_of: date, period: str | None = None, *,
                     policy=None):  # noqa: ANN001, ANN201 -> tracker.scorecard.Scorecard
     """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
-    revisions and dismissals applied. `period`: only claims about that period label."""
+    revisions, dismissals and corrections applied, and the figures reported by then that no claim's verdict
+    used. `period`: only claims (and unused figures) about that period label."""
+    from db.corrections import corrections_of
     from tracker.scorecard import Scorecard, ScorecardRow
+    from tracker.scorecard.model import UnusedActual
     from tracker.scoring import classify_revision, credibility, describe_promise
+    from tracker.scoring.matching import known_on
     from tracker.scoring.standing import dismissed
 
     company = require_company(session, ticker)
@@ -460,6 +444,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     records = list(session.scalars(stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
                                                  ClaimRecord.id)))
     eff = effective_verdicts(session, [r.id for r in records])
+    fixes = corrections_of(session, [r.id for r in records])
+    used: set[int] = set()
     notes: dict[int, list[str]] = {}
     for n in session.scalars(select(NoteRecord).where(NoteRecord.claim_id.in_([r.id for r in records]))
                              .order_by(NoteRecord.created_at, NoteRecord.id)):
@@ -468,6 +454,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     for scored in score_records(session, records, as_of, policy):
         rec, claim = scored.record, scored.claim
         result = scored.original
+        used.update(i for i in (scored.original_actual_id, scored.latest_actual_id) if i is not None)
+        fix = fixes.get(rec.id)
         if rec.status == STATUS_DISMISSED:
             result = dismissed(result)
         override = eff[rec.id].override
@@ -476,8 +464,8 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
                      for r in scored.revisions]
         revisions += [(w.kind, w.on, w.quote) for w in scored.withdrawals]
         # new guidance a user recorded ("revised" events): raised/lowered against the original promise
-        revisions += [(str(classify_revision(claim, new) or "revised"), on, describe_promise(new))
-                      for on, new in scored.guidance]
+        revisions += [(kind if kind == EVENT_REAFFIRMED else str(classify_revision(claim, new) or "revised"), on,
+                       describe_promise(new)) for on, new, kind in scored.guidance]
         first = min(claim.mentions, key=lambda m: m.start, default=None)
         rows.append(ScorecardRow(
             claim=claim, result=result, latest=scored.latest,
@@ -485,10 +473,21 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
             call_date=rec.document.call_date, start=first.start if first else None,
             end=first.end if first else None, revisions=tuple(sorted(revisions, key=lambda t: t[1] or date.min)),
             override=(override.verdict, override.reason) if override else None,
-            notes=tuple(notes.get(rec.id, ()))))
+            notes=tuple(notes.get(rec.id, ())), claim_id=rec.id,
+            corrected=fix.fields if fix else (), correction_reasons=fix.reasons if fix else (),
+            added=rec.origin == ORIGIN_ADDED))
         pairs.append((claim, rows[-1].shown))
+    actuals = select(ActualRecord).where(ActualRecord.company_id == company.id)
+    if period:
+        actuals = actuals.where(func.lower(ActualRecord.period_label) == period.strip().lower())
+    unused = []
+    for a in session.scalars(actuals.order_by(ActualRecord.period_end, ActualRecord.metric, ActualRecord.id)):
+        actual = actual_from_record(a)
+        if a.id not in used and known_on(actual, as_of):
+            unused.append(UnusedActual(a.id, actual))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
-                     credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs))
+                     credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs),
+                     unused_actuals=tuple(unused))
 
 
 def _by_speaker(pairs: list) -> tuple:  # -> tuple[tuple[str, Credibility], ...]
@@ -541,10 +540,8 @@ class VerdictRow:
 def verdicts_on(session: Session, as_of: date, ticker: str | None = None) -> list[VerdictRow]:
     """The verdicts stored for `as_of` (against the original promise), sorted like `list_claims`; each shown
     as a person sees it (their newest override, else "dismissed" for a dismissed claim), in one query."""
-    o, o_on = _latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
-    shown = case((ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
-                 (o.id.is_not(None), o.verdict),
-                 else_=VerdictRecord.verdict)
+    o, o_on = latest_override()
+    shown = effective_case(o, VerdictRecord.verdict)
     stmt = (select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric, ClaimRecord.scope,
                    ClaimRecord.comparator, ClaimRecord.low, ClaimRecord.high, ClaimRecord.unit,
                    ClaimRecord.period_label, ActualRecord.value, ActualRecord.unit, shown, VerdictRecord.verdict,

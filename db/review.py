@@ -51,9 +51,10 @@ class ReviewItem:
     changed: bool             # reviewed, and its effective verdict is no longer the one its reviewer saw
 
 
-def review_queue(session: Session, ticker: str, period: str) -> list[ReviewItem]:
-    """The claims due in `period` (sorted like the claims list) with their review state."""
-    rows = list_claims(session, ticker=ticker, period=period)
+def review_queue(session: Session, ticker: str, period: str, as_of: date | None = None) -> list[ReviewItem]:
+    """The claims due in `period` (sorted like the claims list) with their review state and their verdicts of
+    `as_of` (None: each claim's newest)."""
+    rows = list_claims(session, ticker=ticker, period=period, as_of=as_of)
     seen = last_marks(session, [r.id for r in rows])
     return [ReviewItem(r, r.id in seen, r.id in seen and seen[r.id] != r.verdict) for r in rows]
 
@@ -69,10 +70,11 @@ def last_marks(session: Session, claim_ids: list[int]) -> dict[int, str | None]:
     return out
 
 
-def mark_reviewed(session: Session, claim_id: int, author: str) -> ReviewMark:
-    """Mark the claim reviewed, keeping the effective verdict seen now; audited."""
+def mark_reviewed(session: Session, claim_id: int, author: str, as_of: date | None = None) -> ReviewMark:
+    """Mark the claim reviewed, keeping the effective verdict seen now (the one of `as_of`, the date the
+    reviewer reads); audited."""
     claim = get_claim(session, claim_id)
-    seen = effective_verdicts(session, [claim.id])[claim.id].verdict
+    seen = effective_verdicts(session, [claim.id], as_of)[claim.id].verdict
     row = ReviewMark(claim_id=claim.id, verdict=seen.value if seen else None, author=author)
     session.add(row)
     session.flush()
@@ -93,17 +95,6 @@ def unmark_reviewed(session: Session, claim_id: int, author: str) -> int:
                  before=before, after=None)
     session.flush()
     return len(marks)
-
-
-def scorecard_claim_ids(session: Session, ticker: str, period: str | None = None) -> list[int]:
-    """The ids of the claims `db.queries.build_scorecard` shows, in its row order (it selects and sorts the
-    same way), so that a screen showing the scorecard can open the claim behind a row."""
-    stmt = select(ClaimRecord.id).where(ClaimRecord.company_id == require_company(session, ticker).id,
-                                        ClaimRecord.status != STATUS_SUPERSEDED)
-    if period:
-        stmt = stmt.where(func.lower(ClaimRecord.period_label) == period.strip().lower())
-    return list(session.scalars(stmt.order_by(ClaimRecord.period_end.is_(None), ClaimRecord.period_end,
-                                              ClaimRecord.id)))
 
 
 def tickers(session: Session) -> list[str]:

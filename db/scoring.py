@@ -12,11 +12,13 @@ companies, set-based (a few queries a batch, none a claim). `effective_verdict` 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, func, insert, inspect, select
+from sqlalchemy import Select, and_, case, delete, func, insert, inspect, literal, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from db import audit
@@ -25,6 +27,7 @@ from db.inputs import rules_fingerprint
 from db.convert import actual_from_record, claim_from_record, event_from_record
 from db.session import lock_scoring
 from db.models import (
+    EVENT_REAFFIRMED,
     EVENT_REVISED,
     STATUS_ACTIVE,
     STATUS_DISMISSED,
@@ -38,11 +41,12 @@ from db.models import (
     VerdictRecord,
     utcnow,
 )
-from tracker.model import Claim, Comparator, Event, RevisionKind, Verdict
+from tracker.model import Claim, Comparator, Event, EventKind, RevisionKind, Verdict
 from tracker.scoring.matching import ActualIndex
 
 AGAINST_ORIGINAL = "original"
 AGAINST_LATEST = "latest"
+_WORD = re.compile(r"\w+")
 BATCH = 2000            # claims scored per round trip: memory stays bounded whatever the database's size
 
 
@@ -51,7 +55,10 @@ class _CompanyFacts:
     actuals: ActualIndex                # indexed by metric, scope and period: a claim reads only its candidates
     actual_ids: dict[int, int]          # id(domain Actual) -> actuals.id
     events: list[Event]
-    revised: list[EventRecord]          # user-recorded new guidance
+    revised: list[EventRecord]          # user-recorded new or reaffirmed guidance
+    # per event (same order as `events`): the only claims it may settle; None: every claim its metric, scope
+    # and period fit (tracker.scoring.matching)
+    targets: list[frozenset[int] | None] = dataclasses.field(default_factory=list)
 
 
 def _norm(text: str | None) -> str:
@@ -66,20 +73,88 @@ def _company_facts(session: Session, company: Company) -> _CompanyFacts:
         obj = actual_from_record(row)
         actuals.append(obj)
         ids[id(obj)] = row.id
-    events, revised = [], []
+    events, revised, rows = [], [], []
     for row in session.scalars(select(EventRecord).where(EventRecord.company_id == company.id)
                                .order_by(EventRecord.on, EventRecord.id)):
-        if row.kind == EVENT_REVISED:
+        if row.kind in (EVENT_REVISED, EVENT_REAFFIRMED):
             revised.append(row)
         else:
             events.append(event_from_record(row, company.ticker))
-    return _CompanyFacts(ActualIndex(actuals), ids, events, revised)
+            rows.append(row)
+    return _CompanyFacts(ActualIndex(actuals), ids, events, revised, _event_targets(session, company, events, rows))
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in _WORD.findall((text or "").casefold()) if len(w) > 2}
+
+
+def _event_targets(session: Session, company: Company, events: list[Event],
+                   rows: list[EventRecord]) -> list[frozenset[int] | None]:
+    """The claims each event may settle. An event naming a claim (claim_id) settles that claim only. An
+    "achieved" event that fits several of the company's milestones (they share a scope: "Fab 3 opened" and
+    "Fab 3 at full output") settles those whose words its note shares most (beyond the scope's and metric's
+    words); when its note singles none out, every milestone it fits, as before."""
+    from tracker.scoring.matching import achievement_matches
+
+    out: list[frozenset[int] | None] = []
+    milestones = None
+    for event, row in zip(events, rows):
+        if row.claim_id is not None:
+            out.append(frozenset({row.claim_id}))
+            continue
+        if event.kind is not EventKind.ACHIEVED or not row.note:
+            out.append(None)
+            continue
+        if milestones is None:
+            milestones = [(rec.id, claim_from_record(rec, with_mentions=False)) for rec in session.scalars(
+                select(ClaimRecord).where(ClaimRecord.company_id == company.id, ClaimRecord.status == STATUS_ACTIVE,
+                                          ClaimRecord.event.is_not(None)))]
+        fits = [(cid, c) for cid, c in milestones if achievement_matches(event, c)]
+        said = _words(row.note) - _words(event.scope) - _words(event.metric)
+        shared = {cid: len(said & (_words(c.event) | _words(c.quote))) for cid, c in fits}
+        best = max(shared.values(), default=0)
+        chosen = frozenset(cid for cid, n in shared.items() if n == best)
+        out.append(chosen if len(fits) > 1 and best > 0 and len(chosen) < len(fits) else None)
+    return out
+
+
+def _events_for(facts: _CompanyFacts, claim_id: int, claim: Claim) -> list[Event]:
+    """The company's events that may touch this claim; one that names the claim is read as about its
+    metric, scope and period, whatever it says of them."""
+    out = []
+    for event, targets in zip(facts.events, facts.targets):
+        if targets is None:
+            out.append(event)
+        elif claim_id in targets:
+            out.append(dataclasses.replace(event, metric=claim.metric, scope=claim.scope,
+                                           period_label=claim.period.label if claim.period else None)
+                       if len(targets) == 1 else event)
+    return out
+
+
+def _guidance_fits(row: EventRecord, claim_id: int, claim: Claim) -> bool:
+    """Does a user-recorded revision or reaffirmation re-guide this claim? One naming a claim re-guides that
+    claim; else its metric, scope and period label must be the claim's, and its unit of the claim's family
+    (a percentage revision never attaches to a dollar claim)."""
+    from tracker.scoring.matching import units_comparable
+
+    if row.claim_id is not None:
+        return row.claim_id == claim_id and units_comparable(row.unit, claim.unit)
+    return (_norm(row.metric) == _norm(claim.metric) and _norm(row.scope) == _norm(claim.scope)
+            and (row.period_label is None or claim.period is None
+                 or _norm(row.period_label) == _norm(claim.period.label))
+            and units_comparable(row.unit, claim.unit))
 
 
 def _revised_claim(claim: Claim, row: EventRecord) -> Claim:
-    """The claim as re-guided by a user-recorded "revised" event (a point figure, in the event's unit)."""
-    return dataclasses.replace(claim, low=row.value, high=row.value, unit=row.unit or claim.unit,
-                               comparator=Comparator.APPROX, quote=row.note or claim.quote, mentions=())
+    """The claim as re-guided by a user-recorded "revised" event (a figure or a range "11.97-12.17", in the
+    event's unit), or as reaffirmed ("reaffirmed": the same figures, said again on a date)."""
+    if row.kind == EVENT_REAFFIRMED and row.value is None:
+        return dataclasses.replace(claim, quote=row.note or claim.quote, mentions=())
+    high = row.high if row.high is not None else row.value
+    return dataclasses.replace(claim, low=row.value, high=high, unit=row.unit or claim.unit,
+                               comparator=Comparator.RANGE if high != row.value else Comparator.APPROX,
+                               quote=row.note or claim.quote, mentions=())
 
 
 def _revision_links(session: Session, claim_ids: Iterable[int]) -> tuple[dict[int, list[RevisionRecord]],
@@ -124,7 +199,8 @@ class Scored:
     latest_actual_id: int | None
     revisions: tuple[RevisionRecord, ...]    # the chain of later claims that revised it, oldest first
     withdrawals: tuple[RevisionRecord, ...]  # transcript withdrawals of it or of its revisions
-    guidance: tuple[tuple[date, Claim], ...] = ()  # user-recorded new guidance ("revised" events), oldest first
+    # user-recorded guidance, oldest first: (date, the claim as re-guided, "revised" or "reaffirmed")
+    guidance: tuple[tuple[date, Claim, str], ...] = ()
 
 
 def score_records(session: Session, claims: list[ClaimRecord], as_of: date, policy=None,  # noqa: ANN001
@@ -161,19 +237,16 @@ def score_records(session: Session, claims: list[ClaimRecord], as_of: date, poli
             claim = domain[rec.id]
             chain = [r for r in _chain(rec.id, successors) if (r.on or date.min) <= as_of]
             revised = [(r.on or date.min, domain[r.claim_id]) for r in chain]
-            guidance = sorted(((ev.on, _revised_claim(claim, ev)) for ev in facts.revised
-                               if ev.on <= as_of and _norm(ev.metric) == _norm(claim.metric)
-                               and _norm(ev.scope) == _norm(claim.scope)
-                               and (ev.period_label is None or claim.period is None
-                                    or _norm(ev.period_label) == _norm(claim.period.label))),
+            guidance = sorted(((ev.on, _revised_claim(claim, ev), ev.kind) for ev in facts.revised
+                               if ev.on <= as_of and _guidance_fits(ev, rec.id, claim)),
                               key=lambda p: p[0])
-            revised += guidance
+            revised += [(on, new) for on, new, _ in guidance]
             revised_claims = [c for _, c in sorted(revised, key=lambda p: p[0])]
             outs = tuple(w for cid in [rec.id, *(r.claim_id for r in chain)]
                          for w in withdrawals.get(cid, []) if w.on is not None)
             first_out = min(outs, key=lambda w: w.on, default=None)
             original, latest = score_with_revisions(
-                claim, revised_claims, facts.actuals, facts.events, as_of, policy,
+                claim, revised_claims, facts.actuals, _events_for(facts, rec.id, claim), as_of, policy,
                 withdrawn_on=first_out.on if first_out else None,
                 withdrawn_note=first_out.quote if first_out else "")
 
@@ -334,6 +407,61 @@ def _let_go(session: Session, kept: set[int]) -> None:
         session.expunge(obj)
 
 
+def latest_per_claim(model, order_by, *where):  # noqa: ANN001, ANN202
+    """An alias of `model` and the condition that joins it to the claim's newest row: the row whose id is the
+    first of the claim's rows in `order_by`, found by a subquery per claim through the claim_id index. The cost
+    grows with the claims read, not with the table (a window function over the table would rank every row)."""
+    alias = aliased(model)
+    newest = (select(model.id).where(model.claim_id == ClaimRecord.id, *where).order_by(*order_by).limit(1)
+              .correlate(ClaimRecord).scalar_subquery())
+    return alias, and_(alias.claim_id == ClaimRecord.id, alias.id == newest)
+
+
+@dataclasses.dataclass(frozen=True)
+class EffectiveSql:
+    """The newest computed verdict (against the original promise) and the newest override of each claim, as
+    aliases to outer-join, and the effective verdict they give: override, else dismissed, else computed."""
+    v: Any
+    v_on: Any
+    o: Any
+    o_on: Any
+    verdict: Any
+
+    def join(self, stmt: Select) -> Select:
+        return (stmt.outerjoin_from(ClaimRecord, self.v, self.v_on)
+                .outerjoin_from(ClaimRecord, self.o, self.o_on))
+
+
+def effective_sql(as_of: date | None = None) -> EffectiveSql:
+    """`as_of`: the verdicts computed on that date (a claim not scored that day has none); None: the newest
+    computed verdict of each claim."""
+    if as_of is not None:
+        # (claim_id, as_of, against) is unique: at most one row per claim, found through the unique index
+        v = aliased(VerdictRecord)
+        v_on = and_(v.claim_id == ClaimRecord.id, v.as_of == as_of, v.against == AGAINST_ORIGINAL)
+    else:
+        # the newest as-of date alone names the newest computed verdict, and the unique index serves the
+        # lookup in that order
+        v, v_on = latest_per_claim(VerdictRecord, (VerdictRecord.as_of.desc(),),
+                                    VerdictRecord.against == AGAINST_ORIGINAL)
+    o, o_on = latest_override()
+    return EffectiveSql(v, v_on, o, o_on, effective_case(o, v.verdict).label("effective"))
+
+
+def latest_override():  # noqa: ANN201
+    """An alias of the overrides table joined to each claim's newest override (the one in force)."""
+    return latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+
+
+def effective_case(override, computed):  # noqa: ANN001, ANN201
+    """The one definition of the effective verdict, as SQL every reader shares: a dismissal wins over an
+    override (tracker.scoring.standing: "not a claim" settles more than "met"), an override over the
+    computed verdict. `override`: an alias of the overrides table joined to the claim's override in force."""
+    return case((ClaimRecord.status == STATUS_DISMISSED, literal(Verdict.DISMISSED.value)),
+                (override.id.is_not(None), override.verdict),
+                else_=computed)
+
+
 @dataclasses.dataclass(frozen=True)
 class Effective:
     verdict: Verdict | None            # None: never scored
@@ -342,37 +470,43 @@ class Effective:
     override: OverrideRecord | None
 
 
-def effective_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, Effective]:
-    """Effective verdicts of many claims in a few queries (for lists of thousands of claims)."""
+def effective_verdicts(session: Session, claim_ids: Iterable[int], as_of: date | None = None
+                       ) -> dict[int, Effective]:
+    """Effective verdicts of many claims in a few queries (for lists of thousands of claims), by the one SQL
+    definition every list reads (`effective_case`). `as_of`: the verdicts computed on that date, so that a
+    review of March 1 reads March 1's verdicts even after a later scoring ("pending" then, "missed" since);
+    None: the newest computed verdict of each claim."""
     ids = list(claim_ids)
-    status: dict[int, str] = {}
-    computed: dict[int, VerdictRecord] = {}
-    overrides: dict[int, OverrideRecord] = {}
+    eff = effective_sql(as_of)
+    out: dict[int, Effective] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        status.update(session.execute(select(ClaimRecord.id, ClaimRecord.status)
-                                      .where(ClaimRecord.id.in_(chunk))).all())
-        for v in session.scalars(select(VerdictRecord)
-                                 .where(VerdictRecord.claim_id.in_(chunk), VerdictRecord.against == AGAINST_ORIGINAL)
-                                 .order_by(VerdictRecord.as_of, VerdictRecord.computed_at, VerdictRecord.id)):
-            computed[v.claim_id] = v          # ordered ascending: the last one wins
-        for o in session.scalars(select(OverrideRecord).where(OverrideRecord.claim_id.in_(chunk))
-                                 .order_by(OverrideRecord.created_at, OverrideRecord.id)):
-            overrides[o.claim_id] = o
-    out = {}
-    for cid in ids:
-        o, c = overrides.get(cid), computed.get(cid)
-        if status.get(cid) == STATUS_DISMISSED:      # a dismissal wins over an override
-            verdict = Verdict.DISMISSED
-        elif o is not None:
-            verdict = Verdict(o.verdict)
-        else:
-            verdict = Verdict(c.verdict) if c is not None else None
-        out[cid] = Effective(verdict=verdict, overridden=o is not None, computed=c, override=o)
-    return out
+        stmt = eff.join(select(ClaimRecord.id, eff.verdict, eff.v, eff.o)).where(ClaimRecord.id.in_(ids[start:start + 500]))
+        for cid, verdict, computed, override in session.execute(stmt):
+            out[cid] = Effective(verdict=Verdict(verdict) if verdict else None, overridden=override is not None,
+                                 computed=computed, override=override)
+    return {cid: out.get(cid, Effective(None, False, None, None)) for cid in ids}
 
 
-def effective_verdict(session: Session, claim: ClaimRecord | int) -> Verdict | None:
-    """A dismissed claim is DISMISSED; else the claim's override if any; else the newest computed verdict."""
+def effective_verdict(session: Session, claim: ClaimRecord | int, as_of: date | None = None) -> Verdict | None:
+    """A dismissed claim is DISMISSED; else the claim's override if any; else the verdict computed on `as_of`
+    (None: the newest computed verdict)."""
     claim_id = claim if isinstance(claim, int) else claim.id
-    return effective_verdicts(session, [claim_id])[claim_id].verdict
+    return effective_verdicts(session, [claim_id], as_of)[claim_id].verdict
+
+
+def last_scored(session: Session) -> date | None:
+    """The as-of date of the newest scoring (None: never scored). Scoring March 1 after June 1 makes March 1
+    the date last scored: a reviewer who re-scored an old date is shown that date, not silently today. The
+    newest verdict row is the one with the highest id (each scoring inserts its rows anew), found through the
+    primary key."""
+    newest = select(func.max(VerdictRecord.id)).scalar_subquery()
+    return session.scalar(select(VerdictRecord.as_of).where(VerdictRecord.id == newest))
+
+
+def scored_dates(session: Session) -> list[date]:
+    """Every as-of date verdicts are stored for, oldest first."""
+    return list(session.scalars(select(VerdictRecord.as_of).distinct().order_by(VerdictRecord.as_of)))
+
+
+def is_scored_on(session: Session, as_of: date) -> bool:
+    return session.scalar(select(VerdictRecord.id).where(VerdictRecord.as_of == as_of).limit(1)) is not None

@@ -22,6 +22,23 @@ def parse_value(text: str) -> tuple[float, bool]:
     return (-value if m["neg"] else value), bool(m["cur"])
 
 
+_RANGE = re.compile(r"^\s*(?P<low>[^-–\s][^-–]*?)\s*[-–]\s*(?P<high>[^-–\s].*?)\s*$")
+
+
+def parse_range(text: str) -> tuple[float, float | None, bool]:
+    """A figure or a range of two: "12.1" -> (12.1, None), "11.97-12.17" -> (11.97, 12.17), "$2.0B-$2.25B"
+    (a dash between two figures; "-2.0B" alone is one negative figure). Returns (low, high, had a $ sign); a
+    range whose ends are reversed is an InputError."""
+    m = _RANGE.match(text or "")
+    if m is None:
+        value, dollar = parse_value(text)
+        return value, None, dollar
+    (low, d1), (high, d2) = parse_value(m["low"]), parse_value(m["high"])
+    if low > high:
+        raise InputError(f"range {text.strip()!r} runs backwards: write the low end first")
+    return low, high, d1 or d2
+
+
 BASES = ("gaap", "non_gaap", "adjusted")
 
 

@@ -122,7 +122,7 @@ VOCABULARY = [
     ("open-link-before", "We expect the attach rate to be about 40% in 2025.", "attach_rate", False, None),
     ("open-basis-stripped", "We expect adjusted funding costs of $80 million in Q3.", "funding_costs", False,
      "adjusted"),
-    ("open-basis-after", "For Q3 we expect EBT adjusted to be in the $2.5 to $3 billion range.", "ebt", False,
+    ("open-basis-after", "For Q3 we expect EBITDAR adjusted to be in the $2.5 to $3 billion range.", "ebitdar", False,
      "adjusted"),
 ]
 
@@ -199,6 +199,8 @@ def test_no_claim_of_an_unnamed_metric(tmp_path, sentence):
 BROKEN = [
     ("growth-missing", lambda d: d.pop("growth")),
     ("growth-typo", lambda d: d["growth"].__setitem__("yoyy", d["growth"].pop("yoy"))),
+    ("growth-reach-empty", lambda d: d["growth"].__setitem__("reach", [])),
+    ("growth-object-link-missing", lambda d: d["growth"].pop("object_link")),
     ("basis-extra-key", lambda d: d["basis"].__setitem__("ifrs", ["ifrs"])),
     ("open-words-empty", lambda d: d["open_metric"].__setitem__("links", [])),
     ("open-max-words-text", lambda d: d["open_metric"].__setitem__("max_words", "four")),
@@ -211,19 +213,20 @@ BROKEN = [
 def test_a_broken_metrics_file_is_an_error(monkeypatch, breaks):
     import copy
 
-    from tracker import metric_reading
+    from tracker import figure_positions, metric_reading
     from tracker.errors import LexiconError
     from tracker.lexicon import load
 
     data = copy.deepcopy(load("metrics"))
     breaks(data)
     monkeypatch.setattr(metric_reading, "load", lambda name: data if name == "metrics" else load(name))
+    monkeypatch.setattr(figure_positions, "load", lambda name: data if name == "metrics" else load(name))
     metric_reading._vocab.cache_clear()
-    metric_reading._sign_words.cache_clear()
+    figure_positions._sign_words.cache_clear()
     try:
         with pytest.raises(LexiconError):
             metric_reading._vocab()
-            metric_reading._sign_words()
+            figure_positions._sign_words()
     finally:
         metric_reading._vocab.cache_clear()
-        metric_reading._sign_words.cache_clear()
+        figure_positions._sign_words.cache_clear()

@@ -42,10 +42,10 @@ def _card(rows=None) -> Scorecard:
         results = [score_claim(c, actuals, events, AS_OF, polarity="up") for c in (beat, formula, milestone)]
         rows = (
             ScorecardRow(beat, results[0], None, "nws_q1.txt", date(2025, 3, 13), 1234, 1300,
-                         revisions=(("raised", date(2025, 5, 1), "to ~$80.0M"),), notes=("<b>checked</b>",)),
+                         revisions=(("raised", date(2025, 5, 1), "to ~$80.0M"),), notes=("<b>checked</b>",), claim_id=11),
             ScorecardRow(formula, results[1], None, "nws_q1.txt", date(2025, 3, 13), 2000, 2100,
-                         override=("dismissed", "=not a real claim")),
-            ScorecardRow(milestone, results[2], None, "nws_q1.txt", date(2025, 3, 13), 3000, 3050),
+                         override=("dismissed", "=not a real claim"), claim_id=12),
+            ScorecardRow(milestone, results[2], None, "nws_q1.txt", date(2025, 3, 13), 3000, 3050, claim_id=13),
         )
         cred = credibility([(r.claim, r.result) for r in rows], ScoringPolicy(min_scored_for_credibility=2))
     else:
@@ -170,7 +170,8 @@ MD_NEEDS = [
     ("title", "# Scorecard: Northwind \\<Semiconductor\\> (NWS)"),
     ("summary", "**Credibility:** hit rate 33% (95% CI 6-79%, n=3)"),
     ("counts-header", "| Verdict | Claims |"),
-    ("claims-header", "| # | Promise | Actual | Verdict | Explanation | Speaker | Deadline |"),
+    ("claims-header", "| Claim | Promise | Actual (source, reported) | Verdict | Marks | Explanation | Speaker | "
+                      "Deadline |"),
     ("location", "said by Dana Reyes in nws\\_q1.txt, chars 1234-1300, call 2025-03-13"),
     ("revision", "- revision: raised 2025-05-01: to ~$80.0M"),
     ("override-star", "dismissed\\*"),

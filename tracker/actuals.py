@@ -139,13 +139,16 @@ def _named_annual(fig: Figure, text: str) -> bool:
     return any(t.end <= term.start and not text[t.end:term.start].strip() for t in _annual().find(text))
 
 
-def _beyond_another(fig: Figure, figures: list[Figure], reported: Period) -> bool:
+def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: str) -> bool:
     """The figure's period is an earlier one named on the far side of another figure of the sentence."""
     p, q = fig.period, fig.quantity
     if p is None or p.period is None or p.period.end is None or reported.start is None \
             or p.period.end >= reported.start:
         return False
     between = [f.quantity for f in figures if f.quantity is not q]
+    if len(text[:p.start].split()) <= 1:
+        return False        # a period that opens the sentence frames all of it: "Last year, we saw attach rates of
+                            # 20% off a base of 9,000 vehicles"
     return any(q.end <= o.start and o.end <= p.start or p.end <= o.start and o.end <= q.start for o in between)
 
 
@@ -189,7 +192,7 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
         value = _level(fig, facts.text)
         if unit is None or value is None:
             continue
-        if _beyond_another(fig, facts.figures, reported):
+        if _beyond_another(fig, facts.figures, reported, facts.text):
             fig = replace(fig, period=None)
         period = _actual_period(fig, reported, call_date, cal, facts.text)
         if period is None:

@@ -66,6 +66,8 @@ def _periods_of(fig: Figure, facts: SentenceFacts, call_date: date, frame: Perio
         return [None if facts.fact_verbs else frame]
     if fig.period.period is None:
         return [None]                            # a vague phrase ("over time"): undated on purpose
+    if fig.own_period:
+        return [fig.period.period]               # "20 and 21 points ... Q2 and FY26, respectively": one each
     group = joined([p for p in facts.periods if p.period], fig.period, facts.text)
     future = [p.period for p in group if is_future(p.period, call_date)]
     return future or [fig.period.period]
@@ -150,26 +152,34 @@ def _future_period(facts: SentenceFacts, call_date: date) -> Period | None:
     return None
 
 
+# "to improve" is above the baseline, "to decline" below it, "to be relatively unchanged" about the same
+_DIRECTION_COMPARATOR = {"up": Comparator.GT, "down": Comparator.LT, "flat": Comparator.APPROX}
+
+
 def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
-                     numeric: frozenset[str] = frozenset(), *, frame: Period | None = None) -> list[Claim]:
+                     numeric: frozenset[str] = frozenset(), *, frame: Period | None = None,
+                     after: Period | None = None) -> list[Claim]:
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
     Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026").
     A sentence naming no period of its own takes the frame's ("Devices revenue should decline." under
-    "Now to our outlook for the first quarter.")."""
+    "Now to our outlook for the first quarter."); one that names only the baseline year of its move takes the
+    year after it (`after`: "capex growth will moderate compared to fiscal 2025")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
         return []
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
-    if not dated and (frame is None or facts.periods or facts.fact_verbs):
+    if not dated and after is not None and not facts.fact_verbs:
+        frame = after
+    elif not dated and (frame is None or facts.periods or facts.fact_verbs):
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     # metrics that got a number in this sentence are claimed by it already
     terms = {t.name: t for t in reversed(joined(facts.metrics, facts.metrics[0], facts.text))}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
-               if not {m, f"{m}_growth", f"{m}_change"} & numeric]
+               if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
     return [Claim(
         kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),
-        comparator=Comparator.GT if facts.direction == "up" else Comparator.LT, low=None, high=None,
+        comparator=_DIRECTION_COMPARATOR[facts.direction], low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
         confidence=_confidence(period, False, hedge),
@@ -442,9 +452,12 @@ class ClaimSet:
     def _restates_level(self, claim: Claim) -> _Entry | None:
         """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
         for the same period and scope restates that guide; it is a mention of it, not a second promise."""
-        if claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
+        if claim.kind is Kind.DIRECTION and claim.comparator is Comparator.APPROX:
+            level = claim.metric          # "gross margin essentially flat in Q4" restates the Q4 gross margin guide
+        elif claim.measure not in _GROWTH_MEASURES or not claim.metric.endswith("_growth"):
             return None
-        level = claim.metric[:-len("_growth")]
+        else:
+            level = claim.metric[:-len("_growth")]
         for kind in (Kind.GUIDANCE, Kind.TARGET):
             for entry in self._by_subject.get((kind, level), ()):
                 old = entry.claim

@@ -46,7 +46,8 @@ def claim_record(c: Claim) -> dict[str, Any]:
     }
 
 
-def actual_record(a: Actual) -> dict[str, Any]:
+def actual_record(a: Actual, restated: tuple[Actual, ...] = ()) -> dict[str, Any]:
+    """One reported figure; `restated` are later sentences that state the same figure again, kept as mentions."""
     return {
         "type": "actual",
         "metric": a.metric,
@@ -61,7 +62,17 @@ def actual_record(a: Actual) -> dict[str, Any]:
         "speaker": a.speaker,
         "start": a.start,
         "end": a.end,
+        "mentions": [{"speaker": m.speaker, "quote": m.quote, "start": m.start, "end": m.end} for m in (a, *restated)],
     }
+
+
+def _restatements(actuals: tuple[Actual, ...]) -> list[tuple[Actual, tuple[Actual, ...]]]:
+    """Actuals grouped by the figure they state: "operating margin reached 10.5%" in the CEO's remarks and
+    "operating margin was 10.5%" in the CFO's are one reported figure with two mentions, as a restated claim is."""
+    groups: dict[tuple, list[Actual]] = {}
+    for a in actuals:
+        groups.setdefault((a.metric, a.scope, a.value, a.unit, a.period.label), []).append(a)
+    return [(first, tuple(rest)) for first, *rest in groups.values()]
 
 
 def prior_record(p: PriorClaim) -> dict[str, Any]:
@@ -79,7 +90,7 @@ def withdrawal_record(w: Withdrawal) -> dict[str, Any]:
 
 def records(ex: Extraction) -> Iterator[dict[str, Any]]:
     yield from (claim_record(c) for c in ex.claims)
-    yield from (actual_record(a) for a in ex.actuals)
+    yield from (actual_record(a, rest) for a, rest in _restatements(ex.actuals))
     yield from (prior_record(p) for p in ex.prior_claims)
     yield from (withdrawal_record(w) for w in ex.withdrawals)
 
@@ -97,7 +108,7 @@ def to_json(ex: Extraction) -> str:
                  "fiscal_year_named_from": info.fiscal_year_named_from, "layout": str(ex.transcript.layout),
                  "sha256": ex.transcript.sha256},
         "claims": [claim_record(c) for c in ex.claims],
-        "actuals": [actual_record(a) for a in ex.actuals],
+        "actuals": [actual_record(a, rest) for a, rest in _restatements(ex.actuals)],
         "prior_claims": [prior_record(p) for p in ex.prior_claims],
         "withdrawals": [withdrawal_record(w) for w in ex.withdrawals],
     }

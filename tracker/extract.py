@@ -8,16 +8,22 @@ from datetime import date
 from pathlib import Path
 
 from tracker.actuals import sentence_actuals
+from tracker.anaphora import Antecedents, resolve
+from tracker.baseline_periods import after_baseline
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
+from tracker.contributors import with_contributor
 from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
+from tracker.level_referents import LevelMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.quantities import unit_family
+from tracker.range_position import position_claims
+from tracker.referents import Referents
 from tracker.scopes import product_scope
 from tracker.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
@@ -48,18 +54,25 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
+    referents = Referents()
+    levels = LevelMemory()
     for turn in transcript.turns:
         reader.new_turn()
+        antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
+        referents.new_turn()
+        levels.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
             continue
         for sentence in turn.sentences:
             topic.saw(sentence.text)
+            referents.saw(sentence.text)
+            levels.tick()
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
-            facts = analyse(sentence.text, call_date, cal)
+            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
             reading = reader.read(sentence, facts)
             frame = reading.frame
             period = frame.period if frame else None
@@ -74,10 +87,15 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.carry(sentence, facts, False)
                 continue
             if facts.boilerplate and not facts.figures:
-                reader.interrupt()
+                if not (frame and frame.explicit and frame.start == sentence.start):
+                    reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal)
+            found = _claims(facts, reading, said, call_date, cal, lent)
+            antecedents.saw(found, facts, call_date)
+            found = referents.scoped(found, sentence.text)
+            found = with_contributor(found, sentence.text, call_date, cal)
+            found = found or levels.carried(facts, call_date, said.mention())
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
@@ -88,6 +106,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
                                                            sentence.start, sentence.end)
             actuals.extend(found_actuals)
+            levels.saw(found, found_actuals)
             priors.extend(found_priors)
             reader.carry(sentence, facts, bool(found))
     final = tuple(_not_the_company(_with_baseline(c, actuals, reported), info) for c in claims.claims)
@@ -115,11 +134,13 @@ def _with_baseline(claim: Claim, actuals: list[Actual], reported: Period) -> Cla
     return replace(claim, baseline=base.value, unit=claim.unit or base.unit)
 
 
-def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar) -> list[Claim]:
+def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date, cal: FiscalCalendar,
+            lent: Period | None = None) -> list[Claim]:
     """The claims of one sentence in its frame: each item of a guidance list on its own ("Sales growth of 2% to
-    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from."""
+    3%; EPS of $4.10 to $4.30"), each claim scoped and told where its period came from. `lent` is the period of
+    the previous sentence whose metric a figure refers back to (tracker.anaphora), used when no frame dates it."""
     frame = reading.frame
-    period = frame.period if frame else None
+    period = (frame.period if frame else None) or lent
     explicit = bool(frame and frame.explicit)
     parts = [facts]
     if reading.items:
@@ -130,8 +151,10 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
     for part in parts:
         got = figure_claims(part, said, call_date, period, explicit=explicit)
         got += segment_directions(part, said, call_date, period)
-        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period)
+        got += direction_claims(part, said, call_date, frozenset(c.metric for c in got), frame=period,
+                                after=after_baseline(part, call_date, cal))
         got += milestone_claims(part, said, call_date, cal)
+        got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 

@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from tracker.attached_phrase import attached_phrase, close_term
+from tracker.impacts import is_effect
 from tracker.lexicon import load
 from tracker.errors import LexiconError
-from tracker.model import Comparator, Quantity
+from tracker.model import Quantity
 from tracker.patterns import pattern
 from tracker.phrase_regex import phrase_pattern
 from tracker.units import unit_family
@@ -68,13 +70,14 @@ class _Vocab:
     similar: re.Pattern[str]
     stop: frozenset[str]
     max_words: int
+    qualifiers: frozenset[str] = frozenset()    # "$500 million of annual savings": skipped at a phrase's start
 
 
 # every table metric_reading reads, with exactly these keys: a misspelt key is an error, not a silent no-op
 _SECTION_KEYS = {
     "basis": {"non_gaap", "gaap", "adjusted", "after"},
-    "growth": {"up", "down", "link", "yoy", "qoq", "cagr"},
-    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past"},
+    "growth": {"up", "down", "link", "reach", "object_link", "object_words", "yoy", "qoq", "cagr"},
+    "open_metric": {"max_words", "links", "after_links", "growth_links", "generic", "stop", "past", "qualifiers"},
     "similar": {"words"},
     "sign": {"positive", "negative"},
 }
@@ -140,7 +143,9 @@ def _vocab() -> _Vocab:
     verbs_up = phrase_pattern(_words(growth, "up", "growth"))
     verbs_down = phrase_pattern(_words(growth, "down", "growth"))
     link = phrase_pattern(_words(growth, "link", "growth"))
-    base = r"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|\w+))?"
+    reach = phrase_pattern(_words(growth, "reach", "growth"))
+    # "to decrease to 27% of revenue": the word after the move may name what moves, never the level it reaches
+    base = rf"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|(?!(?:{reach})(?![\w-]))\w+))?"
 
     def before(verbs: str) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
@@ -173,7 +178,8 @@ def _vocab() -> _Vocab:
         similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
                            rf"(?![\w-])", re.I),
         past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
-        stop=stop, max_words=max_words)
+        stop=stop, max_words=max_words,
+        qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))
 
 
 # --- known terms ----------------------------------------------------------------------------------------
@@ -214,10 +220,22 @@ def _margin_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{phrase_pattern(words)})", re.I)
 
 
+@cache
+def _per_share_of() -> dict[str, str]:
+    """Per-share metric -> the whole it divides (metrics.toml `per_share` keys): dividend_per_share -> dividends."""
+    specs = load("metrics")["metrics"]
+    return {spec["per_share"]: name for name, spec in specs.items() if "per_share" in spec}
+
+
 def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
     repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
     family = unit_family(q.unit)
+    if family == "money" and pattern("scale_words").search(q.text):
+        # "a dividend of $0.30 per share at a total cost of $45 million": a scaled amount is no per-share figure
+        whole = _per_share_of()
+        metrics = [replace(m, name=whole[m.name]) if m.name in whole else m for m in metrics
+                   if not pattern("per_share").search(m.text)]
     compatible = [m for m in metrics if (not _units_of(m.name) or family is None or family in _units_of(m.name))
                   and not _names_next(m, q, hi, text)]
     term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
@@ -227,16 +245,20 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or nearest(compatible, q.start, q.end, lo, hi)
-    if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
-            text[q.start:q.end + 12]):
-        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
     if term is None:
         # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
         left = [m for m in compatible if m.end <= q.start]
         term = left[-1] if left else None
+    if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
+            text[q.start:q.end + 12]):
+        return metric_spec(term.name)["per_share"], term     # "dividends ... at $1.20 per share"
+    by_unit = metric_for_unit_family(family) if family else None
+    by_unit = by_unit or ("units" if family == "count" and is_volume_unit(q.unit) else None)
+    if (term is None and by_unit is None or term is not None and not close_term(term, q, lo, hi, text)) \
+            and _attached(text, q, lo, hi)[0] and not is_effect(text, q):
+        return None, None               # "pension settlement costs of $90 million": the figure's own phrase
     if term is not None:
         return term.name, term
-    by_unit = metric_for_unit_family(family) if family else None
     if by_unit == "hashrate" and re.search(r"\bcomputing power\b", text, re.I):
         return "computing_power_sold", None
     if family == "crypto":
@@ -244,6 +266,15 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     if family == "count" and is_volume_unit(q.unit):
         return "units", None
     return by_unit, None
+
+
+def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str | None, str | None]:
+    """(name, basis, count unit) of the open phrase the figure is bound to (tracker.attached_phrase)."""
+    found = attached_phrase(text, q, lo, hi)
+    if found is None:
+        return None, None, None
+    name, basis = _name_from(found[0], _vocab())
+    return name, basis, found[1]
 
 
 def implied_unit(q: Quantity, metric: str, quantities: list[Quantity]) -> str | None:
@@ -299,7 +330,8 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     before = text[max(lo, q.start - 40):q.start]
     after = text[q.end:min(hi, q.end + 40)]
     sign = 0
-    if v.down_before.search(before) or _named_after(v.down_after.match(after), after, v):
+    if (v.down_before.search(before) or _named_after(v.down_after.match(after), after, v)
+            or pattern("fall_in_before").search(before)):       # "a decline in Europe of 1%"
         sign = -1
     elif v.up_before.search(before) or _named_after(v.up_after.match(after), after, v):
         sign = 1
@@ -316,6 +348,13 @@ def growth_of(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, str] | Non
     if v.qoq.search(window):
         return sign, "qoq_growth"
     return sign, "yoy_growth"
+
+
+def phrase_name(span: str) -> tuple[str | None, str | None]:
+    """(snake name, basis) of the noun phrase that ends `span`: "to reduce our in-store SKU count" ->
+    ("in_store_sku_count", None); (None, None) when only stop or generic words are there."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, True, v), v)
 
 
 def looks_back(text: str) -> bool:
@@ -339,6 +378,9 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
         if gap.strip(" \t\n-"):
             break                                  # punctuation or a digit between words ends the phrase
         word = m.group()
+        if not from_end and not picked and word.casefold() in v.qualifiers:
+            edge = m.end()                         # "of annual savings": the qualifier does not name the metric
+            continue
         if any(c.isdigit() for c in word):
             break                                  # "Q3", "2026", "10-K": a period or a code, not a noun
         if word.casefold() in v.stop or word.casefold().rstrip("'’s") in v.stop:
@@ -399,6 +441,9 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         # "we expect CRPO to increase 15%": the phrase stands before the growth words and their modal
         move = v.up_before.search(clause) or v.down_before.search(clause)
         link = v.growth_links.search(clause, 0, move.start()) if move else None
+    if link is None and pattern("impact_before").search(clause):
+        # "this will impact our segment margin by around 50 basis points": the metric stands before "by"
+        link = pattern("delta_by").search(clause)
     if link is None:
         return None, None, None
     words = _phrase_words(clause[:link.start()], True, v)
@@ -435,6 +480,21 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
         return term.text
     word = m.group("w")
     return word if word.isupper() and len(word) >= 2 else None
+
+
+def is_share_base(text: str, t: Term) -> bool:
+    """"from 41% of revenue ... to 27% of revenue": the metric a percentage is a share of is not the metric
+    the sentence's later shares belong to (patterns.toml share_of_before; units.toml [percent] words)."""
+    m = pattern("share_of_before").search(text[max(0, t.start - 30):t.start])
+    if m is None:
+        return False
+    left = text[:max(0, t.start - 30) + m.start()].rstrip().casefold()
+    return any(left.endswith(w) for w in _percent_words())
+
+
+@cache
+def _percent_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load("units")["percent"]["words"])
 
 
 def v_flat(q: Quantity) -> bool:
@@ -475,7 +535,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
                     also = tuple(f"{t.name}_growth" for t in _listed_after(level, metrics, text))
             unit = "%" if q.unit is None else None
         elif ratio is not None:
-            base = [t for t in metrics if t.end <= q.start]
+            base = [t for t in metrics if t.end <= q.start and not is_share_base(text, t)]
             if base:
                 name, term = base[-1].name, base[-1]
                 measure, unit = "ratio", f"% of {ratio}"
@@ -487,8 +547,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
             name, falling = f"{name}_change", change[0] < 0
             measure = change[1].replace("growth", "change")
     elif unit_family(q.unit) == "ratio" and (name is None or "ratio" not in _units_of(name)):
-        if pattern("compared_after").match(text[q.end:q.end + 20]):
+        compared = pattern("compared_after").match(text[q.end:q.end + 20])
+        if compared and not pattern("compared_to_figure").match(text[q.end:q.end + 40]):
             return Reading(None)        # "more than double of last year": a comparison with the past
+        # (but "a record 7.2x compared to 6.1x" reports 7.2x: the baseline is the figure that follows)
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
@@ -500,6 +562,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         negative_term = term is not None and (pattern("loss_word").search(term.text) or pattern("loss_after").match(text[term.end:term.end + 8]))
         return Reading(name, term, True, basis_of(text, term.start, term.end, term.text) if term else None,
                        measure, falling or bool(negative_term), unit, also=also)
+    own, own_basis, own_unit = (_attached(text, q, lo, hi) if measure is None and name is None
+                                and not is_effect(text, q) else (None, None, None))
+    if own is not None:
+        return Reading(own, None, False, own_basis, None, falling, unit or own_unit)
     open_name, basis, count_unit = open_metric(text, q, lo, hi, measure is not None)
     if open_name is None:
         return Reading(None)
@@ -517,59 +583,4 @@ def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:
             break
         out.append(t)
         last = t
-    return out
-
-
-
-
-def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str) -> dict[int, Term]:
-    """"gross margin and operating margin to be 45% and 30%, respectively": the i-th figure listed belongs to the
-    i-th metric listed. Returns {index of the quantity: its term}; empty when the sentence lists nothing."""
-    words = load("units")["ranges"]["respectively"]
-    low = text.casefold()
-    pos = min((low.find(w) for w in words if w in low), default=-1)
-    if pos < 0 or len(metrics) < 2:
-        return {}
-    listed = [i for i, q in enumerate(quantities) if q.end <= pos]
-    if len(listed) < 2:
-        return {}
-    first = quantities[listed[0]].start
-    before = [t for t in metrics if t.end <= first]
-    run: list[Term] = []
-    for t in reversed(before):
-        if run and not pattern("list_joiner").match(text[t.end:run[0].start]):
-            break
-        run.insert(0, t)
-    if len(run) != len(listed):
-        return {}
-    return dict(zip(listed, run))
-
-
-@cache
-def _sign_words() -> dict[str, str]:
-    sign = load("metrics").get("sign")
-    if not isinstance(sign, dict) or set(sign) != {"positive", "negative"}:
-        raise LexiconError("metrics.toml [sign] must list exactly `positive` and `negative` words")
-    return {w.casefold(): k for k in ("positive", "negative") for w in _words(sign, k, "sign")}
-
-
-def sign_figures(metrics: list[Term], text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"positive free cash flow in 2026", "to be EBITDA positive": a money metric above (below) zero, as a
-    figure of zero with a comparator. Only where no figure already sits next to the metric."""
-    words = _sign_words()
-    out = []
-    for t in metrics:
-        if "money" not in _units_of(t.name):
-            continue
-        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, t.start - 12):t.start])
-        after = re.match(r"^[\s-]+([A-Za-z]+)", text[t.end:t.end + 12])
-        for m, base in ((before, max(0, t.start - 12)), (after, t.end)):
-            if m is None or m.group(1).casefold() not in words:
-                continue
-            s, e = base + m.start(1), base + m.end(1)
-            if any(q.start <= e + 25 and q.end >= s - 25 for q in quantities):
-                continue
-            up = words[m.group(1).casefold()] == "positive"
-            out.append(Quantity(0.0, None, None, Comparator.GT if up else Comparator.LT, m.group(1), s, e))
-            break
     return out

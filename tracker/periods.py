@@ -169,7 +169,8 @@ def _grammar() -> _Grammar:
                    rf"{APOS}?(?:{YR4}|\d{{2}})(?!\d)")
     yr_bare = rf"(?<![\w$€£¥#.,/]){YR4}(?![\d%])(?![.,]\d)(?!s\b)"     # not "$2025", "2,025", "2020s"
     yr_apos = rf"(?<!\w){APOS}\d{{2}}(?![\d'’\w])"
-    yr_rel = (rf"(?:this|next|last|current|the(?:{SEP}(?:current|next|coming|following|prior|previous|last|"
+    yr_rel = (rf"(?:this|next|last|current|upcoming|our{SEP}(?:current|next|coming|upcoming|following)|"
+              rf"the(?:{SEP}(?:current|next|coming|upcoming|following|prior|previous|last|"
               rf"preceding))?)(?:{SEP}full)?(?:{SEP}(?:fiscal|calendar))?{SEP}year"
               rf"(?!(?:{SEP})?(?:over|on|ago|end|earlier|before|prior|to{SEP}date)\b)(?![\w\-–])")
     year_ref = rf"(?:{yr_explicit}|{yr_rel}|{yr_bare}|{yr_apos})"
@@ -304,7 +305,7 @@ class _YearRef:
     generic: bool          # plain "the year": needs a preposition or modifier to count
 
 
-_REL_WORDS = {"this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "last": -1, "prior": -1,
+_REL_WORDS = {"this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1, "prior": -1,
               "previous": -1, "preceding": -1}
 
 
@@ -321,7 +322,7 @@ def _parse_year_ref(text: str) -> _YearRef:
         return _YearRef(n if n >= 100 else _two_digit_year(n), 0, system, False)
     first = t.split()[0] if t.split() else ""
     words = t.split()
-    rel_word = words[1] if first == "the" and len(words) > 1 else first
+    rel_word = words[1] if first in ("the", "our") and len(words) > 1 else first   # "our upcoming fiscal year"
     rel = _REL_WORDS.get(rel_word, 0)
     generic = first == "the" and rel_word not in _REL_WORDS and system is None
     return _YearRef(None, rel, system, generic)

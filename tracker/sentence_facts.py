@@ -11,11 +11,18 @@ from datetime import date
 from functools import cache
 
 from tracker.events import is_noun_use, scheduled
-from tracker.metric_reading import implied_unit, read_metric, respective_terms, sign_figures
+from tracker.figure_positions import respective_terms, sign_figures
+from tracker.impacts import impact_on, without_scope_words
+from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.metric_reading import implied_unit, read_metric
+from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
 from tracker.numbers import number_words
 from tracker.patterns import pattern
 from tracker.periods import PeriodMatch, find_periods
+from tracker.range_ends import joined_ends, range_end
+from tracker.topic_lead import fronted_topic
+from tracker.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
 from tracker.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
 from tracker.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
@@ -40,6 +47,7 @@ class Figure:
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
     basis: str | None = None           # "gaap", "non_gaap", "adjusted"
     measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
+    own_period: bool = False           # its period was paired with it ("20 and 21 ... Q2 and FY26, respectively")
 
 
 @dataclass
@@ -53,7 +61,7 @@ class SentenceFacts:
     fact_verbs: list[Term] = field(default_factory=list)
     count_verbs: list[Term] = field(default_factory=list)   # "we added 410 clients": a report of this figure only
     milestone_verbs: list[Term] = field(default_factory=list)
-    direction: str | None = None      # "up" / "down"
+    direction: str | None = None      # "up" / "down" / "flat"
     withdrawal: bool = False
     boilerplate: bool = False
     counterfactual: bool = False
@@ -107,7 +115,7 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     return after[0][1] if after else None
 
 
-def _period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
+def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
     own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
            and not pattern("compared_period").match(p.phrase + " ")
@@ -222,6 +230,12 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             quantities.append(Quantity(0.0, 0.0, "%", Comparator.APPROX, m.group(0), m.start(), m.end()))
     quantities.extend(sign_figures(facts.metrics, text, quantities))
     quantities.sort(key=lambda q: q.start)
+    # "between $4 billion at the low end and $4.5 billion at the high end" is one range (tracker.range_ends)
+    quantities = [range_end(q, text) for q in joined_ends(quantities, text)]
+    # "higher than the 17%" with no figure before it: a floor (tracker.than)
+    quantities = [bound(q, text, i == 0) for i, q in enumerate(quantities)]
+    quantities = shared_units(with_points(quantities, text, facts.metrics), text)
+    paired = respective_periods(facts.periods, quantities, text)
     cues = sorted([(t.start, "forward") for t in facts.forward] + [(t.start, "fact") for t in facts.fact_verbs + facts.count_verbs]
                   + [(t.start, "negated") for t in facts.negations])
     geo, seg = scope_finders()
@@ -229,17 +243,21 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     breaks = [m.start() for m in pattern("clause_break").finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     listed = respective_terms(facts.metrics, quantities, text)
+    # "In terms of pricing, we're assuming a decline of 1%": the fronted topic is the metric (tracker.topic_lead)
+    topic = None if facts.metrics else fronted_topic(text)
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
-        own = [listed[i]] if i in listed else facts.metrics
-        reading = read_metric(q, own, lo, hi, text)
+        own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
+        # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
+        gap = difference(q, own, lo, hi, text)
+        reading = gap or object_reading(q, own, lo, text) or read_metric(q, own, lo, hi, text)
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
             counted = unit_family(q.unit) == "count"
             facts.figures.append(Figure(
-                q, None, None, None, _period_for(facts.periods, q, lo, hi, text) if counted else None, False,
+                q, None, None, None, period_for(facts.periods, q, lo, hi, text) if counted else None, False,
                 counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
                 _tense(cues, q) if counted else None, q.unit if counted else None, False))
             continue
@@ -249,31 +267,42 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         falling = bool(pattern("fall_before").search(before))
         if reading.similar_at is not None and not q.is_range:
             q = replace(q, comparator=Comparator.APPROX)
+        adverse = bool(pattern("adverse_after").match(after)
+                       or pattern("adverse_before").search(text[max(0, q.start - 90):q.start]))
+        scope = with_modifier(
+            scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
+            or names_after(after)
+            # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
+            or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
+            modifier_before(text, term))
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
             metric_term=term,
-            scope=with_modifier(
-                scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-                or names_after(after)
-                # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
-                or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
-                modifier_before(text, term)),
+            scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=_period_for([p for p in facts.periods if reading.similar_at is None
-                                or not reading.similar_at <= p.start < q.start], q, lo, hi, text),
+            period=paired.get(i) or period_for([p for p in facts.periods if reading.similar_at is None
+                                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
+                                               without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
-            is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)),
-            negative=reading.falling or (rate and falling)
-            or bool(pattern("adverse_after").match(after) or pattern("adverse_before").search(text[max(0, q.start - 90):q.start])),
+            is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
+                               # a report's "than the 22% in Q3" is an actual of Q3; a promise's is its baseline
+                               or i > 0 and bool(facts.forward) and pattern("than_baseline_before").search(before)),
+            negative=reading.falling or (rate and falling) or adverse,
             tense=_tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
-            metric_known=reading.known, basis=reading.basis, measure=reading.measure,
+            metric_known=reading.known and (topic is None or term is not topic), basis=reading.basis,
+            measure=reading.measure or ("impact" if adverse or impact_on(text, q) else None), own_period=i in paired,
         ))
+        if not reading.known:
+            facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+    if near and all(is_difference_word(d.start, quantities, text) for d in near):
+        facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
+    facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts

@@ -1,18 +1,22 @@
 """FlsApp: the terminal UI. It is handed an open database and never opens one itself.
 
-Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review. Every change
+Screens: companies (the home screen), claims, claim detail, transcript reader, scorecard, review, guidance
+history, credibility over time. Every change
 goes through db/ functions (which write the audit log) in a worker thread; screens reload when data changes.
-The as-of date the verdicts were scored on is in the title, so every screen shows it.
+The as-of date the verdicts were scored on is in the title, so every screen shows it, and every screen reads the
+verdicts of that date. Without `as_of` the app opens on the date last scored (never silently on today).
 """
 from __future__ import annotations
 
 import getpass
 from datetime import date
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from db.session import Database
+from tui import saved_filters
 from tui.commands import FlsCommands
 
 LIGHT_THEME = "textual-light"
@@ -33,10 +37,12 @@ class FlsApp(App):
         Binding("ctrl+t", "toggle_theme", "Theme"),
     ]
 
-    def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None) -> None:
+    def __init__(self, database: Database, *, as_of: date | None = None, author: str | None = None,
+                 config_dir: Path | None = None) -> None:
         super().__init__()
         self.database = database
-        self._as_of = as_of or date.today()
+        self.config_dir = config_dir if config_dir is not None else saved_filters.config_dir()   # saved filters
+        self._as_of = as_of or last_scored_or_today(database)
         self.author = author if author is not None else _default_author()
         self.title = self._title()
 
@@ -130,6 +136,26 @@ class FlsApp(App):
             self.notify("Select a company first.", severity="warning")
             return
         self.push_screen(ScorecardScreen(ticker))
+
+    def action_show_credibility(self) -> None:
+        """Credibility over time of the company on screen (tui/screens/credibility.py)."""
+        from tui.screens.credibility import CredibilityScreen
+
+        ticker = getattr(self.screen, "current_ticker", None)
+        if not ticker:
+            self.notify("Select a company first.", severity="warning")
+            return
+        self.push_screen(CredibilityScreen(ticker))
+
+
+def last_scored_or_today(database: Database) -> date:
+    """The date the UI reads verdicts of when none is given: the one last scored (a review of March 1 reopened
+    in June still reads March 1's verdicts), today only when nothing was ever scored. Changing it is the
+    user's act (r: re-score as of another date)."""
+    from db.scoring import last_scored
+
+    with database.session(write=False) as session:
+        return last_scored(session) or date.today()
 
 
 def _default_author() -> str:

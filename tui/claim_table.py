@@ -58,7 +58,7 @@ class ClaimFilter:
     period: str | None = None
     speaker: str | None = None
     ticker: str | None = None
-    due_days: int | None = None     # only claims due within this many days of the as-of date
+    due_days: int | None = None     # due within this many days after the as-of date; negative: before it
 
 
 def subject(row: Any) -> str:
@@ -101,6 +101,38 @@ def cells(row: Any, across_companies: bool = False, dark: bool = True) -> tuple[
     return (plain(row.ticker), *out) if across_companies else out
 
 
+def in_due_window(deadline: date | None, days: int, as_of: date) -> bool:
+    """Due between the as-of date and `days` after it ("30": due in the next 30 days) or, for a negative
+    number, before it ("-30": due in the last 30 days, what a review of the quarter just ended looks at)."""
+    if deadline is None:
+        return False
+    low, high = sorted((as_of, as_of + timedelta(days=days)))
+    return low <= deadline <= high
+
+
+def search_words(search: str) -> list[str]:
+    return search.casefold().split()
+
+
+MARK_STYLE = "reverse"
+MARKED = frozenset({"ticker", "subject", "speaker", "hedge", "quote"})     # the columns a search reads
+
+
+def marked(cells: tuple[Text, ...], keys: tuple[str, ...], words: list[str]) -> tuple[Text, ...]:
+    """The cells with every search word marked where the search found it: searching "wafer" marks "wafer" in
+    "We expect wafer shipments to double", so the reason a row is listed is visible. New Text objects: the
+    unmarked cells (kept for the next search) are not changed."""
+    if not words:
+        return cells
+    out = []
+    for key, cell in zip(keys, cells):
+        if key in MARKED:
+            cell = cell.copy()
+            cell.highlight_words(words, MARK_STYLE, case_sensitive=False)
+        out.append(cell)
+    return tuple(out)
+
+
 def _haystack(row: Any) -> str:
     return " ".join(str(x) for x in (row.ticker, row.metric, row.scope or "", row.speaker or "", row.quote or "",
                                      row.period_label or "", row.verdict or "", row.hedge or "")).casefold()
@@ -117,10 +149,9 @@ def matches(row: Any, f: ClaimFilter, as_of: date) -> bool:
         return False
     if f.ticker and row.ticker != f.ticker:
         return False
-    if f.due_days is not None:
-        if row.deadline is None or not as_of <= row.deadline <= as_of + timedelta(days=f.due_days):
-            return False
-    words = f.search.casefold().split()
+    if f.due_days is not None and not in_due_window(row.deadline, f.due_days, as_of):
+        return False
+    words = search_words(f.search)
     if words:
         hay = _haystack(row)
         return all(w in hay for w in words)

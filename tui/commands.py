@@ -18,6 +18,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Claims", "Every claim, filterable and sortable", "show_claims"),
     ("Scorecard", "The scorecard of the selected company", "show_scorecard"),
     ("Review mode", "Walk a period's claims with their detail, mark them reviewed", "show_review"),
+    ("Credibility over time", "Hit rate per call and per speaker, with its 95% band", "show_credibility"),
+    ("Guidance history", "How the selected claim's guidance moved from call to call", "claim_action('guidance')"),
     ("Toggle light/dark theme", "Switch between light and dark", "toggle_theme"),
     ("Help", "Keys and what they do", "help"),
 )

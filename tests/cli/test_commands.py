@@ -162,7 +162,8 @@ def test_claims_csv_and_table(acme):
     rows = list(csv.DictReader(io.StringIO(acme("claims", "--format", "csv").out)))
     assert len(rows) == 4 and {r["verdict"] for r in rows} == {"unscored"}
     table = acme("claims").out.splitlines()
-    assert table[0].split()[:3] == ["id", "ticker", "deadline"] and len(table) == 2 + 4
+    assert table[0].startswith("not scored yet")         # the as-of line: no verdict without its date
+    assert table[1].split()[:3] == ["id", "ticker", "deadline"] and len(table) == 1 + 2 + 4
 
 
 def test_claims_unknown_verdict(acme):

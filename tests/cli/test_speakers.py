@@ -37,7 +37,8 @@ def test_speakers_json(scored, edits, args, expected):
 def test_speakers_table_says_too_few(scored):
     run = scored("speakers")
     assert run.code == 0, run.err
-    lines = run.out.splitlines()
+    as_of, *lines = run.out.splitlines()
+    assert as_of == "verdicts as of 2026-03-01"
     assert lines[0].split() == ["ticker", "speaker", "title", "claims", "scored", "surprise", "credibility"]
     assert lines[3].startswith("ACME      Raj Patel")
     assert lines[3].endswith("-12.9%    too few scored claims (n=1)")

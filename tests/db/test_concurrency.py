@@ -19,6 +19,7 @@ from db.models import (
     Company,
     Document,
     EventRecord,
+    NoteRecord,
     RevisionRecord,
     SpeakerRecord,
     VerdictRecord,
@@ -195,40 +196,59 @@ def test_concurrent_imports_of_one_csv_store_each_row_once(db_url, tmp_path):
         db.dispose()
 
 
-def _hold_write_lock(url: str, seconds: float, started) -> None:  # noqa: ANN001
+def _hold_write_lock(url: str, started, release) -> None:  # noqa: ANN001
     db = open_database(url)
     with db.session() as s:
         ingest_extraction(s, _company_call(1), author="slow writer")
         started.set()
-        time.sleep(seconds)
+        release.wait(120)
     db.dispose()
 
 
 def test_reads_do_not_wait_for_a_long_write_and_writers_queue(tmp_path, monkeypatch):
-    """While another process holds the write lock for 4 s, opening the database and reading take no time,
-    and a writer waits its turn instead of failing."""
+    """While another process holds the write lock, a reader that would give up after 0.2 s of waiting opens
+    the database and reads the last committed state (so it never waited); a writer with that patience is
+    told the database is busy; a writer with the default patience waits its turn and writes."""
+    import threading
+
+    from db.errors import DatabaseError
+
     url = f"sqlite:///{tmp_path / 'shared.db'}"
     db = open_database(url)
     with db.session() as s:
         ingest_extraction(s, _company_call(0), author="setup")
     db.dispose()
     ctx = _context()
-    started = ctx.Event()
-    writer = ctx.Process(target=_hold_write_lock, args=(url, 4.0, started))
+    started, release = ctx.Event(), ctx.Event()
+    writer = ctx.Process(target=_hold_write_lock, args=(url, started, release))
     writer.start()
+    patient = open_database(url)
     try:
         assert started.wait(60)
-        begun = time.monotonic()
-        reader = open_database(url)
-        with reader.session(write=False) as s:
+        monkeypatch.setenv("FLS_BUSY_TIMEOUT", "0.2")
+        impatient = open_database(url)
+        with impatient.session(write=False) as s:
             assert s.scalar(select(func.count()).select_from(ClaimRecord)) == 3   # the last committed state
-        assert time.monotonic() - begun < 2.0
-        with reader.session() as s:     # waits for the writer (busy timeout 30 s), then writes
-            add_note(s, 1, "checked during the import", author="reader")
-        assert time.monotonic() - begun > 1.0
-        reader.dispose()
+        with pytest.raises(DatabaseError, match="database is busy"), impatient.session() as s:
+            add_note(s, 1, "checked during the import", author="impatient")
+        impatient.dispose()
+
+        def note() -> None:
+            with patient.session() as s:     # waits for the writer (busy timeout 30 s), then writes
+                add_note(s, 1, "checked during the import", author="reader")
+
+        queued = threading.Thread(target=note)
+        queued.start()
+        time.sleep(0.5)       # (not measured) give the queued writer time to start waiting on the lock
+        release.set()
+        queued.join(120)
+        with patient.session(write=False) as s:
+            assert s.scalar(select(func.count()).select_from(NoteRecord)) == 1
+            assert s.scalar(select(func.count()).select_from(ClaimRecord)) == 6
     finally:
+        release.set()
         writer.join(60)
+        patient.dispose()
     assert writer.exitcode == 0
 
 

@@ -101,7 +101,8 @@ def _fill_0002(url: str) -> None:
 
 
 def test_upgrading_a_0002_database_keeps_overrides_notes_and_audit(db_url):
-    """0003 adds claim and actual columns (0005 review marks); the rows a user made under 0002 all survive, and the old claim reads
+    """0003 adds claim and actual columns (0005 review marks, 0006 corrections, 0007 fact keys); the rows a user
+    made under 0002 all survive, and the old claim reads
     back as a level with no stated basis and a known metric."""
     from db.convert import actual_from_record, claim_from_record
     from db.models import ActualRecord, AuditRecord, ClaimRecord, NoteRecord, OverrideRecord

@@ -25,6 +25,7 @@ from tui.screens.override_form import OverrideForm
 from tui.screens.scorecard import ScorecardScreen
 from tui.screens.transcript import PIECE, TranscriptScreen
 from tui.verdicts import shares, styles, verdict_bar
+from tui.virtual_table import VirtualTable
 
 
 def fill(app, **values: str) -> None:
@@ -288,7 +289,7 @@ def test_scorecard_is_a_table_whose_rows_open_their_claim(northwind):
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ScorecardScreen)
-        table = screen.query_one("#scorecard", FillTable)
+        table = screen.query_one("#scorecard", VirtualTable)
         assert table.row_count == len(screen.data.card.rows) == 7
         await pilot.press("down", "enter")
         await settle(pilot)

@@ -5,15 +5,17 @@ import csv
 import io
 import re
 
-from tracker.scorecard.model import Scorecard, ScorecardRow, override_text, promise, revision_lines
+from tracker.scorecard.model import (Scorecard, ScorecardRow, correction_text, history_text, marks_text,
+                                     override_text, promise, revision_lines, source_text)
 
 COLUMNS = (
     "ticker", "company", "as_of", "n", "kind", "metric", "scope", "period", "deadline", "comparator", "low", "high",
     "unit", "promise", "speaker", "role", "hedge", "verdict", "computed_verdict", "explanation", "actual_value",
     "actual_unit", "actual_period", "surprise_pct", "attainment", "days_late", "latest_verdict",
     "latest_explanation", "override", "document", "call_date", "start", "end", "quote", "revisions", "notes",
-    "basis", "measure",
+    "basis", "measure", "claim_id", "marks", "actual_source", "actual_reported_on", "correction", "history",
 )
+# new columns go last: a spreadsheet reading the old ones by position keeps working
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -48,7 +50,8 @@ def _row(card: Scorecard, n: int, r: ScorecardRow) -> list[str]:
         _num(res.surprise_pct, 2), _num(res.attainment, 4), _num(res.days_late),
         str(r.latest.verdict) if r.latest else "", r.latest.explanation if r.latest else "", override_text(r),
         r.document, _text(r.call_date), _num(r.start), _num(r.end), c.quote, "; ".join(revision_lines(r)),
-        "; ".join(r.notes), _text(c.basis), _text(c.measure),
+        "; ".join(r.notes), _text(c.basis), _text(c.measure), _num(r.claim_id), marks_text(r),
+        source_text(a), _text(a.reported_on) if a else "", correction_text(r), history_text(r) if r.revisions else "",
     ]
 
 

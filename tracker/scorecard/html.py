@@ -1,12 +1,15 @@
 """Scorecard as one self-contained HTML file: inline CSS, an inline SVG bar chart, no scripts, no external
-assets. Every value from the data passes through html.escape."""
+assets (the verdict bars and the credibility-over-time charts are inline SVG). Every value from the data
+passes through html.escape."""
 from __future__ import annotations
 
 from html import escape
 
-from tracker.scorecard.model import (Scorecard, actual_text, credibility_details, deadline_text, location,
-                                     mean_surprise_text, override_text, promise, revision_lines, speaker_text,
-                                     subtitle, title, verdict_counts)
+from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
+                                     credibility_details, deadline_text, history_text, location, marks_text,
+                                     mean_surprise_text, outlier_text, override_text, promise, revision_lines,
+                                     speaker_text, subtitle, title, unused_text, verdict_counts)
+from tracker.scorecard.over_time import over_time_html
 
 _CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --line: #d8dde4;
@@ -80,34 +83,67 @@ def render_html(card: Scorecard) -> str:
                 f"<td>{cred.n_claims}</td><td>{e(mean_surprise_text(cred))}</td></tr>"
                 for name, cred in card.speakers]
         out += ["</tbody>", "</table>"]
+    if outlier_text(card):
+        out.append(f'<p><strong>Outliers:</strong> {e(outlier_text(card))}</p>')
+    out += over_time_html(card)
     if not card.rows:
-        out += ["<p>No claims.</p>", "</body>", "</html>", ""]
-        return "\n".join(out)
-
-    out += ["<h2>Claims</h2>", "<table>",
-            "<thead><tr><th>#</th><th>Promise</th><th>Actual</th><th>Verdict</th><th>Explanation</th>"
-            "<th>Speaker</th><th>Deadline</th></tr></thead>", "<tbody>"]
-    for i, r in enumerate(card.rows, 1):
-        mark = "*" if r.override else ""
-        out.append(f'<tr><td><a href="#claim-{i}">{i}</a></td><td>{e(promise(r.claim))}</td>'
-                   f"<td>{e(actual_text(r.result))}</td>"
-                   f'<td class="verdict {_css_class(r.verdict)}">{e(r.verdict)}{mark}</td>'
-                   f"<td>{e(r.shown.explanation)}</td><td>{e(r.claim.speaker or '—')}</td>"
-                   f"<td>{e(deadline_text(r.claim))}</td></tr>")
-    out += ["</tbody>", "</table>"]
-    for i, r in enumerate(card.rows, 1):
-        items = []
-        if r.override:
-            items.append(f"override: {e(override_text(r))}")
-        if r.latest is not None:
-            items.append(f"against the latest revision: {e(r.latest.verdict)}: {e(r.latest.explanation)}")
-        items += [f"revision: {e(line)}" for line in revision_lines(r)]
-        items += [f"note: {e(note)}" for note in r.notes]
-        out += [f'<section class="claim" id="claim-{i}">', f"<h3>{i}. {e(promise(r.claim))}</h3>",
-                f"<blockquote>{e(r.claim.quote)}</blockquote>",
-                f'<p class="muted">said by {e(r.claim.speaker or "an unknown speaker")} in {e(location(r))}</p>']
-        if items:
-            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
-        out.append("</section>")
+        out += ["<p>No claims.</p>"]
+    if card.dated_rows:
+        out += ["<h2>Claims</h2>",
+                '<p class="muted">The claim id is what <code>fls override</code> and <code>fls claim edit</code> '
+                'take; * set by a user.</p>']
+        out += _claims_table(card.dated_rows, deadline=True)
+    if card.undated_rows:
+        out += ["<h2>Claims with no deadline</h2>"]
+        out += _claims_table(card.undated_rows, deadline=False)
+    if card.unused_actuals:
+        out += ["<h2>Reported figures no claim used</h2>", "<ul>"]
+        out += [f"<li>{e(unused_text(u))}</li>" for u in card.unused_actuals]
+        out.append("</ul>")
+    for r in (*card.dated_rows, *card.undated_rows):
+        out += _claim_section(r)
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _claims_table(rows: tuple[ScorecardRow, ...], *, deadline: bool) -> list[str]:
+    out = ["<table>", "<thead><tr><th>Claim</th><th>Promise</th><th>Actual (source, reported)</th><th>Verdict</th>"
+           "<th>Marks</th><th>Explanation</th><th>Speaker</th>" + ("<th>Deadline</th>" if deadline else "")
+           + "</tr></thead>", "<tbody>"]
+    for r in rows:
+        ref = claim_ref(r)
+        mark = "*" if r.override else ""
+        out.append(f'<tr><td><a href="#claim-{e(ref)}">{e(ref)}</a></td><td>{e(promise(r.claim))}</td>'
+                   f"<td>{e(actual_with_source(r.result))}</td>"
+                   f'<td class="verdict {_css_class(r.verdict)}">{e(r.verdict)}{mark}</td>'
+                   f"<td>{e(marks_text(r))}</td><td>{e(r.shown.explanation)}</td>"
+                   f"<td>{e(r.claim.speaker or '—')}</td>"
+                   + (f"<td>{e(deadline_text(r.claim))}</td>" if deadline else "") + "</tr>")
+    return out + ["</tbody>", "</table>"]
+
+
+def _claim_section(r: ScorecardRow) -> list[str]:
+    items = []
+    if r.result.actual is not None:
+        items.append(f"actual: {e(actual_with_source(r.result))}")
+    if r.corrected:
+        items.append(f"corrected: {e(correction_text(r))}")
+    if r.added:
+        items.append("added by a person (not extracted)")
+    if r.override:
+        items.append(f"override: {e(override_text(r))}")
+    if r.outlier:
+        items.append(f"outlier: surprise {r.shown.surprise_pct:+.1f}%, not averaged silently: check the figure")
+    if r.latest is not None:
+        items.append(f"against the latest revision: {e(r.latest.verdict)}: {e(r.latest.explanation)}")
+    items += [f"revision: {e(line)}" for line in revision_lines(r)]
+    if r.revisions:
+        items.append(f"history: {e(history_text(r))}")
+    items += [f"note: {e(note)}" for note in r.notes]
+    ref = claim_ref(r)
+    out = [f'<section class="claim" id="claim-{e(ref)}">', f"<h3>Claim {e(ref)}: {e(promise(r.claim))}</h3>",
+           f"<blockquote>{e(r.claim.quote)}</blockquote>",
+           f'<p class="muted">said by {e(r.claim.speaker or "an unknown speaker")} in {e(location(r))}</p>']
+    if items:
+        out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+    return out + ["</section>"]

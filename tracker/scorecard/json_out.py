@@ -7,7 +7,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from tracker.scorecard.model import Scorecard, location, promise, verdict_counts
+from tracker.scorecard.model import (Scorecard, history, location, marks, outlier_text, promise, source_text,
+                                     verdict_counts)
 
 FORMAT = "fls-scorecard"
 VERSION = 1
@@ -33,6 +34,12 @@ def render_json(card: Scorecard) -> str:
     for n, r in enumerate(card.rows, 1):
         rows.append({
             "n": n,
+            "claim_id": r.claim_id,
+            "marks": marks(r),
+            "has_deadline": r.claim.deadline is not None,
+            "actual_source": source_text(r.result.actual) or None,
+            "correction": ({"fields": [{"field": f, "original": o, "corrected": c} for f, o, c in r.corrected],
+                            "reasons": list(r.correction_reasons)} if r.corrected else None),
             "verdict": r.verdict,
             "explanation": r.shown.explanation,
             "promise": promise(r.claim),
@@ -42,6 +49,7 @@ def render_json(card: Scorecard) -> str:
             "source": {"document": r.document, "call_date": plain(r.call_date), "start": r.start, "end": r.end,
                        "where": location(r)},
             "revisions": [{"kind": k, "date": plain(d), "description": t} for k, d, t in r.revisions],
+            "history": [{"step": k, "date": plain(d), "text": t} for k, d, t in history(r)],
             "override": {"verdict": r.override[0], "reason": r.override[1]} if r.override else None,
             "notes": list(r.notes),
         })
@@ -52,5 +60,10 @@ def render_json(card: Scorecard) -> str:
         "speaker_credibility": [{"speaker": name, "credibility": plain(cred)} for name, cred in card.speakers],
         "verdict_counts": dict(verdict_counts(card)),
         "rows": rows,
+        "no_deadline": [row["claim_id"] if row["claim_id"] is not None else row["n"] for row in rows
+                        if not row["has_deadline"]],
+        "outliers": outlier_text(card) or None,
+        "unused_actuals": [{"id": u.id, "actual": plain(u.actual), "source": source_text(u.actual)}
+                           for u in card.unused_actuals],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

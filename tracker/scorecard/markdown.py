@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from tracker.scorecard.model import (Scorecard, actual_text, credibility_details, deadline_text, location,
-                                     mean_surprise_text, override_text, promise, revision_lines, speaker_text,
-                                     subtitle, title, verdict_counts)
+from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
+                                     credibility_details, deadline_text, history_text, location, marks_text,
+                                     mean_surprise_text, outlier_text, override_text, promise, revision_lines,
+                                     speaker_text, subtitle, title, unused_text, verdict_counts)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -21,9 +22,42 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _claims_table(rows: tuple[ScorecardRow, ...], *, deadline: bool) -> list[str]:
+    head = ["Claim", "Promise", "Actual (source, reported)", "Verdict", "Marks", "Explanation", "Speaker"]
+    return _table(head + (["Deadline"] if deadline else []), [
+        [md(claim_ref(r)), md(promise(r.claim)), md(actual_with_source(r.result)),
+         md(r.verdict + ("*" if r.override else "")), md(marks_text(r)), md(r.shown.explanation),
+         md(r.claim.speaker or "—")] + ([md(deadline_text(r.claim))] if deadline else [])
+        for r in rows]) + [""]
+
+
+def _claim_section(r: ScorecardRow) -> list[str]:
+    out = [f"### Claim {md(claim_ref(r))}: {md(promise(r.claim))}", "", f"> {md(r.claim.quote)}", "",
+           f"said by {md(r.claim.speaker or 'an unknown speaker')} in {md(location(r))}"]
+    if r.result.actual is not None:
+        out.append(f"- actual: {md(actual_with_source(r.result))}")
+    if r.corrected:
+        out.append(f"- corrected: {md(correction_text(r))}")
+    if r.added:
+        out.append("- added by a person (not extracted)")
+    if r.override:
+        out.append(f"- override: {md(override_text(r))}")
+    if r.outlier:
+        out.append(f"- outlier: surprise {r.shown.surprise_pct:+.1f}%, not averaged silently: check the figure")
+    if r.latest is not None:
+        out.append(f"- against the latest revision: {md(r.latest.verdict)}: {md(r.latest.explanation)}")
+    out += [f"- revision: {md(line)}" for line in revision_lines(r)]
+    if r.revisions:
+        out.append(f"- history: {md(history_text(r))}")
+    out += [f"- note: {md(note)}" for note in r.notes]
+    return out + [""]
+
+
 def render_markdown(card: Scorecard) -> str:
     out = [f"# {md(title(card))}", "", md(subtitle(card)), "",
            f"**Credibility:** {md(card.credibility.summary)}", "", md(credibility_details(card.credibility)), ""]
+    if outlier_text(card):
+        out += [f"**Outliers:** {md(outlier_text(card))}", ""]
     counts = verdict_counts(card)
     if counts:
         out += _table(["Verdict", "Claims"], [[md(v), str(n)] for v, n in counts]) + [""]
@@ -33,22 +67,16 @@ def render_markdown(card: Scorecard) -> str:
             [md(speaker_text(name)), md(cred.summary), str(cred.n_scored), str(cred.n_claims),
              md(mean_surprise_text(cred))] for name, cred in card.speakers]) + [""]
     if not card.rows:
-        return "\n".join(out + ["No claims.", ""])
-
-    out += ["## Claims", ""]
-    out += _table(["#", "Promise", "Actual", "Verdict", "Explanation", "Speaker", "Deadline"], [
-        [str(i), md(promise(r.claim)), md(actual_text(r.result)), md(r.verdict + ("*" if r.override else "")),
-         md(r.shown.explanation), md(r.claim.speaker or "—"), md(deadline_text(r.claim))]
-        for i, r in enumerate(card.rows, 1)])
-    out.append("")
-    for i, r in enumerate(card.rows, 1):
-        out += [f"### {i}. {md(promise(r.claim))}", "", f"> {md(r.claim.quote)}", "",
-                f"said by {md(r.claim.speaker or 'an unknown speaker')} in {md(location(r))}"]
-        if r.override:
-            out.append(f"- override: {md(override_text(r))}")
-        if r.latest is not None:
-            out.append(f"- against the latest revision: {md(r.latest.verdict)}: {md(r.latest.explanation)}")
-        out += [f"- revision: {md(line)}" for line in revision_lines(r)]
-        out += [f"- note: {md(note)}" for note in r.notes]
-        out.append("")
+        out += ["No claims.", ""]
+    if card.dated_rows:
+        out += ["## Claims", "", "The claim id is what `fls override` and `fls claim edit` take; * set by a user.", ""]
+        out += _claims_table(card.dated_rows, deadline=True)
+    if card.undated_rows:
+        out += ["## Claims with no deadline", ""]
+        out += _claims_table(card.undated_rows, deadline=False)
+    if card.unused_actuals:
+        out += ["## Reported figures no claim used", ""]
+        out += [f"- {md(unused_text(u))}" for u in card.unused_actuals] + [""]
+    for r in (*card.dated_rows, *card.undated_rows):
+        out += _claim_section(r)
     return "\n".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.model import Claim, Verdict
+from tracker.model import Actual, Claim, Verdict
 from tracker.scoring.basis import basis_text
 from tracker.scoring.credibility import Credibility
 from tracker.scoring.describe import describe_promise
@@ -13,6 +13,15 @@ from tracker.scoring.units import format_value
 from tracker.scoring.verdicts import VerdictResult
 
 NONE = "—"
+OUTLIER_PCT = 100.0     # a surprise beyond ±100% is flagged: a quarter scored against a year, a unit misread
+
+
+@dataclass(frozen=True)
+class UnusedActual:
+    """A reported figure no claim's verdict used: "revenue $70.0M (2025-Q1)" reported but never promised,
+    or promised under words the extractor read otherwise. Listed so a reviewer sees what went unchecked."""
+    id: int | None
+    actual: Actual
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,17 @@ class ScorecardRow:
     revisions: tuple[tuple[str, date, str], ...] = ()   # (revision kind, date, short description)
     override: tuple[str, str] | None = None           # (verdict, reason) set by a user
     notes: tuple[str, ...] = ()
+    claim_id: int | None = None                       # the stored claim's id (what `fls override` takes)
+    # a person's corrections (`fls claim edit`): (field, original, corrected) each, and their reasons
+    corrected: tuple[tuple[str, str, str], ...] = ()
+    correction_reasons: tuple[str, ...] = ()
+    added: bool = False                               # added by a person (`fls claim add`), not extracted
+
+    @property
+    def outlier(self) -> bool:
+        """|surprise| beyond OUTLIER_PCT: "+368%" on a quarterly claim means it was read against a year."""
+        pct = self.shown.surprise_pct
+        return pct is not None and abs(pct) > OUTLIER_PCT
 
     @property
     def verdict(self) -> str:
@@ -53,6 +73,16 @@ class Scorecard:
     rows: tuple[ScorecardRow, ...]
     # (speaker name, credibility of the claims they made), most claims first; "" for unattributed claims
     speakers: tuple[tuple[str, Credibility], ...] = ()
+    unused_actuals: tuple[UnusedActual, ...] = ()    # reported (known on as_of) but used by no claim's verdict
+
+    @property
+    def dated_rows(self) -> tuple[ScorecardRow, ...]:
+        return tuple(r for r in self.rows if r.claim.deadline is not None)
+
+    @property
+    def undated_rows(self) -> tuple[ScorecardRow, ...]:
+        """Claims with no deadline ("we will expand into Europe"): listed apart, they can never be late."""
+        return tuple(r for r in self.rows if r.claim.deadline is None)
 
 
 def verdict_counts(card: Scorecard) -> list[tuple[str, int]]:
@@ -100,6 +130,70 @@ def actual_text(result: VerdictResult) -> str:
     return NONE
 
 
+def source_text(actual: Actual | None) -> str:
+    """Where a figure came from and when it was reported: "csv q1.csv, reported 2025-04-28", "transcript
+    call.txt", "manual, reported 2025-05-02"; "" without a figure."""
+    if actual is None:
+        return ""
+    text = str(actual.source_kind) + (f" {actual.source_ref.rsplit('/', 1)[-1]}" if actual.source_ref else "")
+    return text + (f", reported {actual.reported_on}" if actual.reported_on else "")
+
+
+def actual_with_source(result: VerdictResult) -> str:
+    """"$70.0M (2025-Q1); csv q1.csv, reported 2025-04-28"."""
+    source = source_text(result.actual)
+    return actual_text(result) + (f"; {source}" if source else "")
+
+
+def claim_ref(row: ScorecardRow) -> str:
+    return str(row.claim_id) if row.claim_id is not None else NONE
+
+
+def marks(row: ScorecardRow) -> list[str]:
+    """What a reviewer must know before trusting the row: overridden, corrected, added, dismissed, outlier."""
+    out = []
+    if row.result.verdict is Verdict.DISMISSED:
+        out.append("dismissed")
+    elif row.override:
+        out.append("overridden")
+    if row.corrected:
+        out.append("corrected")
+    if row.added:
+        out.append("added")
+    if row.outlier:
+        out.append("outlier")
+    return out
+
+
+def marks_text(row: ScorecardRow) -> str:
+    return ", ".join(marks(row))
+
+
+def correction_text(row: ScorecardRow) -> str:
+    """"period 2025-Q2 -> 2025-Q3, high $240.0M -> $250.0M (guidance was for Q3)"; "" when not corrected."""
+    if not row.corrected:
+        return ""
+    text = ", ".join(f"{name} {old} -> {new}" for name, old, new in row.corrected)
+    return text + (f" ({'; '.join(row.correction_reasons)})" if row.correction_reasons else "")
+
+
+def unused_text(u: UnusedActual) -> str:
+    """"#14 revenue (mining) $70.0M (2025-Q1); csv q1.csv, reported 2025-04-28"."""
+    a = u.actual
+    head = (f"#{u.id} " if u.id is not None else "") + a.metric.replace("_", " ") + (f" ({a.scope})" if a.scope else "")
+    source = source_text(a)
+    return f"{head} {format_value(a.value, a.unit)} ({a.period.label})" + (f"; {source}" if source else "")
+
+
+def outlier_text(card: Scorecard) -> str:
+    """"2 outliers (|surprise| > 100%) in the mean surprise: claims 12, 15"; "" when none."""
+    ids = [claim_ref(r) for r in card.rows if r.outlier and r.result.verdict is not Verdict.DISMISSED]
+    if not ids:
+        return ""
+    return (f"{len(ids)} outlier{'s' if len(ids) > 1 else ''} (|surprise| > {OUTLIER_PCT:.0f}%) in the mean "
+            f"surprise: claim{'s' if len(ids) > 1 else ''} {', '.join(ids)}")
+
+
 def location(row: ScorecardRow) -> str:
     """"doc.txt, chars 1234-1300, call 2025-03-13" with whatever is known."""
     parts = [row.document] if row.document else []
@@ -114,6 +208,27 @@ def revision_lines(row: ScorecardRow) -> list[str]:
     return [f"{kind} {on}" + (f": {text}" if text else "") for kind, on, text in row.revisions]
 
 
+def history(row: ScorecardRow) -> list[tuple[str, date | None, str]]:
+    """The guidance history of the claim's metric and period, oldest first: (step, date, text) for the
+    initial promise on its call, each revision (raised, lowered, reaffirmed, withdrawn) on its date, the final
+    guidance when it was revised, and the actual with its report date."""
+    steps: list[tuple[str, date | None, str]] = [("initial", row.call_date, describe_promise(row.claim))]
+    steps += list(row.revisions)
+    moved = [text for kind, _, text in row.revisions if kind != "withdrawn" and text]
+    if moved:
+        steps.append(("final", None, moved[-1]))
+    a = row.result.actual
+    if a is not None:
+        steps.append(("actual", a.reported_on, f"{format_value(a.value, a.unit)} ({a.period.label})"))
+    return steps
+
+
+def history_text(row: ScorecardRow) -> str:
+    """"initial 2025-02-12: $80.0M-$90.0M -> raised 2025-07-30: $92.0M-$96.0M -> final: $92.0M-$96.0M ->
+    actual 2025-10-28: $95.0M (2025-Q3)"."""
+    return " -> ".join(f"{step}{f' {on}' if on else ''}: {text}" for step, on, text in history(row))
+
+
 def deadline_text(claim: Claim) -> str:
     return str(claim.deadline) if claim.deadline else NONE
 
@@ -126,8 +241,11 @@ def override_text(row: ScorecardRow) -> str:
 
 
 def title(card: Scorecard) -> str:
-    name = card.company + (f" ({card.ticker})" if card.ticker else "")
-    return f"Scorecard: {name}"
+    """"Scorecard: Acme Industrial Corp. (ACME)"; a company known only by its ticker is not named twice."""
+    company = (card.company or "").strip()
+    if company and card.ticker and company.upper() != card.ticker.upper():
+        return f"Scorecard: {company} ({card.ticker})"
+    return f"Scorecard: {company or card.ticker}"
 
 
 def subtitle(card: Scorecard) -> str:

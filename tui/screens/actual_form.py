@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from db.edits import add_actual
+from db.edits import added_actual
 from db.scoring import score_all
 from tracker.display import format_amount
 from tui.screens.form import ClaimForm, Field
@@ -26,8 +26,9 @@ class ActualForm(ClaimForm):
         ]
 
     def apply(self, session: Session, v: dict[str, str]) -> str:
-        row = add_actual(session, self.claim.ticker, v["metric"], v["scope"] or None, v["period"], v["value"],
-                         v["unit"] or None, v["reported_on"] or None, source=v["source"],
-                         author=self.app.author)
+        row, new = added_actual(session, self.claim.ticker, v["metric"], v["scope"] or None, v["period"],
+                                v["value"], v["unit"] or None, v["reported_on"] or None, source=v["source"],
+                                author=self.app.author)
         score_all(session, self.app.as_of, ticker=self.claim.ticker)
-        return f"Added actual {row.metric} {row.period_label} = {format_amount(row.value, row.unit)}"
+        said = "Added actual" if new else "Already stored: actual"
+        return f"{said} {row.metric} {row.period_label} = {format_amount(row.value, row.unit)}"

@@ -1,5 +1,5 @@
-"""The keys that act on one claim (add actual, override, dismiss/restore, note, transcript), shared by the
-claims list and the claim detail screen. A screen provides `selected_claim()`."""
+"""The keys that act on one claim (add actual, override, dismiss/restore, note, transcript, guidance history),
+shared by the claims list, the claim detail screen and review mode. A screen provides `selected_claim()`."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -27,6 +27,7 @@ class ClaimActions:
         Binding("x", "dismiss_claim", "Dismiss/restore"),
         Binding("n", "add_note", "Note"),
         Binding("t", "transcript", "Transcript"),
+        Binding("g", "guidance", "Guidance"),
     ]
 
     def selected_claim(self) -> ClaimRef | None:
@@ -65,3 +66,13 @@ class ClaimActions:
         claim = self.selected_claim()
         if claim is not None:
             self.app.push_screen(TranscriptScreen(claim_id=claim.id))  # type: ignore[attr-defined]
+
+    def action_guidance(self) -> None:
+        """The guidance history of the claim's metric and period: every call's guide, the actual, the verdict."""
+        from tui.screens.guidance import GuidanceScreen
+
+        claim = self.selected_claim()
+        if claim is None:
+            self.app.notify("No claim selected.", severity="warning")  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(GuidanceScreen(claim_id=claim.id))  # type: ignore[attr-defined]

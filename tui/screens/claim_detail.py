@@ -1,8 +1,11 @@
 """One claim in full: the quote in context and every restatement, the period and the phrase that set it,
-the revisions chain, the actuals matched, the verdicts with their explanations, overrides, notes, audit trail."""
+the revisions chain, the actuals matched, the verdicts with their explanations, overrides, notes, audit trail.
+A corrected claim says so in its header and lists each corrected field beside its original value; `c` opens
+the correction form (tui/screens/claim_edit_form.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from sqlalchemy.orm import Session
@@ -28,8 +31,8 @@ class DetailData:
     transcript: Transcript | None
 
 
-def load(session: Session, claim_id: int) -> DetailData:
-    detail = claim_detail(session, claim_id)
+def load(session: Session, claim_id: int, as_of: date | None = None) -> DetailData:
+    detail = claim_detail(session, claim_id, as_of)
     return DetailData(detail, load_transcript(detail.document_path))
 
 
@@ -46,11 +49,29 @@ def header_text(d: ClaimDetail, dark: bool = True) -> Text:
     text.append_text(verdict_text(d.effective, bool(d.overrides), dark))
     if d.status != "active":
         text.append(f"   [{d.status}]", style="dim")
+    if d.correction is not None:
+        text.append("   [corrected]", style="bold")
+    if d.origin == "added":
+        text.append("   [added by a person]", style="bold")
     text.append(f"\nPromised: {format_promise(c.low, c.high, c.unit, c.comparator)}")
     if c.event:
         text.append(f"   event: {c.event}")
     text.append(f"   kind: {c.kind}   hedge: {c.hedge}   confidence: {c.confidence:.2f}")
     text.append(f"\nSpeaker: {c.speaker or '—'}   call: {d.call_date or '—'}")
+    return text
+
+
+def correction_text(d: ClaimDetail, dark: bool = True) -> Text:
+    """"period: 2025-Q2 (original) -> 2025-Q3", one line per field, then the reasons and who gave them."""
+    fix = d.correction
+    if fix is None:
+        return Text("as extracted (c: correct it)", style="dim")
+    text = Text()
+    for name, original, corrected in fix.fields:
+        text.append(f"{name}: {original} (original) -> ")
+        text.append(f"{corrected}\n", style="bold")
+    text.append(f"why: {'; '.join(fix.reasons)}\nby {', '.join(a or 'unknown' for a in fix.authors)}, "
+                f"{fix.at:%Y-%m-%d %H:%M}", style="dim")
     return text
 
 
@@ -126,14 +147,25 @@ def audit_text(d: ClaimDetail, dark: bool = True) -> Text:
                           for a in d.audit))
 
 
-SECTIONS = (("Quote in context", None), ("Period", period_text), ("Revisions", revisions_text),
+def current_values(d: ClaimDetail) -> dict[str, str]:
+    """The claim's correctable values as text, by field (db.corrections.FIELDS)."""
+    c, p = d.claim, d.claim.period
+    return {"metric": c.metric, "scope": c.scope or "", "period": (p.label or "") if p else "",
+            "deadline": str(p.end or "") if p else "",
+            "low": format_amount(c.low, c.unit) if c.low is not None else "",
+            "high": format_amount(c.high, c.unit) if c.high is not None else "",
+            "unit": c.unit or "", "basis": c.basis or ""}
+
+
+SECTIONS = (("Quote in context", None), ("Correction", correction_text), ("Period", period_text), ("Revisions", revisions_text),
             ("Actuals matched", actuals_text), ("Verdict", verdicts_text), ("Notes", notes_text),
             ("Audit trail", audit_text))
 
 
 class ClaimDetailScreen(ClaimActions, Screen):
     CSS_PATH = "claim_detail.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), *ClaimActions.CLAIM_BINDINGS]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), *ClaimActions.CLAIM_BINDINGS,
+                Binding("c", "edit_claim", "Correct")]
 
     def __init__(self, claim_id: int) -> None:
         super().__init__()
@@ -155,7 +187,8 @@ class ClaimDetailScreen(ClaimActions, Screen):
         self.reload()
 
     def reload(self) -> None:
-        run_db(self, lambda s: load(s, self.claim_id), self._show, group="detail", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, self.claim_id, as_of), self._show, group="detail", exclusive=True)
 
     def _show(self, data: DetailData) -> None:
         self.data = data
@@ -166,6 +199,16 @@ class ClaimDetailScreen(ClaimActions, Screen):
             body.append_text(_section(title))
             body.append_text(quotes_text(d, data.transcript) if render is None else render(d, dark))
         self.query_one("#detail-body", Static).update(body)
+
+    def action_edit_claim(self) -> None:
+        """The correction form, its placeholders the claim's values now."""
+        from tui.screens.claim_edit_form import ClaimEditForm
+
+        claim = self.selected_claim()
+        if claim is None or self.data is None:
+            self.notify("The claim is still loading.", severity="warning")
+            return
+        self.app.push_screen(ClaimEditForm(claim, current_values(self.data.detail)))
 
     def selected_claim(self) -> ClaimRef | None:
         if self.data is None:

@@ -5,12 +5,15 @@ worker too (nothing on the UI thread grows with the number of claims), and the t
 (FillTable) so that thousands of claims never freeze the screen. A row's cells are made
 when it is first added to the table (and kept), so the first rows show without waiting for every claim's cells.
 Listing every company, a ticker column comes first and a company filter joins the others; the quote column
-takes whatever width the terminal leaves.
+takes whatever width the terminal leaves. The search words are marked where they were found; the due window
+looks ahead ("30") or behind ("-30": what fell due in the last 30 days). `b` saves the filter under a name,
+`l` applies a saved one (tui/saved_filters.py).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -47,10 +50,12 @@ class ClaimsData:
 class Filtered:
     shown: list[Any]
     counts: Counter
+    words: list[str]                   # the search words, marked in the cells
 
 
-def load(session: Session, ticker: str | None, selects: tuple[str, ...]) -> ClaimsData:
-    rows = list_claims(session, ticker=ticker)
+def load(session: Session, ticker: str | None, selects: tuple[str, ...], as_of: date | None = None) -> ClaimsData:
+    """The claims with their verdicts of `as_of` (the app's date: the one in the title)."""
+    rows = list_claims(session, ticker=ticker, as_of=as_of)
     return ClaimsData(rows, {name: claim_table.periods_by_end(rows) if name == "period"
                              else claim_table.choices(rows, name) for name in selects})
 
@@ -61,6 +66,8 @@ class ClaimsScreen(ClaimActions, Screen):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("f", "focus_filters", "Filters"),
+        Binding("b", "save_filter", "Save filter", show=False),     # said by the `l` list and help
+        Binding("l", "saved_filters", "Saved filters"),
         *ClaimActions.CLAIM_BINDINGS,
         *(Binding(c.sort_key, f"sort('{c.key}')", f"Sort {c.label}", show=False) for c in (TICKER, *COLUMNS)),
     ]
@@ -71,10 +78,13 @@ class ClaimsScreen(ClaimActions, Screen):
         self.rows: list[Any] = []
         self.shown: list[Any] = []
         self.counts: Counter = Counter()
+        self.words: list[str] = []
+        self.options: dict[str, list[str]] = {}
         self.cells: dict[int, tuple] = {}
         self.sort_column: str | None = "deadline"
         self.sort_reverse = False
         self.across = ticker is None
+        self.keys = tuple(c.key for c in claim_table.columns(self.across))
         self._search_timer: Timer | None = None
 
     @property
@@ -90,7 +100,8 @@ class ClaimsScreen(ClaimActions, Screen):
                 if name != "ticker" or self.across:
                     yield Select([], prompt="company" if name == "ticker" else name, id=f"filter-{name}",
                                  compact=True)
-            yield Input(placeholder="due ≤ days", id="due", type="integer", compact=True)
+            yield Input(placeholder="due ±days", id="due", type="integer", compact=True,
+                        tooltip="30: due in the next 30 days; -30: due in the last 30 days")
         yield FillTable(id="claims", flex="quote")
         yield Static("loading…", id="claims-status", classes="status-line")
         yield Footer()
@@ -107,10 +118,11 @@ class ClaimsScreen(ClaimActions, Screen):
 
     def reload(self) -> None:
         ticker, selects = self.ticker, self._selects()
-        run_db(self, lambda s: load(s, ticker, selects), self._loaded, group="claims", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, ticker, selects, as_of), self._loaded, group="claims", exclusive=True)
 
     def _loaded(self, data: ClaimsData) -> None:
-        self.rows = data.rows
+        self.rows, self.options = data.rows, data.options
         self.cells = {}
         for name, options in data.options.items():
             select = self.query_one(f"#filter-{name}", Select)
@@ -147,7 +159,7 @@ class ClaimsScreen(ClaimActions, Screen):
 
         def work() -> Filtered:
             shown = claim_table.visible(rows, f, as_of, column, reverse)
-            return Filtered(shown, Counter(r.verdict for r in shown))
+            return Filtered(shown, Counter(r.verdict for r in shown), claim_table.search_words(f.search))
 
         if len(rows) <= INLINE_ROWS:
             self._filtered(rows, work())
@@ -165,7 +177,7 @@ class ClaimsScreen(ClaimActions, Screen):
             return      # reloaded meanwhile: a newer filter is on its way
         table = self.query_one("#claims", FillTable)
         keep = self.selected_row()
-        self.shown, self.counts = result.shown, result.counts
+        self.shown, self.counts, self.words = result.shown, result.counts, result.words
         table.fill(self.shown, self._cells, lambda r: str(r.id), str(keep.id) if keep else None)
         self._update_status()
 
@@ -173,7 +185,7 @@ class ClaimsScreen(ClaimActions, Screen):
         made = self.cells.get(row.id)
         if made is None:
             made = self.cells[row.id] = claim_table.cells(row, self.across, self.app.current_theme.dark)
-        return made
+        return claim_table.marked(made, self.keys, self.words)
 
     def _update_status(self) -> None:
         counts = self.counts
@@ -235,6 +247,42 @@ class ClaimsScreen(ClaimActions, Screen):
         row = self.selected_row()
         if row is not None:
             self.app.push_screen(ClaimDetailScreen(row.id))
+
+    # --- saved filters ---------------------------------------------------------------------------------
+
+    def action_save_filter(self) -> None:
+        from tui.screens.save_filter_form import SaveFilterForm
+
+        self.app.push_screen(SaveFilterForm(self.app.config_dir, self.current_filter()))
+
+    def action_saved_filters(self) -> None:
+        from tui.screens.saved_filters import SavedFiltersScreen
+
+        self.app.push_screen(SavedFiltersScreen(self.app.config_dir), self.apply_filter)
+
+    def apply_filter(self, f: ClaimFilter | None) -> None:
+        """Set the search, pickers and due window from a saved filter, then filter once. A choice this list
+        does not offer (a metric no claim here has, a company on one company's list) is left out and said."""
+        if f is None:
+            return
+        missing = []
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#search", Input).value = f.search
+            self.query_one("#due", Input).value = "" if f.due_days is None else str(f.due_days)
+            for name in self._selects():
+                select, wanted = self.query_one(f"#filter-{name}", Select), getattr(f, name)
+                if wanted is None:
+                    select.clear()
+                elif wanted in self.options.get(name, []):
+                    select.value = wanted
+                else:
+                    select.clear()
+                    missing.append(f"{name} {wanted}")
+            if f.ticker and not self.across:
+                missing.append(f"ticker {f.ticker}")
+        if missing:
+            self.notify(f"Not in this list, left out: {', '.join(missing)}", severity="warning", markup=False)
+        self.refilter()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -48,18 +48,18 @@ class CompaniesData:
 def load(session: Session, as_of: date) -> CompaniesData:
     """Counts and deadlines come from SQL aggregates: the home screen never loads every claim."""
     counts: dict[str, list[Any]] = defaultdict(list)
-    for c in verdict_counts(session):
+    for c in verdict_counts(session, as_of):
         counts[c.ticker].append(c)
     due: dict[str, list[Any]] = defaultdict(list)
     for d in next_deadlines(session, as_of):
         due[d.ticker].append(d)
     speakers: dict[str, list[Any]] = defaultdict(list)
-    for sp in list_speakers(session):
+    for sp in list_speakers(session, as_of=as_of):
         speakers[sp.ticker].append(sp)
     ends: dict[str, dict[str, date | None]] = defaultdict(dict)
     for (ticker, label), end in period_ends(session).items():
         ends[ticker][label] = end
-    return CompaniesData(list_companies(session), dict(counts), dict(due), dict(speakers), dict(ends))
+    return CompaniesData(list_companies(session, as_of), dict(counts), dict(due), dict(speakers), dict(ends))
 
 
 def bias(cred: Any) -> str:
@@ -100,6 +100,7 @@ class CompaniesScreen(Screen):
         Binding("c", "all_claims", "All claims"),
         Binding("s", "app.show_scorecard", "Scorecard"),
         Binding("v", "review", "Review"),
+        Binding("h", "app.show_credibility", "Over time"),
     ]
 
     def __init__(self) -> None:
@@ -125,7 +126,8 @@ class CompaniesScreen(Screen):
 
     def reload(self) -> None:
         self.query_one("#companies", FillTable).loading = True
-        run_db(self, lambda s: load(s, self.app.as_of), self._show, group="companies", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, as_of), self._show, group="companies", exclusive=True)
 
     @property
     def current_ticker(self) -> str | None:

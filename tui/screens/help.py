@@ -17,24 +17,33 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Companies", (
         ("enter", "claims of the company"), ("c", "claims of every company"), ("s", "scorecard"),
-        ("v", "review mode for the company"),
+        ("v", "review mode for the company"), ("h", "credibility over time (per call, per speaker)"),
     )),
     ("Claims", (
-        ("enter", "claim detail"), ("/", "search as you type"), ("f", "filters"),
+        ("enter", "claim detail"), ("/", "search as you type (the words found are marked)"), ("f", "filters"),
+        ("due ±days", "30: due in the next 30 days; -30: fell due in the last 30 days"),
+        ("b / l", "save the filter under a name / apply or delete a saved one (kept in FLS_CONFIG_DIR)"),
         ("V D M P A S W H Q", "sort by verdict, deadline, metric, promised, actual, surprise, who, hedge, "
                               "quote (again: reverse; empty cells stay last)"),
         ("K", "sort by company (listing every company)"),
         ("a", "add an actual"), ("o", "override the verdict"), ("x", "dismiss / restore"), ("n", "add a note"),
-        ("t", "open the transcript at the claim"),
+        ("t", "open the transcript at the claim"), ("g", "guidance history of the claim's metric and period"),
+    )),
+    ("Claim detail", (
+        ("c", "correct the claim (metric, scope, period, deadline, figures, unit, basis): audited, the original "
+              "kept"),
+        ("a o x n t", "add an actual, override, dismiss / restore, note, transcript"),
     )),
     ("Transcript", (
         ("n / p", "next / previous claim"), ("enter", "detail of the current claim"),
         ("l", "show / hide translation lines"),
     )),
-    ("Scorecard", (("enter", "claim detail"), ("e", "export as Markdown, CSV, JSON or HTML"))),
+    ("Scorecard", (("enter", "claim detail"), ("e", "export as Markdown, CSV, JSON or HTML"),
+                   ("h", "credibility over time"))),
+    ("Guidance history", (("m / p", "pick the metric / the period"), ("enter", "the claim of the row"))),
     ("Review", (
         ("m", "mark reviewed and go to the next claim (again: take the mark back)"),
-        ("o n x a t", "override, note, dismiss, add an actual, transcript"), ("p", "pick the period"),
+        ("o n x a t g", "override, note, dismiss, add an actual, transcript, guidance history"), ("p", "pick the period"),
         ("e", "export the period's scorecard"), ("enter", "the claim in full"),
     )),
 )

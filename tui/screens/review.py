@@ -185,7 +185,8 @@ class ReviewScreen(ClaimActions, Screen):
             return
         self.sub_title = f"review {ticker} {period}"
         self.detail = None          # data changed (a note, an override): the pane loads its claim again
-        run_db(self, lambda s: review_queue(s, ticker, period), lambda items: self._queue(ticker, period, items),
+        as_of = self.app.as_of
+        run_db(self, lambda s: review_queue(s, ticker, period, as_of), lambda items: self._queue(ticker, period, items),
                group="review-queue", exclusive=True)
 
     def _queue(self, ticker: str, period: str, items: list[ReviewItem]) -> None:
@@ -230,7 +231,8 @@ class ReviewScreen(ClaimActions, Screen):
         if claim_id == self._detail_wanted:
             return     # already on its way
         self._detail_wanted = claim_id
-        run_db(self, lambda s: load_detail(s, claim_id), self._detail, self._detail_failed, group="review-detail",
+        as_of = self.app.as_of
+        run_db(self, lambda s: load_detail(s, claim_id, as_of), self._detail, self._detail_failed, group="review-detail",
                exclusive=True)
 
     def _detail(self, data: DetailData) -> None:
@@ -263,12 +265,14 @@ class ReviewScreen(ClaimActions, Screen):
         if item is None:
             self.notify("No claim selected.", severity="warning")
             return
-        claim_id, author, unmark = item.claim.id, self.app.author, item.reviewed
+        claim_id, author, unmark, as_of = item.claim.id, self.app.author, item.reviewed, self.app.as_of
         index = self.shown.index(item)
         following = self.shown[index + 1] if not unmark and index + 1 < len(self.shown) else item
 
         def work(session: Session) -> Any:
-            return (unmark_reviewed if unmark else mark_reviewed)(session, claim_id, author=author)
+            if unmark:
+                return unmark_reviewed(session, claim_id, author=author)
+            return mark_reviewed(session, claim_id, author=author, as_of=as_of)
 
         def done(_: Any) -> None:
             self._after_mark(str(following.claim.id))
@@ -286,7 +290,8 @@ class ReviewScreen(ClaimActions, Screen):
                 self.detail = None      # its "reviewed" line changed
                 self._fill(keep)
 
-        run_db(self, lambda s: review_queue(s, ticker, period), refreshed, group="review-queue", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: review_queue(s, ticker, period, as_of), refreshed, group="review-queue", exclusive=True)
 
     def action_export(self) -> None:
         from tui.screens.export_form import ExportForm

@@ -1,8 +1,9 @@
 """The scorecard of one company, for all periods or one: its credibility, its verdict counts and one table
 row per claim (verdict, deadline, promise, actual, explanation).
 
-The rows are a FillTable (drawn only where on screen, added in batches), so a company with 10,000 claims
-shows as quickly as one with ten; the Markdown, CSV, JSON and HTML renderings are for files (`e` exports).
+The rows are a VirtualTable: their cells are made in the worker and only the rows on screen are drawn, so
+nothing on the UI thread grows with the number of claims and a company with 10,000 claims shows as quickly as
+one with ten; the Markdown, CSV, JSON and HTML renderings are for files (`e` exports).
 Enter opens the claim under the cursor.
 """
 from __future__ import annotations
@@ -20,13 +21,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
 from db.queries import build_scorecard
-from db.review import review_periods, scorecard_claim_ids
+from db.review import review_periods
 from tracker.display import format_amount, format_promise
 from tracker.scorecard import Scorecard, ScorecardRow
 from tracker.scorecard.model import subject, verdict_counts
-from tui.fill_table import FillTable
 from tui.jobs import run_db
 from tui.verdicts import SYMBOLS, styles, verdict_text
+from tui.virtual_table import VirtualTable
 
 # (key, label, natural width, narrowest); the explanation takes the rest
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
@@ -44,8 +45,8 @@ class ScorecardData:
 
 def load(session: Session, ticker: str, as_of: date, period: str | None, dark: bool = True) -> ScorecardData:
     card = build_scorecard(session, ticker, as_of, period)
-    ids = scorecard_claim_ids(session, ticker, period)
-    return ScorecardData(card, review_periods(session, ticker), ids if len(ids) == len(card.rows) else [],
+    ids = [r.claim_id for r in card.rows]
+    return ScorecardData(card, review_periods(session, ticker), ids if None not in ids else [],
                          [row_cells(r, dark) for r in card.rows])
 
 
@@ -77,6 +78,7 @@ class ScorecardScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
         Binding("f", "focus_period", "Period"),
+        Binding("h", "app.show_credibility", "Over time"),
     ]
 
     def __init__(self, ticker: str, period: str | None = None) -> None:
@@ -91,11 +93,11 @@ class ScorecardScreen(Screen):
             yield Label("Period ")
             yield Select([], prompt="all periods", id="scorecard-period", compact=True)
         yield Static("loading…", id="scorecard-summary")
-        yield FillTable(id="scorecard", flex="explanation")
+        yield VirtualTable(id="scorecard", flex="explanation")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#scorecard", FillTable)
+        table = self.query_one("#scorecard", VirtualTable)
         table.shrink_order = ["subject", "verdict", "actual", "promised"]
         for key, label, width, narrowest in COLUMNS:
             table.add_fitted_column(label, key, width, narrowest)
@@ -117,8 +119,7 @@ class ScorecardScreen(Screen):
             if self.period in data.periods:
                 select.value = self.period
         self.query_one("#scorecard-summary", Static).update(summary_text(data.card, dark))
-        rows = range(len(data.cells))
-        self.query_one("#scorecard", FillTable).fill(rows, data.cells.__getitem__, str)
+        self.query_one("#scorecard", VirtualTable).set_rows(data.cells)
 
     @on(Select.Changed, "#scorecard-period")
     def _period_changed(self, event: Select.Changed) -> None:
@@ -127,12 +128,12 @@ class ScorecardScreen(Screen):
             self.period = period
             self.reload()
 
-    def on_data_table_row_selected(self, event: FillTable.RowSelected) -> None:
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         from tui.screens.claim_detail import ClaimDetailScreen
 
         if self.data is None:
             return
-        claim_id = self._claim_id(int(str(event.row_key.value)))
+        claim_id = self._claim_id(event.row)
         if claim_id is not None:
             self.app.push_screen(ClaimDetailScreen(claim_id))
 

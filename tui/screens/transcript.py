@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from sqlalchemy.orm import Session
@@ -40,10 +41,11 @@ class TranscriptData:
     marks: tuple[Mark, ...]
 
 
-def load(session: Session, claim_id: int) -> TranscriptData:
-    first = claim_detail(session, claim_id)
-    same_doc = [r.id for r in list_claims(session, ticker=first.ticker) if r.document_id == first.document_id]
-    details = tuple(first if cid == first.id else claim_detail(session, cid) for cid in same_doc)
+def load(session: Session, claim_id: int, as_of: date | None = None) -> TranscriptData:
+    first = claim_detail(session, claim_id, as_of)
+    same_doc = [r.id for r in list_claims(session, ticker=first.ticker, as_of=as_of)
+                if r.document_id == first.document_id]
+    details = tuple(first if cid == first.id else claim_detail(session, cid, as_of) for cid in same_doc)
     transcript = load_transcript(first.document_path)
     marks: set[Mark] = set()
     for d in details:
@@ -130,7 +132,8 @@ class TranscriptScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        run_db(self, lambda s: load(s, self.claim_id), self._show, group="transcript", exclusive=True)
+        as_of = self.app.as_of
+        run_db(self, lambda s: load(s, self.claim_id, as_of), self._show, group="transcript", exclusive=True)
 
     async def _show(self, data: TranscriptData) -> None:
         self.data = data

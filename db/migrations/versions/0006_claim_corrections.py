@@ -1,4 +1,5 @@
-"""analysts' corrections: a claim_corrections table, and claims say whether a person added them
+"""analysts' corrections: a claim_corrections table, and claims say whether a person added them; events
+name the claim they settle (claim_id) and a revised range's high end (high)
 
 Revision ID: 0006
 Revises: 0005
@@ -34,9 +35,20 @@ def upgrade() -> None:
     # every claim stored so far was extracted; the server default says so for old rows
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.add_column(sa.Column('origin', sa.String(length=16), server_default='extracted', nullable=False))
+    # an event names the claim it settles (None: every claim its metric, scope and period fit); a revised
+    # range "11.97-12.17" keeps its high end (value is the low end; None: one figure)
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('claim_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('high', sa.Float(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_events_claim_id_claims'), 'claims', ['claim_id'], ['id'],
+                                    ondelete='SET NULL')
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_events_claim_id_claims'), type_='foreignkey')
+        batch_op.drop_column('high')
+        batch_op.drop_column('claim_id')
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.drop_column('origin')
     with op.batch_alter_table('claim_corrections', schema=None) as batch_op:
