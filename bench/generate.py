@@ -27,6 +27,7 @@ from sqlalchemy import func, insert, select, text  # noqa: E402
 from db.models import (ActualRecord, ClaimRecord, Company, Document, MentionRecord, OverrideRecord,  # noqa: E402
                        SpeakerRecord, utcnow)
 from db.session import open_database  # noqa: E402
+from db.upserts import actual_key  # noqa: E402
 
 PER_COMPANY, PER_DOC = 1000, 100
 METRICS = ("revenue", "gross margin", "capex", "opex", "units shipped")
@@ -87,10 +88,11 @@ def _company_rows(c: int, company: int, first_doc: int, first_claim: int, now,  
         label, start, end = quarter(index)
         for m, metric in enumerate(METRICS):
             for scope in SCOPES:
-                yield ActualRecord, {"company_id": company, "metric": metric, "scope": scope, "period_label": label,
-                                     "period_start": start, "period_end": end, "period_fiscal": False,
-                                     "value": 100.0 + 7 * m + index % 4 + 1, "unit": "USD", "source_kind": "csv",
-                                     "source_ref": "", "reported_on": end + timedelta(days=30), "created_at": now}
+                row = {"company_id": company, "metric": metric, "scope": scope, "period_label": label,
+                       "period_start": start, "period_end": end, "period_fiscal": False,
+                       "value": 100.0 + 7 * m + index % 4 + 1, "unit": "USD", "source_kind": "csv",
+                       "source_ref": "", "reported_on": end + timedelta(days=30), "created_at": now}
+                yield ActualRecord, row | {"natural_key": actual_key(row)}   # unique per company (0007)
 
 
 ORDER = (SpeakerRecord, Document, ClaimRecord, MentionRecord, OverrideRecord, ActualRecord)

@@ -15,6 +15,7 @@ from db.ingest import ingest_extraction
 from db.models import ActualRecord, AuditRecord, ClaimRecord, Company, ScoreState, VerdictRecord
 from db.scoring import effective_verdict, score_all
 from db.session import open_empty_database
+from db.upserts import actual_key
 from tests.db import factories as f
 from tests.db.helpers import claim_id
 from tracker.model import Verdict
@@ -177,14 +178,19 @@ def _n(db, ticker: str) -> int:
         return _active(s, ticker)
 
 
+def _figure(company_id: int) -> dict:
+    row = {"company_id": company_id, "metric": "bookings", "period_label": "2025-Q2", "value": 52e6, "unit": "USD",
+           "source_kind": "manual"}
+    return row | {"natural_key": actual_key(row)}
+
+
 def test_a_bulk_statement_counts_as_a_change(scored):
     """The count is the database's (triggers), so a writer that never heard of scoring still counts: a figure
     inserted by a plain INSERT statement makes its company's verdicts of the date out of date."""
     with scored.session() as s:
         company = s.scalar(select(Company).where(Company.ticker == "ORBT"))
         version = company.inputs_version
-        s.execute(insert(ActualRecord), [{"company_id": company.id, "metric": "bookings", "period_label": "2025-Q2",
-                                          "value": 52e6, "unit": "USD", "source_kind": "manual"}])
+        s.execute(insert(ActualRecord), [_figure(company.id)])
         assert s.scalar(select(Company.inputs_version).where(Company.id == company.id)) == version + 1
         stored = s.scalar(select(ScoreState.inputs_version).where(ScoreState.company_id == company.id))
         assert stored == version
@@ -199,8 +205,7 @@ def test_a_schema_made_without_the_migrations_counts_too():
         s.add(Company(ticker="ORBT", name="Orbit Pumps"))
         s.flush()
         company = s.scalar(select(Company))
-        s.execute(insert(ActualRecord), [{"company_id": company.id, "metric": "bookings", "period_label": "2025-Q2",
-                                          "value": 52e6, "unit": "USD", "source_kind": "manual"}])
+        s.execute(insert(ActualRecord), [_figure(company.id)])
         assert s.scalar(select(Company.inputs_version)) == 1
     database.dispose()
 
