@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import event, func, insert, select, text
 
 from db import audit, edits
 from db.actuals_csv import import_actuals_csv
@@ -221,3 +221,30 @@ def test_every_input_table_has_its_triggers_at_head(db):
     expected = {f"fls_inputs_{table}_{op}" for table in ("claims", "actuals", "events", "claim_revisions")
                 for op in ("insert", "update", "delete")}
     assert expected <= set(found)
+
+
+def _statements_of_a_full_scoring(db) -> int:
+    sent = []
+
+    def count(*_args) -> None:  # noqa: ANN002
+        sent.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with db.session() as s:
+            score_all(s, AS_OF, full=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_scoring_sends_as_many_statements_for_twenty_nine_claims_as_for_nine(scored):
+    """Set-based: the statements a scoring sends depend on its companies and batches, never on its claims (no
+    query per claim). Twenty more Northwind claims, in a third call, change nothing in the count."""
+    before = _statements_of_a_full_scoring(scored)
+    more = tuple(f.guidance(f"segment {k} revenue", 10e6 + k, period=f.quarter(2025, 2), start=100 * k)
+                 for k in range(20))
+    with scored.session() as s:
+        ingest_extraction(s, f.extraction(call_date=date(2025, 4, 24), claims=more), author="ana")
+        assert _active(s, "NWSC") == 27
+    assert _statements_of_a_full_scoring(scored) == before
