@@ -310,7 +310,8 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
             _let_go(session, kept)
             if progress:
                 progress(done, total)
-        _mark_scored(session, as_of, {cid: todo[cid] for cid in group}, rules, now)
+        # verdicts of another policy than the default are not what a plain `fls score` would keep: forgotten
+        _mark_scored(session, as_of, {cid: todo[cid] for cid in group}, rules, now, keep=policy is None)
         facts_cache.clear()             # every company of the group is done
     audit.record(session, author=author, action="score", entity="verdicts", entity_id=None,
                  after={"as_of": as_of, "company": company.ticker if company else None, "full": bool(full),
@@ -375,11 +376,15 @@ def _groups(company_ids: list[int], sizes: dict[int, int]) -> Iterator[list[int]
         yield group
 
 
-def _mark_scored(session: Session, as_of: date, versions: dict[int, int], rules: str, now) -> None:  # noqa: ANN001
-    """Remember the inputs each company's verdicts of `as_of` were computed from (one delete, one insert)."""
+def _mark_scored(session: Session, as_of: date, versions: dict[int, int], rules: str, now,  # noqa: ANN001
+                 keep: bool = True) -> None:
+    """Remember the inputs each company's verdicts of `as_of` were computed from (one delete, one insert);
+    `keep` False: forget them, so that the next scoring of the date scores these companies again."""
     session.execute(delete(ScoreState).where(ScoreState.as_of == as_of,
                                              ScoreState.company_id.in_(list(versions)))
                     .execution_options(synchronize_session=False))
+    if not keep:
+        return
     session.execute(insert(ScoreState.__table__),
                     [{"company_id": cid, "as_of": as_of, "inputs_version": version, "rules": rules,
                       "scored_at": now} for cid, version in versions.items()])

@@ -248,3 +248,12 @@ def test_scoring_sends_as_many_statements_for_twenty_nine_claims_as_for_nine(sco
         ingest_extraction(s, f.extraction(call_date=date(2025, 4, 24), claims=more), author="ana")
         assert _active(s, "NWSC") == 27
     assert _statements_of_a_full_scoring(scored) == before
+
+
+def test_verdicts_of_another_policy_are_scored_again_by_a_plain_scoring(scored):
+    from tracker.scoring import ScoringPolicy
+
+    with scored.session() as s:
+        assert score_all(s, AS_OF, policy=ScoringPolicy()) == 9     # a policy given: everything, then forgotten
+        assert score_all(s, AS_OF) == 9
+        assert score_all(s, AS_OF) == 0
