@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, insert, inspect, literal, select
+from sqlalchemy import Select, and_, case, delete, exists, func, insert, inspect, literal, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from db import audit
@@ -454,8 +454,15 @@ def effective_sql(as_of: date | None = None) -> EffectiveSql:
 
 
 def latest_override():  # noqa: ANN201
-    """An alias of the overrides table joined to each claim's newest override (the one in force)."""
-    return latest_per_claim(OverrideRecord, (OverrideRecord.created_at.desc(), OverrideRecord.id.desc()))
+    """An alias of the overrides table joined to each claim's newest override (the one in force): an override
+    of the claim with no newer one (by time, then id). Most claims have none, and for them this costs one index
+    probe, where a subquery per claim ordering the claim's overrides costs a sort each (a fifth of `fls
+    companies` at a million claims)."""
+    alias, newer = aliased(OverrideRecord), aliased(OverrideRecord)
+    superseded = exists().where(newer.claim_id == alias.claim_id,
+                                or_(newer.created_at > alias.created_at,
+                                    and_(newer.created_at == alias.created_at, newer.id > alias.id)))
+    return alias, and_(alias.claim_id == ClaimRecord.id, ~superseded)
 
 
 def effective_case(override, computed):  # noqa: ANN001, ANN201
