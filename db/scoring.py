@@ -32,6 +32,7 @@ from db.models import (
     STATUS_ACTIVE,
     STATUS_DISMISSED,
     ActualRecord,
+    AuditRecord,
     ClaimRecord,
     Company,
     EventRecord,
@@ -510,7 +511,16 @@ def last_scored(session: Session) -> date | None:
     """The as-of date of the newest scoring (None: never scored). Scoring March 1 after June 1 makes March 1
     the date last scored: a reviewer who re-scored an old date is shown that date, not silently today. The
     newest verdict row is the one with the highest id (each scoring inserts its rows anew), found through the
-    primary key."""
+    primary key.
+
+    A scoring that found nothing changed inserts no verdict rows (it is incremental), but every scoring writes
+    its audit row (action "score"): the newest one names the date; a database scored only before there were
+    such rows falls back on the newest verdict row."""
+    run = session.scalar(select(AuditRecord.after).where(AuditRecord.action == "score",
+                                                         AuditRecord.entity == "verdicts")
+                         .order_by(AuditRecord.id.desc()).limit(1))
+    if run is not None:
+        return date.fromisoformat(audit.loads(run)["as_of"])
     newest = select(func.max(VerdictRecord.id)).scalar_subquery()
     return session.scalar(select(VerdictRecord.as_of).where(VerdictRecord.id == newest))
 

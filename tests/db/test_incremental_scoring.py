@@ -13,7 +13,7 @@ from db.actuals_csv import import_actuals_csv
 from db.corrections import edit_claim
 from db.ingest import ingest_extraction
 from db.models import ActualRecord, AuditRecord, ClaimRecord, Company, ScoreState, VerdictRecord
-from db.scoring import effective_verdict, score_all
+from db.scoring import effective_verdict, last_scored, score_all
 from db.session import open_empty_database
 from db.upserts import actual_key
 from tests.db import factories as f
@@ -257,3 +257,13 @@ def test_verdicts_of_another_policy_are_scored_again_by_a_plain_scoring(scored):
         assert score_all(s, AS_OF, policy=ScoringPolicy()) == 9     # a policy given: everything, then forgotten
         assert score_all(s, AS_OF) == 9
         assert score_all(s, AS_OF) == 0
+
+
+def test_scoring_an_old_date_again_makes_it_the_date_last_scored_even_with_nothing_to_do(scored):
+    """A reviewer scores 2025-09-30, then 2025-06-30 again: nothing changed, no verdict row is written, and the
+    date last scored (what the UI and the scorecard open on) is still 2025-06-30."""
+    with scored.session() as s:
+        score_all(s, date(2025, 9, 30))
+        assert last_scored(s) == date(2025, 9, 30)
+        assert score_all(s, AS_OF) == 0
+        assert last_scored(s) == AS_OF
