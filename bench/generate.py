@@ -6,8 +6,9 @@
 Companies of 1,000 claims each: 10 calls of 100 claims over 5 metrics and 2 scopes, each call guiding the ten
 quarters from its own on, the quarter's reported figure of every metric and scope for the first 10 quarters,
 three speakers per company, an override on every 50th claim and every 100th claim dismissed. `add_company`
-makes one company with a longer history (the ingest benchmark's). The rows are written with bulk inserts one company at a time, so
-memory stays that of one company whatever the size; nothing is scored. Prints the size and the time taken.
+makes one company with a longer history (the ingest benchmark's). The rows are written with bulk inserts a few
+companies at a time, so memory stays that of a few companies whatever the size; nothing is scored. Prints the
+size and the time taken.
 """
 from __future__ import annotations
 
@@ -92,7 +93,7 @@ def _company_rows(c: int, company: int, first_doc: int, first_claim: int, now,  
                        "period_start": start, "period_end": end, "period_fiscal": False,
                        "value": 100.0 + 7 * m + index % 4 + 1, "unit": "USD", "source_kind": "csv",
                        "source_ref": "", "reported_on": end + timedelta(days=30), "created_at": now}
-                yield ActualRecord, row | {"natural_key": actual_key(row)}   # NOT NULL since migration 0007
+                yield ActualRecord, row | {"natural_key": actual_key(row)}   # unique per company (0007)
 
 
 ORDER = (SpeakerRecord, Document, ClaimRecord, MentionRecord, OverrideRecord, ActualRecord)
@@ -123,7 +124,8 @@ def add_company(url: str, ticker_: str, calls: int) -> int:
     """One more invented company with `calls` calls of PER_DOC claims (its history). Returns its id."""
     db = open_database(url)
     with db.session() as s:
-        s.execute(insert(Company), [{"ticker": ticker_, "name": f"Bench Company {ticker_}", "fiscal_year_end": "12-31"}])
+        s.execute(insert(Company), [{"ticker": ticker_, "name": f"Bench Company {ticker_}",
+                                     "fiscal_year_end": "12-31"}])
         company = s.scalar(select(Company.id).where(Company.ticker == ticker_))
     first_doc, first_claim = _next_ids(db)
     rows: dict[type, list[dict]] = {table: [] for table in ORDER}
