@@ -6,8 +6,9 @@
 Companies of 1,000 claims each: 10 calls of 100 claims over 5 metrics and 2 scopes, each call guiding the ten
 quarters from its own on, the quarter's reported figure of every metric and scope for the first 10 quarters,
 three speakers per company, an override on every 50th claim and every 100th claim dismissed. `add_company`
-makes one company with a longer history (the ingest benchmark's). The rows are written with bulk inserts one company at a time, so
-memory stays that of one company whatever the size; nothing is scored. Prints the size and the time taken.
+makes one company with a longer history (the ingest benchmark's). The rows are written with bulk inserts a few
+companies at a time, so memory stays that of a few companies whatever the size; nothing is scored. Prints the
+size and the time taken.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sqlalchemy import func, insert, select, text  # noqa: E402
 from db.models import (ActualRecord, ClaimRecord, Company, Document, MentionRecord, OverrideRecord,  # noqa: E402
                        SpeakerRecord, utcnow)
 from db.session import open_database  # noqa: E402
+from db.upserts import actual_key  # noqa: E402
 
 PER_COMPANY, PER_DOC = 1000, 100
 METRICS = ("revenue", "gross margin", "capex", "opex", "units shipped")
@@ -87,10 +89,11 @@ def _company_rows(c: int, company: int, first_doc: int, first_claim: int, now,  
         label, start, end = quarter(index)
         for m, metric in enumerate(METRICS):
             for scope in SCOPES:
-                yield ActualRecord, {"company_id": company, "metric": metric, "scope": scope, "period_label": label,
-                                     "period_start": start, "period_end": end, "period_fiscal": False,
-                                     "value": 100.0 + 7 * m + index % 4 + 1, "unit": "USD", "source_kind": "csv",
-                                     "source_ref": "", "reported_on": end + timedelta(days=30), "created_at": now}
+                row = {"company_id": company, "metric": metric, "scope": scope, "period_label": label,
+                       "period_start": start, "period_end": end, "period_fiscal": False,
+                       "value": 100.0 + 7 * m + index % 4 + 1, "unit": "USD", "source_kind": "csv",
+                       "source_ref": "", "reported_on": end + timedelta(days=30), "created_at": now}
+                yield ActualRecord, row | {"natural_key": actual_key(row)}   # unique per company (0007)
 
 
 ORDER = (SpeakerRecord, Document, ClaimRecord, MentionRecord, OverrideRecord, ActualRecord)
@@ -121,7 +124,8 @@ def add_company(url: str, ticker_: str, calls: int) -> int:
     """One more invented company with `calls` calls of PER_DOC claims (its history). Returns its id."""
     db = open_database(url)
     with db.session() as s:
-        s.execute(insert(Company), [{"ticker": ticker_, "name": f"Bench Company {ticker_}", "fiscal_year_end": "12-31"}])
+        s.execute(insert(Company), [{"ticker": ticker_, "name": f"Bench Company {ticker_}",
+                                     "fiscal_year_end": "12-31"}])
         company = s.scalar(select(Company.id).where(Company.ticker == ticker_))
     first_doc, first_claim = _next_ids(db)
     rows: dict[type, list[dict]] = {table: [] for table in ORDER}

@@ -39,8 +39,8 @@ def _cells(r: ClaimRow) -> tuple:
 @db_option
 def claims(ticker: str | None, due_before: str | None, verdict: str | None, metric: str | None,
            speaker: str | None, period: str | None, as_of: str | None, fmt: str, db_url: str | None) -> None:
-    """List the stored claims (of TICKER, or of every company), soonest deadline first, with the verdicts
-    of one as-of date (the table's first line says which; CSV and JSON have an as_of column)."""
+    """List the stored claims (of TICKER, or of every company), soonest deadline first. Their verdicts are
+    those of one as-of date: the table's first line says which, CSV and JSON have an as_of column."""
     due = day_option(due_before, "--due-before date")
     period = period_option(period)
     if verdict is not None and verdict.strip().lower() not in VERDICTS:

@@ -17,8 +17,8 @@ HEAD = ("ticker", "name", "calls", "claims", "last call", "credibility")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @db_option
 def companies(as_of: str | None, fmt: str, db_url: str | None) -> None:
-    """List the companies with their calls, claims and credibility (from the verdicts stored for one as-of
-    date, which the table's first line and the JSON's as_of say)."""
+    """List the companies with their calls, claims and credibility (from the stored verdicts). The verdicts
+    are those of one as-of date, which the table's first line and the JSON's as_of say."""
     with opened(db_url) as database, database.session(write=False) as session:
         day = verdicts_as_of(session, as_of)
         rows = list_companies(session, day)

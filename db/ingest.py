@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import audit
@@ -186,19 +186,38 @@ def _store_actuals(session: Session, company: Company, doc: Document, actuals: t
     return sum(rid is not None for rid in insert_actuals(session, rows))
 
 
-def _earlier_claims(session: Session, company: Company, call_date: date,
-                    labels: set[str] | None = None) -> list[tuple[ClaimRecord, date]]:
+def _earlier_claims(session: Session, company: Company, call_date: date, labels: set[str] | None = None,
+                    spans: tuple[tuple[date, date], ...] = ()) -> list[tuple[ClaimRecord, date]]:
     """Claims of the company's earlier calls, latest call first (without their mentions: linking reads only
     the claims' own columns). `labels`: only claims about these period labels, case-insensitive ("" takes
-    undated claims too); None: every claim."""
+    undated claims too), or inside one of the `spans` (first day, last day); None: every claim."""
     stmt = (select(ClaimRecord, Document.call_date).join(Document, ClaimRecord.document_id == Document.id)
             .where(ClaimRecord.company_id == company.id, Document.call_date < call_date,
                    ClaimRecord.status != STATUS_SUPERSEDED)
             .order_by(Document.call_date.desc(), ClaimRecord.position.desc(), ClaimRecord.id.desc()))
     if labels is not None:
-        about = func.lower(ClaimRecord.period_label).in_(sorted(labels))
-        stmt = stmt.where(or_(about, ClaimRecord.period_label.is_(None)) if "" in labels else about)
+        about = [func.lower(ClaimRecord.period_label).in_(sorted(labels))]
+        if "" in labels:
+            about.append(ClaimRecord.period_label.is_(None))
+        about += [and_(ClaimRecord.period_start >= first, ClaimRecord.period_end <= last) for first, last in spans]
+        stmt = stmt.where(or_(*about))
     return [(rec, when) for rec, when in session.execute(stmt)]
+
+
+def _linking_reads(claims: list[Claim], withdrawals: tuple) -> tuple[set[str] | None, tuple[tuple[date, date], ...]]:
+    """The labels and spans of the earlier claims that linking the call can touch (`_earlier_claims`): its
+    claims' own labels (a revision is of the same label), and what its withdrawals cover (tracker.scoring.
+    withdrawal_covers: the same label, or a span inside the withdrawn period's). A withdrawal of no period
+    ("we are withdrawing our guidance") may cover any claim: then every one is read (None)."""
+    labels = {(c.period.label if c.period else "").lower() for c in claims}
+    spans = []
+    for w in withdrawals:
+        if w.period is None:
+            return None, ()
+        labels.add((w.period.label or "").lower())
+        if w.period.start is not None and w.period.end is not None:
+            spans.append((w.period.start, w.period.end))
+    return labels, tuple(spans)
 
 
 def _first_revised(claim: Claim, candidates: list[tuple[ClaimRecord, Claim]]) -> tuple[ClaimRecord, str] | None:
@@ -266,11 +285,11 @@ def _link_revisions(session: Session, company: Company, doc: Document, new: list
 
     if doc.call_date is None:
         return 0, 0
-    # a revision is of the same metric, scope and period label: only those labels are read, so a file costs
-    # the same whatever the company's history; a withdrawal may cover any claim, so then every one is read
-    labels = None if extraction.withdrawals else {(c.period.label if c.period else "").lower() for _, c in new}
+    # only the earlier claims about the call's own labels (and its withdrawals' periods) are read, so a file
+    # costs the same whatever the company's history
+    labels, spans = _linking_reads([c for _, c in new], extraction.withdrawals)
     earlier = [(rec, claim_from_record(rec, with_mentions=False))
-               for rec, _ in _earlier_claims(session, company, doc.call_date, labels)]
+               for rec, _ in _earlier_claims(session, company, doc.call_date, labels, spans)]
     revisions = 0
     for rec, claim in new:
         found = _first_revised(claim, earlier)   # latest call first: the first match is the one revised

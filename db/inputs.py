@@ -102,11 +102,14 @@ def attach(metadata: MetaData) -> None:
 
 @cache
 def rules_fingerprint() -> str:
-    """A hash of the code and data that verdicts are computed with (the `tracker` package): a new release of
-    the rules scores every claim again, once, instead of keeping verdicts the old rules gave."""
+    """A hash of the code and data that verdicts are computed with (the `tracker` package, and db/scoring.py,
+    which decides which events and recorded guidance touch which claim): a new release of the rules scores
+    every claim again, once, instead of keeping verdicts the old rules gave."""
     root = Path(__file__).resolve().parent.parent / "tracker"
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml"}):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update(b"db/scoring.py")
+    digest.update((Path(__file__).resolve().parent / "scoring.py").read_bytes())
     return digest.hexdigest()[:16]

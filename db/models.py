@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from db import inputs
+from db.upserts import actual_key, event_key
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -215,8 +216,14 @@ class ActualRecord(Base):
     # The earlier stored actual this one repeats (same company/metric/scope/period and value).
     restates_id: Mapped[int | None] = mapped_column(ForeignKey("actuals.id", ondelete="SET NULL"))
     basis: Mapped[str | None] = mapped_column(String(16))            # gaap / non_gaap / adjusted; NULL: not stated
-    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.actual_key of the row
+    natural_key: Mapped[str] = mapped_column(String(64), default=lambda ctx: _keyed(actual_key, ctx))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def _keyed(key, context) -> str:  # noqa: ANN001
+    """A row added without its natural key (an ORM object, a test's fixture) gets the one db.upserts computes
+    from the row's own values, so every writer keys a fact alike."""
+    return key(context.get_current_parameters())
 
 
 class EventRecord(Base):
@@ -244,7 +251,7 @@ class EventRecord(Base):
     unit: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    natural_key: Mapped[str] = mapped_column(String(64))             # db.upserts.event_key of the row
+    natural_key: Mapped[str] = mapped_column(String(64), default=lambda ctx: _keyed(event_key, ctx))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -345,6 +352,9 @@ class ReviewMark(Base):
     verdict: Mapped[str | None] = mapped_column(String(16))
     author: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the as-of date of the verdicts the reviewer read, so the review can be read again as it was (None: a
+    # mark made before 0006, or without a date)
+    as_of: Mapped[date | None] = mapped_column(Date)
 
 
 class ScoreState(Base):

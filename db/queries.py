@@ -426,8 +426,9 @@ def claim_detail(session: Session, claim_id: int, as_of: date | None = None) -> 
 def build_scorecard(session: Session, ticker: str, as_of: date, period: str | None = None, *,
                     policy=None):  # noqa: ANN001, ANN201 -> tracker.scorecard.Scorecard
     """The company's claims scored on `as_of` (computed afresh, nothing written), with overrides, notes,
-    revisions, dismissals and corrections applied, and the figures reported by then that no claim's verdict
-    used. `period`: only claims (and unused figures) about that period label."""
+    revisions, dismissals and corrections applied, and the figures reported by then (for periods ending after
+    the company's first call) that no claim's verdict used. `period`: only claims (and unused figures) about
+    that period label."""
     from db.corrections import corrections_of
     from tracker.scorecard import Scorecard, ScorecardRow
     from tracker.scorecard.model import UnusedActual
@@ -480,10 +481,14 @@ def build_scorecard(session: Session, ticker: str, as_of: date, period: str | No
     actuals = select(ActualRecord).where(ActualRecord.company_id == company.id)
     if period:
         actuals = actuals.where(func.lower(ActualRecord.period_label) == period.strip().lower())
+    # figures of periods over before the company's first call are its history ("Q3 2024 gross margin was
+    # 22%", said on the Q4 call), not results of anything promised: they are not listed
+    first_call = session.scalar(select(func.min(Document.call_date)).where(Document.company_id == company.id))
     unused = []
     for a in session.scalars(actuals.order_by(ActualRecord.period_end, ActualRecord.metric, ActualRecord.id)):
         actual = actual_from_record(a)
-        if a.id not in used and known_on(actual, as_of):
+        history = first_call is not None and a.period_end is not None and a.period_end <= first_call
+        if a.id not in used and known_on(actual, as_of) and not history:
             unused.append(UnusedActual(a.id, actual))
     return Scorecard(company=company.name, ticker=company.ticker, as_of=as_of, period=period,
                      credibility=credibility(pairs), rows=tuple(rows), speakers=_by_speaker(pairs),

@@ -49,24 +49,29 @@ class ReviewItem:
     claim: ClaimRow
     reviewed: bool
     changed: bool             # reviewed, and its effective verdict is no longer the one its reviewer saw
+    seen: str | None = None           # the verdict its reviewer saw (None: not reviewed, or not scored then)
+    seen_as_of: date | None = None    # the as-of date of the verdicts the reviewer read (None: a mark of 0005)
 
 
 def review_queue(session: Session, ticker: str, period: str, as_of: date | None = None) -> list[ReviewItem]:
     """The claims due in `period` (sorted like the claims list) with their review state and their verdicts of
     `as_of` (None: each claim's newest)."""
     rows = list_claims(session, ticker=ticker, period=period, as_of=as_of)
-    seen = last_marks(session, [r.id for r in rows])
-    return [ReviewItem(r, r.id in seen, r.id in seen and seen[r.id] != r.verdict) for r in rows]
+    marks = last_marks(session, [r.id for r in rows])
+    return [ReviewItem(r, r.id in marks, r.id in marks and marks[r.id].verdict != r.verdict,
+                       marks[r.id].verdict if r.id in marks else None,
+                       marks[r.id].as_of if r.id in marks else None) for r in rows]
 
 
-def last_marks(session: Session, claim_ids: list[int]) -> dict[int, str | None]:
-    """{claim id: the verdict seen at its newest review mark} for the claims that have one."""
-    out: dict[int, str | None] = {}
+def last_marks(session: Session, claim_ids: list[int]) -> dict[int, ReviewMark]:
+    """{claim id: its newest review mark (the verdict seen, the as-of date read)} for the claims that have
+    one."""
+    out: dict[int, ReviewMark] = {}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start:start + 500]
         for m in session.scalars(select(ReviewMark).where(ReviewMark.claim_id.in_(chunk))
                                  .order_by(ReviewMark.created_at, ReviewMark.id)):
-            out[m.claim_id] = m.verdict          # ascending: the newest wins
+            out[m.claim_id] = m          # ascending: the newest wins
     return out
 
 
@@ -75,7 +80,7 @@ def mark_reviewed(session: Session, claim_id: int, author: str, as_of: date | No
     reviewer reads); audited."""
     claim = get_claim(session, claim_id)
     seen = effective_verdicts(session, [claim.id], as_of)[claim.id].verdict
-    row = ReviewMark(claim_id=claim.id, verdict=seen.value if seen else None, author=author)
+    row = ReviewMark(claim_id=claim.id, verdict=seen.value if seen else None, author=author, as_of=as_of)
     session.add(row)
     session.flush()
     audit.record(session, author=author, action="mark_reviewed", entity="claim", entity_id=claim.id,

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
+
+from db.errors import DatabaseError
 
 # What makes two reported figures one: the import key of a CSV row (its note does not count), plus, for a
 # figure read from a call, the document and the offset it was read at.
@@ -70,6 +73,8 @@ def _insert_ignoring_duplicates(session: Session, table: Table):  # -> an Insert
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     elif dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        if sqlite3.sqlite_version_info < (3, 35):   # ON CONFLICT ... RETURNING came with SQLite 3.35 (2021)
+            raise DatabaseError(f"fls needs SQLite 3.35 or newer to write; this Python has {sqlite3.sqlite_version}")
     else:
         raise NotImplementedError(f"fls stores its data in SQLite or PostgreSQL, not {dialect}")
     return dialect_insert(table).on_conflict_do_nothing()

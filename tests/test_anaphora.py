@@ -23,9 +23,9 @@ def _turn_claims(tmp_path: Path, *turns: str) -> list[dict]:
 # (id, one turn, fields of the claim quoting its last sentence)
 REFERS_BACK = [
     ("range-after-impact",
-     "Ada Quill: The new plant will weigh on our Europe margin by 50 basis points this year. "
-     "However, we still expect to remain within our 8% to 10% range.",
-     dict(metric="margin", scope="europe", low=8, high=10, measure=None, period="2025-FY")),
+     "Ada Quill: The new plant will weigh on our Europe margin by 30 basis points this year. "
+     "Even so, we should still land inside our 12% to 14% range.",
+     dict(metric="margin", scope="europe", low=12, high=14, measure=None, period="2025-FY")),
     ("it-with-own-period",
      "Ada Quill: We expect gross margin of 41% in Q3. We expect it to be about 42% in Q4.",
      dict(metric="gross_margin", low=42, high=42, period="2025-Q4")),
@@ -62,9 +62,9 @@ NO_ANTECEDENT = [
      ("Ada Quill: We expect gross margin of 41% in Q3. We expect it to cost about $42 million in Q4.",),
      "We expect it to cost about $42 million in Q4."),
     ("a-report-refers-back",
-     ("Ada Quill: We expect capital spending of $15 billion in 2026. It has come down from $19 billion to "
-      "$22 billion before.",),
-     "It has come down from $19 billion to $22 billion before."),
+     ("Ada Quill: We expect capital spending of $15 billion in 2026. It fell from $17 billion to "
+      "$16 billion over the past two years.",),
+     "It fell from $17 billion to $16 billion over the past two years."),
     ("money-for-a-margin",
      ("Ada Quill: We expect gross margin to improve in 2026. We expect it to reach about $42 million.",),
      "We expect it to reach about $42 million."),

@@ -34,3 +34,21 @@ def test_relative_fiscal_years(phrase, year_end, naming, label, end):
 def test_our_alone_is_no_relative_year():
     """"our year-over-year growth": "our" points at no year."""
     assert find_periods("our year-over-year growth", CALL, calendar_from("12-31")) == []
+
+
+# (id, phrase, label of the period): the rest of a period is that period, its end the deadline
+REST = [
+    ("rest-of-the-year", "for the rest of the year", "2025-FY"),
+    ("remainder-of-the-year", "through the remainder of the year", "2025-FY"),
+    ("balance-of-the-quarter", "for the balance of the quarter", "2025-Q2"),
+]
+
+
+@pytest.mark.parametrize("phrase,label", [r[1:] for r in REST], ids=[r[0] for r in REST])
+def test_the_rest_of_a_period(phrase, label):
+    found = [p.period.label for p in find_periods(phrase, CALL, calendar_from("12-31")) if p.period]
+    assert found == [label]
+
+
+def test_the_rest_of_a_business_is_no_period():
+    assert find_periods("the rest of our business", CALL, calendar_from("12-31")) == []

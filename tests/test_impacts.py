@@ -12,8 +12,8 @@ from tests.test_metric_reading import _claims
 
 # (id, sentence, fields of its one numeric claim)
 IMPACTS = [
-    ("impact-unnamed-margin", "Moving the robotics team will impact our Europe margin by around 50 basis points in 2025.",
-     dict(metric="margin", metric_known=False, scope="europe", measure="impact", low=-0.5, high=-0.5)),
+    ("impact-unnamed-margin", "Moving the robotics team to Leeds will impact our Europe margin by about 40 basis points in 2025.",
+     dict(metric="margin", metric_known=False, scope="europe", measure="impact", low=-0.4, high=-0.4)),
     ("weigh-on-known-metric", "The recall should weigh on gross margin by about 30 basis points in Q3.",
      dict(metric="gross_margin", measure="impact", low=-0.3, period="2025-Q3")),
     ("lift-is-favourable", "The rebate should lift gross margin by 40 basis points in 2025.",

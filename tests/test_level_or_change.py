@@ -32,8 +32,15 @@ ROWS = [
      [("gross_margin", None, 45, "%", "2026-FY")]),
     ("grow-to-money", "We expect revenue to grow to $5 billion in 2026.",
      [("revenue", None, 5e9, "USD", "2026-FY")]),
+    ("decrease-from-is-no-change", "We expect stock-based compensation to decrease from 31% of revenue "
+                                   "to 27% of revenue in 2026.",
+     [("stock_based_compensation", "ratio", 27, "% of revenue", "2026-FY")]),
     ("decrease-by-is-a-change", "We expect stock-based compensation to decrease by 5% in 2026.",
      [("stock_based_compensation_growth", "yoy_growth", -5, "%", "2026-FY")]),
+    ("grow-at-a-rate-of", "We expect revenue to grow at a rate of 20% in 2026.",
+     [("revenue_growth", "yoy_growth", 20, "%", "2026-FY")]),
+    ("growth-of-in-the-metric", "We expect growth of 20% in revenue in 2026.",
+     [("revenue_growth", "yoy_growth", 20, "%", "2026-FY")]),
     ("growth-of-is-growth", "We expect revenue growth of 20% in 2026 and revenue of $5 billion.",
      [("revenue_growth", None, 20, "%", "2026-FY"), ("revenue", None, 5e9, "USD", "2026-FY")]),
 ]

@@ -11,7 +11,7 @@ import pytest
 from tracker.contract import records
 from tracker.extract import extract_file
 from tracker.lexicon import load
-from tracker.listed_figures import with_points
+from tracker.listed_figures import moved_to, with_points
 from tracker.quantities import find_quantities
 from tracker.vocab import metric_finder
 
@@ -31,6 +31,10 @@ LISTS = [
      [("gross_margin", 45, "%", "2025-FY"), ("operating_margin", 30, "%", "2025-FY")]),
     ("respective-periods", "We expect gross margin of about 45 and 46 percent in Q3 and Q4, respectively.",
      [("gross_margin", 45, "%", "2025-Q3"), ("gross_margin", 46, "%", "2025-Q4")]),
+    ("bare-count-listed-first", "We expect to open 900 and 1,200 new stores in 2025 and 2026, respectively.",
+     [("stores", 900, "stores", "2025-FY"), ("stores", 1200, "stores", "2026-FY")]),
+    ("money-each-period", "We expect revenue of $5 billion and $6 billion in 2025 and 2026, respectively.",
+     [("revenue", 5e9, "USD", "2025-FY"), ("revenue", 6e9, "USD", "2026-FY")]),
     ("points-lower-each-period", "We expect operating margin to be approximately 20 and 21 points lower than "
                                  "our Q3 and full-year margins, respectively.",
      [("operating_margin_change", -20, "%", "2025-Q3"), ("operating_margin_change", -21, "%", "2025-FY")]),
@@ -56,3 +60,30 @@ def test_points_of_a_percent_metric_are_percentage_points():
 
 def test_bare_points_words_are_data():
     assert "points" in load("units")["bare_points"]["words"]
+
+
+def _actuals(tmp_path: Path, sentence: str) -> list[tuple]:
+    path = tmp_path / "call.txt"
+    path.write_text(f"Operator: Welcome to the call.\n\nAda Quill: {sentence}\n\n", encoding="utf-8")
+    return [(r["metric"], r["value"], r["unit"], r["period"])
+            for r in records(extract_file(path, call_date=CALL_DATE)) if r["type"] == "actual"]
+
+
+# (id, invented sentence, actuals that must be among those read)
+MOVES = [
+    ("share-from-to", "Stock-based compensation declined from 41% of revenue in 2023 to 34% in 2024.",
+     ("stock_based_compensation", 34, "% of revenue", "2024-FY")),
+    ("money-from-to", "Quillon revenue grew from $4 billion in 2023 to $5 billion in 2024.",
+     ("revenue", 5e9, "USD", "2024-FY")),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [r[1:] for r in MOVES], ids=[r[0] for r in MOVES])
+def test_a_move_arrives_at_what_it_started_from(tmp_path, sentence, want):
+    assert want in _actuals(tmp_path, sentence)
+
+
+def test_a_move_to_needs_a_start():
+    text = "Overhead was 41% of revenue, and we lowered prices to 34 stores."
+    qs = find_quantities(text)
+    assert not any(moved_to(a, b, text) for a, b in zip(qs, qs[1:]))

@@ -33,3 +33,9 @@ def test_a_share_of_a_total_is_not_read_past_total(tmp_path):
     """"97% of total orders" is a share of orders, not orders: "total" is no qualifier to skip."""
     got = _claims(tmp_path, "We expect repeat usage to stay above 95% of total orders in 2025.")
     assert all(c["metric"] != "orders" for c in got), got
+
+
+def test_cash_returns_to_shareholders_are_one_metric(tmp_path):
+    """"cash returns to shareholders" is shareholder returns (dividends and buybacks), not cash."""
+    got = _claims(tmp_path, "We expect cash returns to shareholders to increase in 2026.")
+    assert [(c["kind"], c["metric"], c["comparator"]) for c in got] == [("direction", "shareholder_returns", "gt")]

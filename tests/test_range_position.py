@@ -1,5 +1,5 @@
 """A metric promised at one end of a range guided before, with no number in the sentence, is a dated qualitative
-claim on that metric; a figure in the words ("the low end of our $2 to $4 billion range") is read by its value.
+claim on that metric; a figure in the words ("the low end of our $30 to $40 million range") is read by its value.
 
 Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
 """
@@ -11,7 +11,7 @@ from tests.test_metric_reading import _claims
 
 # (id, sentence, fields of its one qualitative claim)
 POSITION = [
-    ("top-of-guidance-range", "We expect third quarter buybacks to come in at the top of our guidance range.",
+    ("top-of-guidance-range", "We expect third quarter buybacks at the high end of our outlook.",
      dict(kind="qualitative", metric="share_repurchases", period="2025-Q3", low=None, high=None)),
     ("low-end-of-outlook", "For 2026, we now expect capex at the low end of our outlook.",
      dict(kind="qualitative", metric="capex", period="2026-FY")),
@@ -26,9 +26,9 @@ def test_a_position_in_a_range_is_a_dated_claim(tmp_path, sentence, expected):
 
 
 NOT_POSITION = [
-    ("figure-in-range", "We expect to land at the low end of our $2 to $4 billion capex range in 2025."),
-    ("report", "Buybacks came in at the top of our guidance range in the first quarter."),
-    ("undated", "We expect buybacks at the top of our guidance range."),
+    ("figure-in-range", "We expect to land at the low end of our $30 to $40 million capex range in 2025."),
+    ("report", "Buybacks came in at the high end of our outlook in the first quarter."),
+    ("undated", "We expect buybacks at the high end of our outlook."),
 ]
 
 

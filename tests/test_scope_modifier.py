@@ -27,9 +27,11 @@ def _term(text: str, words: str) -> Term:
     ("Next year, revenue should grow.", "revenue", None),
     ("We expect FY26 revenue of $3 billion.", "revenue", None),
     ("and wholesale revenue is expected to rise", "revenue", "wholesale"),
+    ("Our outlook also assumes revenue of about $1 billion.", "revenue", None),
+    ("We expect to reduce operating expenses by 5%.", "operating expenses", None),
 ], ids=["one-word-line", "two-word-line-after-quarter", "line-before-rate", "and-inside-a-name",
         "basis-word-ends-the-name", "total-is-no-line", "degree-word", "sentence-start", "comma-ends",
-        "fiscal-label-ends", "and-at-front-dropped"])
+        "fiscal-label-ends", "and-at-front-dropped", "assumes-is-no-line", "reduce-is-no-line"])
 def test_modifier_before(text: str, metric: str, want: str | None) -> None:
     assert modifier_before(text, _term(text, metric)) == want
 

@@ -20,10 +20,10 @@ THAN = [
      dict(metric="tax_rate", comparator="lt", low=None, high=22)),
     ("floor-no-article", "We expect to open more than 40 stores in 2025.",
      dict(metric="stores", comparator="gt", low=40)),
-    ("difference-known-metrics", "In 2025 we expect operating income to be about $2 billion higher than capex.",
-     dict(metric="operating_income_less_capex", metric_known=False, low=2e9, high=2e9)),
-    ("difference-open-subject", "Our rebate income is expected to be about $1 billion lower than the dividends in 2025.",
-     dict(metric="rebate_income_less_dividends", metric_known=False, low=-1e9, high=-1e9)),
+    ("difference-known-metrics", "In 2025 we expect operating income to be about $700 million higher than capex.",
+     dict(metric="operating_income_less_capex", metric_known=False, low=700e6, high=700e6)),
+    ("difference-open-subject", "Licensing income should be about $100 million lower than capex in 2025.",
+     dict(metric="licensing_income_less_capex", metric_known=False, low=-100e6, high=-100e6)),
 ]
 
 
@@ -35,17 +35,23 @@ def test_than(tmp_path, sentence, expected):
 
 
 def test_a_difference_is_no_move_of_the_base(tmp_path):
-    """"$2 billion higher than the dividends" says nothing of where dividends go: no direction claim."""
-    got = _claims(tmp_path, "Our rebate income is expected to be about $2 billion higher than the dividends in 2025.")
+    """"$300 million higher than capex" says nothing of where capex goes: no direction claim."""
+    got = _claims(tmp_path, "Licensing income should be about $300 million higher than capex in 2025.")
     assert [c["kind"] for c in got] == ["guidance"]
 
 
 def test_a_reports_baseline_is_an_actual_of_its_period(tmp_path):
-    """"margin increased to 42%, much higher than the 22% in Q1" reports Q1's 22%: no promise makes it a baseline."""
+    """"margin rose to 38%, well up and higher than the 31% in Q1" reports Q1's 31%: no promise makes it a baseline."""
     from tracker.contract import records
     from tracker.extract import extract_file
     path = tmp_path / "call.txt"
-    path.write_text("Operator: Welcome.\n\nAda Quill: In Q2 our gross margin increased to 42%, much higher than the "
-                    "22% in Q1.\n\n", encoding="utf-8")
+    path.write_text("Operator: Welcome.\n\nAda Quill: In Q2 our gross margin rose to 38%, well up and higher than the "
+                    "31% in Q1.\n\n", encoding="utf-8")
     got = [r for r in records(extract_file(path, call_date="2025-08-01")) if r["type"] == "actual"]
-    assert {(r["value"], r["period"]) for r in got} >= {(22, "2025-Q1")}, got
+    assert {(r["value"], r["period"]) for r in got} >= {(31, "2025-Q1")}, got
+
+
+def test_a_gap_to_a_metric_is_never_its_level(tmp_path):
+    """"... run about $300 million higher than capex" with no readable subject: no claim of capex at $300 million."""
+    got = _claims(tmp_path, "It should run about $300 million higher than capex in 2025.")
+    assert all(c["metric"] != "capex" for c in got), got

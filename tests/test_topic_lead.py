@@ -1,5 +1,5 @@
-"""A metric fronted as the sentence's topic ("In terms of pricing, ...") names what its percentages measure; a move
-whose line stands between it and its size ("a decline in Europe of 1%") keeps its sign.
+"""A metric fronted as the sentence's topic ("In terms of ticket prices, ...") names what its percentages measure; a move
+whose line stands between it and its size ("a decline in Asia of 2%") keeps its sign.
 
 Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
 """
@@ -12,13 +12,13 @@ from tests.test_metric_reading import _claims
 # (id, sentence, fields of its one numeric claim)
 TOPIC = [
     ("in-terms-of-decline-in-line",
-     "In terms of pricing, we're assuming a decline in Europe of 1 to 1.5% year-over-year in 2025.",
-     dict(metric="pricing_growth", metric_known=False, scope="europe", low=-1.5, high=-1, measure="yoy_growth")),
+     "In terms of ticket prices, we plan for a decline in Asia of 2 to 3% year-over-year in 2025.",
+     dict(metric="ticket_prices_growth", metric_known=False, scope="asia", low=-3, high=-2, measure="yoy_growth")),
     ("as-for-level", "As for freight rates, we expect about 4% in 2025.",
      dict(metric="freight_rates", metric_known=False, low=4, comparator="approx")),
     ("when-it-comes-to", "When it comes to rework rates, we expect them to stay below 3% in 2026.",
      dict(metric="rework_rates", metric_known=False, high=3, period="2026-FY")),
-    ("known-metric-wins", "In terms of pricing, we expect gross margin of 41% in 2025.",
+    ("known-metric-wins", "In terms of ticket prices, we expect gross margin of 41% in 2025.",
      dict(metric="gross_margin", metric_known=True, low=41)),
     ("line-is-no-topic", "Regarding Europe, we expect revenue of $4 billion in 2025.",
      dict(metric="revenue", scope="europe", low=4e9)),
@@ -42,6 +42,6 @@ def test_money_needs_its_own_noun(tmp_path):
 
 
 def test_a_yoy_word_is_no_metric(tmp_path):
-    """"1.5% year-over-year" names the base of a growth, not a metric called year_over_year."""
-    got = _claims(tmp_path, "We're assuming a decline in Europe of 1 to 1.5% year-over-year in 2025.")
+    """"3% year-over-year" names the base of a growth, not a metric called year_over_year."""
+    got = _claims(tmp_path, "We plan for a decline in Asia of 2 to 3% year-over-year in 2025.")
     assert all("year_over_year" not in c["metric"] for c in got), got

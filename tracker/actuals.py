@@ -207,7 +207,8 @@ def sentence_actuals(facts: SentenceFacts, speaker: Speaker, reported: Period, c
         return [], []
     figures = facts.figures
     if not (facts.fact_verbs or facts.count_verbs):
-        figures = [f for f in figures if _owned_count(f, facts.text)]
+        # a count the company has ("our more than 9,000 customers"), or one of a fronted "With 1,200 stores, ..."
+        figures = [f for f in figures if _owned_count(f, facts.text) or f.tense == "fact"]
     actuals: list[Actual] = []
     priors: list[Claim] = []
     for fig in figures:

@@ -1,7 +1,7 @@
 """Figures whose metric was named in the speaker's previous sentence.
 
-"This will weigh on our Europe margin by around 50 basis points this year. However, we still expect to remain
-within our 8% to 10% range." The second sentence names no metric: "our 8% to 10% range" is the Europe margin of
+"The new plant will weigh on our Europe margin by 30 basis points in 2026. Even so, we should still land inside our
+12% to 14% range." The second sentence names no metric: "our 12% to 14% range" is the Europe margin of
 the first, and so is "it" in "We expect it to be about 12% next year" or "that number" in "our expectation for
 that number is slightly higher". An analyst reads the figure as a claim on the metric of the previous sentence.
 
@@ -12,9 +12,9 @@ The rule, for one speaker's turn:
 - a forward-looking sentence with no verb of fact that names no metric of its own and refers back ("it", "that number", "this figure", "our X to Y
   range": patterns `anaphor`, `range_anaphor_before` / `range_anaphor_after` of `tracker/data/patterns.toml`)
   lends the antecedent's metric, scope and basis to each of its unnamed figures whose unit is of the same family;
-- such a figure is a level: an impact's measure is not lent ("remain within our 8% to 10% range" after "will
+- such a figure is a level: an impact's measure is not lent ("land inside our 12% to 14% range" after "will
   weigh on margin by 50 basis points" is the margin itself);
-- when the sentence names no period, the antecedent's period is lent with the metric ("this year" above).
+- when the sentence names no period, the antecedent's period is lent with the metric ("in 2026" above).
 """
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def resolve(facts: SentenceFacts, prev: Antecedent | None) -> tuple[SentenceFact
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
-        return facts, None            # "It has come down from $19 billion": a report refers back too, but promises nothing
+        return facts, None            # "It fell from $9 billion last year": a report refers back too, but promises nothing
     figures, lent = [], False
     for fig in facts.figures:
         q = fig.quantity

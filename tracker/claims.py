@@ -172,8 +172,11 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     elif not dated and (frame is None or facts.periods or facts.fact_verbs):
         return []
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
+    listed = joined(facts.metrics, facts.metrics[0], facts.text)
+    if pattern("guidance_after").match(facts.text[listed[-1].end:]):
+        return []     # "we are updating our full-year sales and EPS guidance": about the guide, not a move
     # metrics that got a number in this sentence are claimed by it already
-    terms = {t.name: t for t in reversed(joined(facts.metrics, facts.metrics[0], facts.text))}
+    terms = {t.name: t for t in reversed(listed)}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
@@ -262,7 +265,7 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
         if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
                for f in facts.figures):
             continue      # "grow our DRAM and NAND bit shipments approximately 20%": a figure claim says it
-        for scope in _lines_after(facts.text, move.end):
+        for scope in lines_after(facts.text, move.end):
             out.append(Claim(
                 kind=Kind.DIRECTION, metric=metric, scope=scope,
                 comparator=Comparator.GT if move.name == "up" else Comparator.LT, low=None, high=None,
@@ -279,7 +282,7 @@ _LINE_LIST = re.compile(r"^\s*(?:our\s+|the\s+)?(?P<items>[A-Za-z][\w&/ ,-]{0,80
 _ARTICLE = re.compile(r"^(?:and\s+)?(?:our|the|both)\s+", re.I)
 
 
-def _lines_after(text: str, pos: int) -> list[str]:
+def lines_after(text: str, pos: int) -> list[str]:
     """The business lines named right after a move ("growth in our data center and the client segments"): from
     a list closed by "segments"/"businesses", else the lexicon's scope terms listed there."""
     geo, seg = scope_finders()
@@ -287,7 +290,7 @@ def _lines_after(text: str, pos: int) -> list[str]:
     if m:
         items = [_ARTICLE.sub("", i.strip()) for i in re.split(r",|\band\b", m.group("items"))]
         names = []
-        for item in (i for i in items if i):
+        for item in (i for i in items if i and not _ARTICLE.match(i + " ")):   # "grow the business": no line
             term = seg.search(item) or geo.search(item)
             names.append(term.name if term else item.lower())
         return list(dict.fromkeys(names))
@@ -410,8 +413,9 @@ class ClaimSet:
         if c.kind is Kind.MILESTONE:
             return (c.kind, label, c.scope or id(c)), label
         if c.kind is Kind.DIRECTION:
-            # growth on the prior quarter and growth on the prior year are different promises
-            return (c.kind, c.metric, bool(pattern("sequential").search(c.quote))), label
+            # growth on the prior quarter and growth on the prior year are different promises; so are a rise and
+            # a fall ("decline year over year" and "some improvement in Q4" on the quarter before)
+            return (c.kind, c.metric, bool(pattern("sequential").search(c.quote)), c.comparator), label
         return (c.kind, c.metric), label
 
     @staticmethod

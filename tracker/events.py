@@ -40,6 +40,9 @@ class _EventWords:
     aspect_after: frozenset[str]
     relatives: frozenset[str]
     pronouns: frozenset[str]
+    possession: frozenset[str]
+    qualities: frozenset[str]
+    subordinators: frozenset[str]
 
 
 @cache
@@ -65,7 +68,7 @@ def event_specs() -> dict[str, EventSpec]:
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
     keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after",
-            "relatives", "pronouns")
+            "relatives", "pronouns", "possession", "qualities", "subordinators")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -110,6 +113,13 @@ def _before(text: str, end: int, floor: int) -> str:
     out: list[str] = []
     helpers = 0
     toks = _TOKEN.findall(text[floor:end])
+    # "the assistants that we announced earlier this week become available": a relative clause with a verb of its
+    # own stands between the subject and the event; the subject is before it
+    for j in range(len(toks) - 2, max(-1, len(toks) - 12), -1):
+        if toks[j].lower() in w.relatives and toks[j + 1].lower() in w.pronouns \
+                and any(t.lower() in w.stop for t in toks[j + 2:]) and j > 0:
+            toks = toks[:j]
+            break
     relative = -1                          # index of "that" in "agents that we'll be bringing": skip to "agents"
     for i in range(len(toks) - 1, -1, -1):
         tok, low = toks[i], toks[i].lower()
@@ -147,13 +157,25 @@ def scheduled(text: str) -> bool:
 
 def is_noun_use(text: str, verb: Term) -> bool:
     """"our launches this year", "successful launches of two games", "off to a great start": the verb's words name
-    a thing, not an event; "start to rise" names no event either."""
+    a thing, not an event; "start to rise" names no event either, nor does having a quality ("we're going to have
+    a strong second half in 2026"), and an event word after a quality word qualifies a noun ("solid
+    operational results"), and one in a time clause ("as we complete the outage, we expect ...") sets the
+    time of something else."""
     w = _event_words()
     if verb.name in w.aspectual:
         nxt = _TOKEN.findall(text[verb.end:verb.end + 6])
         if nxt and nxt[0].lower() in w.aspect_after:
             return True                    # "costs will start to rise": a beginning, not an event
+    if verb.name in w.possession:
+        nxt = [t.lower() for t in _TOKEN.findall(text[verb.end:verb.end + 30])]
+        nxt = [t for t in nxt if t not in w.articles and t not in w.modifiers]
+        if nxt and nxt[0] in w.qualities:
+            return True                    # "we'll have a strong second half": a quality, no event
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
+    if before and before[-1] in w.qualities:
+        return True                        # "solid operational results": the event word qualifies a noun
+    if len(before) >= 2 and before[-2] in w.subordinators and before[-1] in w.pronouns:
+        return True                        # "as we finish the outage, ...": a time clause, no promise
     if verb.text.lower().endswith("s"):
         after = _TOKEN.findall(text[verb.end:verb.end + 12])
         if before and before[-1] in w.skip:

@@ -11,6 +11,7 @@ from tracker.actuals import sentence_actuals
 from tracker.year_run import YearRun
 from tracker.anaphora import Antecedents, resolve
 from tracker.baseline_periods import after_baseline
+from tracker.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
 from tracker.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
@@ -19,10 +20,13 @@ from tracker.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
 from tracker.level_referents import LevelMemory
+from tracker.line_referents import LineMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
+from tracker.pronoun_events import pronoun_events
 from tracker.quantities import unit_family
+from tracker.questions import AskedPeriod, promises
 from tracker.range_position import position_claims
 from tracker.referents import Referents
 from tracker.scopes import product_scope
@@ -55,8 +59,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     withdrawals: list[Withdrawal] = []
     topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
+    asked = AskedPeriod(call_date, cal)   # "any guidance for 2026?": the period an answer may be about
     referents = Referents()
     levels = LevelMemory()
+    lines = LineMemory()
     year_run = YearRun(reported)    # "This year, revenue was $9 billion. Operating income was $4 billion."
     for turn in transcript.turns:
         reader.new_turn()
@@ -64,22 +70,28 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
         antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
         referents.new_turn()
         levels.new_turn()
+        lines.new_turn()
         if turn.speaker.role not in COMPANY_ROLES:
+            asked.new_question()
             for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
                 topic.saw(sentence.text)
+                asked.saw(sentence.text)
             continue
         for sentence in turn.sentences:
             topic.saw(sentence.text)
             referents.saw(sentence.text)
             levels.tick()
+            lines.saw(sentence.text)
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
             facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
             reading = reader.read(sentence, facts)
+            for claim in pronoun_events(facts, Said(turn.speaker, sentence), call_date, cal):
+                claims.add(claim)             # "... and expect it later this year": a thing due by then
             frame = reading.frame
             period = frame.period if frame else None
-            if not (facts.figures or facts.periods or facts.withdrawal
+            if not (facts.figures or facts.periods or facts.withdrawal or levels.points_back(sentence.text)
                     or period and (facts.forward and facts.direction and facts.metrics
                                    or cue_finder("segment_move").find(sentence.text))):
                 # nothing dated, counted or withdrawn, and no move of a metric or business line in a guidance
@@ -94,11 +106,12 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()    # "Let me start with full-year commentary for FY26." opens a frame
                 continue
             said = Said(turn.speaker, sentence)
-            found = _claims(facts, reading, said, call_date, cal, lent)
+            # the question's period dates only a promise, never makes one ("A 12% levy applies to exports.")
+            found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if promises(facts) else None))
             antecedents.saw(found, facts, call_date)
             found = referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
-            found = found or levels.carried(facts, call_date, said.mention())
+            found = found or levels.carried(facts, call_date, said.mention(), cal) or lines.carried(facts, said, call_date)
             for claim in with_revision(found, facts):
                 claims.add(topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
@@ -159,6 +172,8 @@ def _claims(facts: SentenceFacts, reading: Reading, said: Said, call_date: date,
                                 after=after_baseline(part, call_date, cal))
         got += milestone_claims(part, said, call_date, cal)
         got += position_claims(part, said, call_date, period, frozenset(c.metric for c in got))
+        got += comparative_claims(part, said, call_date, period, frozenset(c.metric for c in got))
+        got += open_move_claims(part, said, call_date, period, frozenset(c.metric for c in got))
         found += [_placed(c, part, reading) for c in got]
     return found
 

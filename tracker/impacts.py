@@ -1,9 +1,9 @@
 """Figures that are the effect of something on a metric, not the metric's level.
 
-"The move of the robotics team will impact our Europe margin by around 50 basis points this year" promises no
-margin of 0.5%: it promises that the margin is half a point lower than it would have been. Such a figure is an
+"Moving the robotics team to Leeds will impact our Europe margin by about 40 basis points in 2026" promises no
+margin of 0.4%: it promises that the margin is 0.4 points lower than it would have been. Such a figure is an
 *impact*: its metric is the one named between the verb and "by" ("margin"), its sign is the verb's (an
-unqualified "impact", "hurt", "weigh on" are adverse: -0.5; "lift", "help", "benefit" are favourable), and its
+unqualified "impact", "hurt", "weigh on" are adverse: -0.4; "lift", "help", "benefit" are favourable), and its
 measure is "impact" so that it is never scored against the metric's reported level.
 
 The same holds for an effect named by a noun after the figure ("a 10 cent tailwind to EPS", "a $30 million benefit

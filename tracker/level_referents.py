@@ -16,7 +16,8 @@ from functools import cache
 
 from tracker.errors import LexiconError
 from tracker.lexicon import load
-from tracker.model import Actual, Claim, Comparator, Hedge, Kind, Mention, Period
+from tracker.model import Actual, Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period
+from tracker.periods import find_periods
 from tracker.phrase_regex import phrase_pattern
 from tracker.sentence_facts import SentenceFacts, is_future
 from tracker.vocab import metric_spec
@@ -98,13 +99,19 @@ class LevelMemory:
         if found:
             self.last, self.age = found[-1], 0
 
-    def carried(self, facts: SentenceFacts, call_date: date, speaker: Mention) -> list[Claim]:
+    def points_back(self, text: str) -> bool:
+        """A figure of this turn is remembered and `text` has a word that may point back to it."""
+        return self.last is not None and self.age <= _words().reach and bool(_words().pointer.search(text))
+
+    def carried(self, facts: SentenceFacts, call_date: date, speaker: Mention, cal: FiscalCalendar) -> list[Claim]:
         """The claim a pointer of the sentence makes, or nothing."""
         if any(f.metric for f in facts.figures) or not facts.forward_looking or facts.counterfactual:
             return []
         w = _words()
         m = w.pointer.search(facts.text)
-        future = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+        # a sentence with no figure is not read for periods ("to maintain that level through the end of the year")
+        periods = facts.periods or (find_periods(facts.text, call_date, cal) if m else [])
+        future = [p for p in periods if p.period is not None and is_future(p.period, call_date)]
         if m is None or len(future) != 1:
             return []
         fig = self.last if self.age <= w.reach else None

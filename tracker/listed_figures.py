@@ -6,6 +6,8 @@
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
 - "approximately 20 and 21 points lower than our Q2 and full-year non-GAAP margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
+- "declined from 41% of revenue in 2024 to 34% in 2025": the figure a move reaches measures what the figure it
+  started from measures (patterns.toml move_from / move_to).
 
 The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
 """
@@ -92,13 +94,30 @@ def respective_periods(periods: list[PeriodMatch], quantities: list[Quantity], t
 
 def shared_tail(figures: list, text: str) -> list:
     """"approximately 20 and 21 points lower": the words after a list's last figure say what every figure of the
-    list is; a level read for an earlier figure of the same metric becomes the change the last one is."""
+    list is; a level read for an earlier figure of the same metric becomes the change the last one is, and a bare
+    count listed first ("900 and 1,200 new stores") counts what the last one counts."""
     out = list(figures)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
+        if (a.metric is None and b.metric is not None and a.unit is not None and a.unit == b.unit and a.tense == b.tense
+                and pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
+            # "to open 900 and 1,200 new stores": the bare count listed first counts the same stores
+            out[i] = replace(a, metric=b.metric, metric_term=b.metric_term, scope=b.scope,
+                             metric_known=b.metric_known, basis=b.basis, measure=b.measure)
+            continue
         if (a.metric is None or b.metric is None or a.measure is not None or b.measure is None or a.unit != b.unit
                 or b.metric not in (f"{a.metric}_change", f"{a.metric}_growth")
                 or not pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
             continue
         out[i] = replace(a, metric=b.metric, measure=b.measure, is_change=b.is_change, negative=b.negative)
     return out
+
+
+def moved_to(start: Quantity, end: Quantity, text: str) -> bool:
+    """"from 41% of revenue in 2024 to 34%": `end` is where a move that began at `start` arrives (same unit kind,
+    "from" before the first, "to" right before the second, no clause break between)."""
+    if unit_family(start.unit) != unit_family(end.unit) or start.unit is None:
+        return False
+    between = text[start.end:end.start]
+    return (bool(pattern("move_from").search(text[max(0, start.start - 12):start.start]))
+            and bool(pattern("move_to").search(between)) and not pattern("clause_break").search(between))

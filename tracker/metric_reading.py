@@ -144,7 +144,7 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
     term = next((m for m in compatible if m.start >= q.end and pattern("of_after").match(text[q.end:m.start])), None)
     if term is None and family == "percent" and (pattern("of_revenue").match(text[q.end:q.end + 30])
                                                  or _margin_after().match(text, q.end)
-                                                 or pattern("as_share_of_revenue").search(text[lo:q.start])):
+                                                 or pattern("as_share_of_sales").search(text[lo:q.start])):
         money = [m for m in metrics if m.end <= q.start and metric_spec(m.name).get("margin")]
         if money:
             return metric_spec(money[-1].name)["margin"], money[-1]
@@ -301,6 +301,12 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
     return list(reversed(picked)) if from_end else picked
 
 
+def leading_phrase_name(span: str) -> str | None:
+    """The open metric name of the noun phrase that starts `span` ("ore out of the pit" -> "ore")."""
+    v = _vocab()
+    return _name_from(_phrase_words(span, False, v), v)[0]
+
+
 def _name_from(words: list[str], v: _Vocab) -> tuple[str | None, str | None]:
     """(snake name, basis) of a phrase with its basis words taken out; None when only generic words are left."""
     basis = None
@@ -422,7 +428,8 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         kept = [t for t in metrics if t.end <= at or t.start >= q.end]
         found = read_metric(q, kept, lo, hi, text[:at] + " " * (q.start - at) + text[q.start:])
         return replace(found, similar_at=at)
-    name, term = known_metric(q, metrics, lo, hi, text)
+    # "from 41% of revenue in 2024 to 34% in 2025": the metric a share is of names no figure of the sentence
+    name, term = known_metric(q, [t for t in metrics if not is_share_base(text, t)], lo, hi, text)
     growth_named = False
     also: tuple[str, ...] = ()
     measure = None

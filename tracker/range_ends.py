@@ -3,8 +3,8 @@
 - "For 2026 we expect revenue between $4 billion at the low end and $4.5 billion at the high end": one range,
   4e9..4.5e9, not two claims of a level; the ends may stand in two clauses ("$4 billion at the low end, and at
   the high end $4.5 billion").
-- "We expect to land at the low end of our $2 to $4 billion range": the promise is the low end, about $2
-  billion, not the whole range; "the top end of the $60 to $70 million range" is about $70 million.
+- "We expect to land at the low end of our $30 to $40 million range": the promise is the low end, about $30
+  million, not the whole range; "the top end of the $60 to $70 million range" is about $70 million.
 
 The words are patterns of `tracker/data/patterns.toml` (`low_end_word`, `high_end_word`, `low_end_of`,
 `high_end_of`).
@@ -51,7 +51,7 @@ def _split_range(a: Quantity, b: Quantity, text: str) -> bool:
 
 
 def range_end(q: Quantity, text: str) -> Quantity:
-    """"at the low end of our $2 to $4 billion range": the low end, about; the high end likewise."""
+    """"at the low end of our $30 to $40 million range": the low end, about; the high end likewise."""
     if not q.is_range:
         return q
     before = text[max(0, q.start - _BEFORE):q.start]

@@ -1,12 +1,12 @@
 """A metric promised at one end of a range guided before, without a number in the sentence.
 
-"First quarter buybacks are projected at the top of our guidance range." promises where buybacks land within a
+"Third quarter buybacks should land at the high end of our outlook." promises where buybacks land within a
 range given earlier (or elsewhere): a claim on buybacks for the first quarter, whose value this sentence does not
 state. It is a qualitative claim (no low, no high) so that it is seen and dated, never scored as a level.
 
 The rule: a forward sentence with the words of pattern `range_position` (`tracker/data/patterns.toml`) and no
 figure after them in its clause; the metric is the known metric named nearest before those words in the same
-clause, with no verb of fact near it ("came in at the top of our range" reports); the period is the one named nearest before the metric ("first quarter buybacks"), else the sentence's one
+clause, with no verb of fact near it ("came in at the top of our range" reports); the period is the one named nearest before the metric ("third quarter buybacks"), else the sentence's one
 future period, else the frame's.
 """
 from __future__ import annotations

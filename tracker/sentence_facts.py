@@ -12,8 +12,9 @@ from functools import cache
 
 from tracker.events import is_noun_use, scheduled
 from tracker.figure_positions import respective_terms, sign_figures
+from tracker.fronted_state import in_fronted_with
 from tracker.impacts import impact_on, without_scope_words
-from tracker.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
 from tracker.metric_reading import Reading, implied_unit, read_metric
 from tracker.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
@@ -187,7 +188,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     forward = list(stance.forward)
     facts.prior_refs = list(stance.prior_refs)
     facts.forward = forward
-    facts.fact_verbs = [t for t in stance.fact_verbs if t.name != "counts"]
+    # "is estimated to be negative $1.3 billion, primarily due to investments accounted for under the equity
+    # method": a verb inside the explanation of a promise reports nothing
+    why = pattern("explanation").search(text) if forward else None
+    after_why = why.start() if why and forward[0].start < why.start() else len(text)
+    facts.fact_verbs = [t for t in stance.fact_verbs if t.name != "counts" and t.start < after_why]
     facts.count_verbs = [t for t in stance.fact_verbs if t.name == "counts"]
     facts.negations = list(stance.negations)
     facts.revision = stance.revision
@@ -217,7 +222,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
     # forward cue frames the promise, it does not make it a report
     past = pattern("past_marker").search(text)
-    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward)
+    facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward) and not (
+        # "the nine assistants that we announced earlier this week become available in the second half": the
+        # marker dates the announcement in a relative clause; the scheduled event after it is ahead
+        any(v.start > past.end() and not is_noun_use(text, v) for v in cue_finder("scheduled").find(text)))
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
             or any(q.unit for q in found)
             or (facts.fact_verbs or facts.count_verbs) and any(_counts_a_noun(q, text) for q in found)):
@@ -244,24 +252,27 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     breaks = [m.start() for m in pattern("clause_break").finditer(text)
               if not any(q.start <= m.start() < q.end for q in quantities)]
     listed = respective_terms(facts.metrics, quantities, text)
-    # "In terms of pricing, we're assuming a decline of 1%": the fronted topic is the metric (tracker.topic_lead)
+    # "In terms of ticket prices, we plan for a 2% decline": the fronted topic is the metric (tracker.topic_lead)
     topic = None if facts.metrics else fronted_topic(text)
     for i, q in enumerate(quantities):
         lo, hi = _segment_bounds(quantities, i, text)
         clo, chi = _clause_bounds(breaks, q, text)
         own = [listed[i]] if i in listed else facts.metrics or ([topic] if topic and unit_family(q.unit) == "percent" else [])
-        # "rebate income to be $2 billion higher than the dividends": a difference of two metrics (tracker.than)
+        # "licensing income to run $300 million higher than capex": a difference of two metrics (tracker.than)
         gap = difference(q, own, lo, hi, text)
         reading = (gap or _level_after_move(facts.figures, quantities, i, text) or object_reading(q, own, lo, text)
                    or read_metric(q, own, lo, hi, text))
+        if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
+            reading = last_reading      # "from 41% of revenue in 2024 to 34% in 2025": 34% of revenue too
+        last_reading = reading
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
             counted = unit_family(q.unit) == "count"
             facts.figures.append(Figure(
-                q, None, None, None, period_for(facts.periods, q, lo, hi, text) if counted else None, False,
-                counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
-                _tense(cues, q) if counted else None, q.unit if counted else None, False))
+                q, None, None, None, (paired.get(i) or period_for(facts.periods, q, lo, hi, text)) if counted else None,
+                False, counted and bool(pattern("comparison_before").search(text[max(0, q.start - 40):q.start])), False,
+                _tense(cues, q) if counted else None, q.unit if counted else None, False, own_period=i in paired))
             continue
         before = text[max(0, q.start - 40):q.start]
         after = text[q.end:q.end + 40]
@@ -292,7 +303,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                                # a report's "than the 22% in Q3" is an actual of Q3; a promise's is its baseline
                                or i > 0 and bool(facts.forward) and pattern("than_baseline_before").search(before)),
             negative=reading.falling or (rate and falling) or adverse,
-            tense=_tense(cues, q),
+            tense="fact" if in_fronted_with(text, q, facts.periods) else _tense(cues, q),
             unit=reading.unit or implied_unit(q, metric, quantities),
             prior=prior_figure(stance, q, text),
             metric_known=reading.known and (topic is None or term is not topic), basis=reading.basis,
@@ -303,7 +314,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
-        facts.direction = None        # "$2 billion higher than the dividends": the figure's size, not a move
+        facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
     facts.figures = shared_tail(facts.figures, text)
     if facts.revision is not None:
         _mark_revision_delta(facts)

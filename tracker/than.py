@@ -4,8 +4,8 @@
   last year's $17 billion": $17 billion is no promise; pattern `than_baseline_before`, read in sentence_facts).
 - Alone, "than the" makes a bound: "we expect the return to stay higher than the 17%" promises more than 17%
   (`floor_than_before`), "lower than the 3%" less than 3% (`ceiling_than_before`).
-- "than" after a figure makes it a difference of two metrics: "rebate income is expected to be about $2 billion
-  higher than the dividends" promises rebate income less dividends = $2 billion, not dividends of $2 billion;
+- "than" after a figure makes it a difference of two metrics: "licensing income should run about $300 million
+  higher than capex" promises licensing income less capex = $300 million, not capex of $300 million;
   the metric after "than" is the base (`difference_after`), the one before is the subject, and "lower" makes
   the difference negative (`difference_down`). The difference is named `<subject>_less_<base>`, an open metric.
 """
@@ -44,22 +44,24 @@ def difference(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) ->
     base = next((t for t in metrics if at <= t.start <= at + 1), None)
     if base is None:
         return None
-    subject = read_metric(q, [t for t in metrics if t.end <= q.start], lo, min(hi, q.end), text[:q.end])
+    clause = max(text.rfind(",", 0, q.start), text.rfind(";", 0, q.start)) + 1   # the subject's own clause
+    subject = read_metric(q, [t for t in metrics if clause <= t.start and t.end <= q.start], max(lo, clause),
+                          min(hi, q.end), text[:q.end])
     if subject.metric is None or subject.measure is not None or subject.metric == base.name:
-        return None
+        return Reading(None)          # the gap of something unnamed to capex is still no level of capex
     down = bool(pattern("difference_down").match(after))
     return replace(subject, metric=f"{subject.metric}_less_{base.name}", known=False, falling=down)
 
 
 def is_difference_word(at: int, quantities: list[Quantity], text: str) -> bool:
-    """The direction word at `at` says how big a difference is ("$2 billion higher than the dividends"), not that a
+    """The direction word at `at` says how big a difference is ("$300 million higher than capex"), not that a
     metric moves: it stands right after a figure and before "than"."""
     return any(0 <= at - q.end <= 1 and pattern("difference_after").match(text[q.end:q.end + _AFTER])
                for q in quantities)
 
 
 def without_than(text: str, q: Quantity) -> str:
-    """The text with a difference's "higher than the" blanked out: "in 2025" after "than the dividends" dates the
+    """The text with a difference's "higher than the" blanked out: "in 2025" after "than capex" dates the
     difference, it is no baseline period."""
     m = pattern("difference_after").match(text[q.end:q.end + _AFTER])
     if m is None:

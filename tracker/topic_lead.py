@@ -1,7 +1,7 @@
 """A metric named as the topic at the front of a sentence.
 
-"In terms of pricing, we're assuming a decline in Europe of 1 to 1.5% year-over-year." names no metric where the
-figure stands: "Europe" is the line, and the metric is the fronted topic, pricing. A topic fronted before the
+"In terms of ticket prices, we plan for a decline in Asia of 2 to 3% year-over-year." names no metric where the
+figure stands: "Asia" is the line, and the metric is the fronted topic, ticket prices. A topic fronted before the
 first comma ("in terms of", "regarding", "as for", "when it comes to": pattern `topic_lead` of
 `tracker/data/patterns.toml`) is the metric of the sentence's percentages when the sentence names no known
 metric, unless the topic is a period ("In terms of Q3, ...") or a business line ("As for Europe, ..."), which

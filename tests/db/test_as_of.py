@@ -111,3 +111,13 @@ def test_a_review_mark_keeps_the_verdict_of_the_date_reviewed(quillmoor):
         june, = review_queue(s, "QMT", "2025-Q1", JUNE)
     assert (march.reviewed, march.changed) == (True, False)
     assert (june.reviewed, june.changed) == (True, True)
+    assert (june.seen, june.seen_as_of) == ("pending", MARCH)     # the review can be read again as it was
+
+
+def test_scoring_a_date_again_with_nothing_changed_makes_it_the_date_last_scored(quillmoor):
+    """June 1 scored again after March 1 writes no verdict (nothing changed since June 1 was scored), yet it
+    is the date a reader now opens on."""
+    with quillmoor.session() as s:
+        score_all(s, JUNE)
+    with quillmoor.session(write=False) as s:
+        assert last_scored(s) == JUNE

@@ -86,3 +86,6 @@ def test_a_figure_is_one_fact_however_it_is_spelt():
     assert actual_key(figure) != actual_key(figure | {"document_id": 1, "start": 40})
     event = {"kind": "achieved", "on": date(2025, 6, 30), "metric": "plants", "source": None}
     assert event_key(event) == event_key(event | {"source": "", "note": "x"}) != event_key(event | {"kind": "missed"})
+    revised = {"kind": "revised", "on": date(2025, 8, 1), "metric": "revenue", "value": 100e6, "high": 120e6}
+    assert event_key(revised) != event_key(revised | {"high": 130e6})      # "to $100-120M" and "to $100-130M"
+    assert event_key(event | {"claim_id": 1}) != event_key(event | {"claim_id": 2})   # two milestones settled

@@ -9,6 +9,7 @@ import pytest
 from db.guidance import FIRST, RECORDED, GuidanceStep, Subject, change_pct, guidance_history, subject_of, subjects
 from db.ingest import ingest_extraction
 from db.models import EventRecord
+from db.upserts import event_key
 from db.scoring import score_all
 from tests.db import factories
 
@@ -71,8 +72,9 @@ def test_recorded_new_guidance_joins_the_history(db):
     ingest(db, factories.first_call())
     with db.session() as s:
         company_id = s.scalar(factories_company_id())
-        s.add(EventRecord(company_id=company_id, kind="revised", on=date(2025, 3, 1), metric="revenue",
-                          period_label="2025-Q1", value=88e6, unit="USD", note="8-K: new Q1 outlook"))
+        values = dict(company_id=company_id, kind="revised", on=date(2025, 3, 1), metric="revenue",
+                      period_label="2025-Q1", value=88e6, unit="USD", note="8-K: new Q1 outlook")
+        s.add(EventRecord(**values, natural_key=event_key(values)))
     h = history(db, "revenue", "2025-Q1")
     assert kinds(h) == [(FIRST, date(2025, 2, 20)), (RECORDED, date(2025, 3, 1))]
     assert h.steps[1].low == 88e6 and h.steps[1].quote == "8-K: new Q1 outlook"

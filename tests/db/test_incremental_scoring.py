@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import event, func, insert, select, text
 
 from db import audit, edits
 from db.actuals_csv import import_actuals_csv
 from db.corrections import edit_claim
 from db.ingest import ingest_extraction
 from db.models import ActualRecord, AuditRecord, ClaimRecord, Company, ScoreState, VerdictRecord
-from db.scoring import effective_verdict, score_all
+from db.scoring import effective_verdict, last_scored, score_all
 from db.session import open_empty_database
+from db.upserts import actual_key
 from tests.db import factories as f
 from tests.db.helpers import claim_id
 from tracker.model import Verdict
@@ -177,14 +178,19 @@ def _n(db, ticker: str) -> int:
         return _active(s, ticker)
 
 
+def _figure(company_id: int) -> dict:
+    row = {"company_id": company_id, "metric": "bookings", "period_label": "2025-Q2", "value": 52e6, "unit": "USD",
+           "source_kind": "manual"}
+    return row | {"natural_key": actual_key(row)}
+
+
 def test_a_bulk_statement_counts_as_a_change(scored):
     """The count is the database's (triggers), so a writer that never heard of scoring still counts: a figure
     inserted by a plain INSERT statement makes its company's verdicts of the date out of date."""
     with scored.session() as s:
         company = s.scalar(select(Company).where(Company.ticker == "ORBT"))
         version = company.inputs_version
-        s.execute(insert(ActualRecord), [{"company_id": company.id, "metric": "bookings", "period_label": "2025-Q2",
-                                          "value": 52e6, "unit": "USD", "source_kind": "manual"}])
+        s.execute(insert(ActualRecord), [_figure(company.id)])
         assert s.scalar(select(Company.inputs_version).where(Company.id == company.id)) == version + 1
         stored = s.scalar(select(ScoreState.inputs_version).where(ScoreState.company_id == company.id))
         assert stored == version
@@ -199,8 +205,7 @@ def test_a_schema_made_without_the_migrations_counts_too():
         s.add(Company(ticker="ORBT", name="Orbit Pumps"))
         s.flush()
         company = s.scalar(select(Company))
-        s.execute(insert(ActualRecord), [{"company_id": company.id, "metric": "bookings", "period_label": "2025-Q2",
-                                          "value": 52e6, "unit": "USD", "source_kind": "manual"}])
+        s.execute(insert(ActualRecord), [_figure(company.id)])
         assert s.scalar(select(Company.inputs_version)) == 1
     database.dispose()
 
@@ -216,3 +221,49 @@ def test_every_input_table_has_its_triggers_at_head(db):
     expected = {f"fls_inputs_{table}_{op}" for table in ("claims", "actuals", "events", "claim_revisions")
                 for op in ("insert", "update", "delete")}
     assert expected <= set(found)
+
+
+def _statements_of_a_full_scoring(db) -> int:
+    sent = []
+
+    def count(*_args) -> None:  # noqa: ANN002
+        sent.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with db.session() as s:
+            score_all(s, AS_OF, full=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_scoring_sends_as_many_statements_for_twenty_nine_claims_as_for_nine(scored):
+    """Set-based: the statements a scoring sends depend on its companies and batches, never on its claims (no
+    query per claim). Twenty more Northwind claims, in a third call, change nothing in the count."""
+    before = _statements_of_a_full_scoring(scored)
+    more = tuple(f.guidance(f"segment {k} revenue", 10e6 + k, period=f.quarter(2025, 2), start=100 * k)
+                 for k in range(20))
+    with scored.session() as s:
+        ingest_extraction(s, f.extraction(call_date=date(2025, 4, 24), claims=more), author="ana")
+        assert _active(s, "NWSC") == 27
+    assert _statements_of_a_full_scoring(scored) == before
+
+
+def test_verdicts_of_another_policy_are_scored_again_by_a_plain_scoring(scored):
+    from tracker.scoring import ScoringPolicy
+
+    with scored.session() as s:
+        assert score_all(s, AS_OF, policy=ScoringPolicy()) == 9     # a policy given: everything, then forgotten
+        assert score_all(s, AS_OF) == 9
+        assert score_all(s, AS_OF) == 0
+
+
+def test_scoring_an_old_date_again_makes_it_the_date_last_scored_even_with_nothing_to_do(scored):
+    """A reviewer scores 2025-09-30, then 2025-06-30 again: nothing changed, no verdict row is written, and the
+    date last scored (what the UI and the scorecard open on) is still 2025-06-30."""
+    with scored.session() as s:
+        score_all(s, date(2025, 9, 30))
+        assert last_scored(s) == date(2025, 9, 30)
+        assert score_all(s, AS_OF) == 0
+        assert last_scored(s) == AS_OF

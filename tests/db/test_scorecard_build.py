@@ -91,3 +91,12 @@ def test_the_company_is_named_even_without_a_header(db, header, opening, name):
         card = build_scorecard(s, "FRL", AS_OF)
     assert card.company == name
     assert render(card, "md").startswith(f"# Scorecard: {name}" + (" (FRL)" if name != "FRL" else "") + "\n")
+
+
+def test_history_said_on_the_call_is_no_unused_figure(tallow):
+    """'Q4 2024 store count was 205', said on the February call, is history, not a result of a promise."""
+    with tallow.session() as s:
+        add_actual(s, "TCO", "store count", None, "2024-Q4", "205", "stores", "2025-02-03", author="fixture")
+    with tallow.session(write=False) as s:
+        card = build_scorecard(s, "TCO", AS_OF)
+    assert [u.actual.period.label for u in card.unused_actuals] == ["2025-Q1"]

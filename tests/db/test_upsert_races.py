@@ -4,6 +4,8 @@ per name, one document per file and one row per imported figure and event, becau
 `INSERT ... ON CONFLICT DO NOTHING` on its unique key (db.upserts). Real processes, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import pytest
+
 from db.session import open_database
 from tests.db.test_concurrency import CSV_ROWS, _company_call, _counts, _run_all
 
@@ -41,8 +43,14 @@ def _import_unlocked(url: str, path: str, barrier) -> None:  # noqa: ANN001
     database.dispose()
 
 
-def test_unlocked_ingests_of_a_new_company_store_one_company_and_one_speaker_each(db_url):
-    open_database(db_url).dispose()     # the schema first: this test is about rows, not the migration
+@pytest.mark.parametrize("stored_before", [False, True], ids=["new-company", "stored-company"])
+def test_unlocked_ingests_of_a_company_store_one_company_and_one_speaker_each(db_url, stored_before):
+    database = open_database(db_url)    # the schema first: this test is about rows, not the migration
+    if stored_before:                   # a company with a call stored, whose next calls come in at once
+        from db.ingest import ingest_extraction
+        with database.session() as s:
+            ingest_extraction(s, _company_call(3), author="setup")
+    database.dispose()
     assert _run_all(_ingest_unlocked, [(db_url, i) for i in range(4)] + [(db_url, 0)] * 2) == [0] * 6
     database = open_database(db_url)
     try:

@@ -6,6 +6,12 @@ against the 2025-Q2 level itself. "Sequential" (quarter over quarter) growth com
 before. And "we expect revenue to be higher than last quarter" needs a baseline: when the sentence gives no
 figure, it is the stored actual of that comparison period.
 
+Increments are changes, not growth rates: "we expect to increase capex by $20 million" (capex_change, measure
+yoy_change) is scored against the difference of the stored capex of the two periods, and so is a move of a
+percentage ("improve gross margin by 50 basis points": the margin's growth in percentage points, never the
+margin's relative growth). An extracted growth or change claim names its metric with a suffix
+("revenue_growth", "capex_change"): the stored levels are those of the metric without it.
+
 Comparison periods are found by label (2025-Q2 -> 2024-Q2 a year back, 2025-Q1 -> 2024-Q4 sequentially) and by
 dates shifted the same way (for as-of figures near the comparison period's end).
 """
@@ -21,7 +27,10 @@ from tracker.scoring.matching import match_actual
 from tracker.scoring.units import convert
 
 YOY, QOQ = "yoy_growth", "qoq_growth"
-GROWTH_MEASURES = (YOY, QOQ)
+YOY_CHANGE, QOQ_CHANGE = "yoy_change", "qoq_change"
+CHANGES = (YOY_CHANGE, QOQ_CHANGE)
+GROWTH_MEASURES = (YOY, QOQ, *CHANGES)
+_LEVEL_SUFFIXES = ("_growth", "_change")     # the extractor's names of a level's growth and change
 
 _LABEL = re.compile(r"^(?P<fy>FY)?(?P<year>\d{4})(?:-(?P<part>Q[1-4]|H[12]|FY|\d{2}))?$", re.IGNORECASE)
 _MONTHS = {"Q": 3, "H": 6, "M": 1, "Y": 12}
@@ -67,37 +76,53 @@ def comparison_period(period: Period, measure: str | None) -> Period | None:
         return None
     m = _LABEL.match(period.label.strip())
     span = _span(m["part"]) if m else None
-    if measure == YOY:
+    if measure in (YOY, YOY_CHANGE):
         months = 12
     elif span is not None:
         months = _MONTHS[span]
     else:
         return None
     label = _shift_label(period.label, months) or ""
-    if months == 12 or measure == YOY:
+    if months == 12 or measure in (YOY, YOY_CHANGE):
         start, end = _months_back(period.start, 12), _months_back(period.end, 12)
     else:
         start, end = _months_back(period.start, months), period.start - timedelta(days=1)
     return Period(label=label, start=start, end=end, fiscal=period.fiscal)
 
 
+def level_metric(claim: Claim) -> str:
+    """The metric whose stored levels a growth or change claim reads: "capex_change" -> "capex"."""
+    if claim.measure in GROWTH_MEASURES:
+        for suffix in _LEVEL_SUFFIXES:
+            if claim.metric.endswith(suffix) and len(claim.metric) > len(suffix):
+                return claim.metric[:-len(suffix)]
+    return claim.metric
+
+
 def _level(claim: Claim, period: Period, actuals, as_of: date | None) -> Actual | None:  # noqa: ANN001
-    """The stored level of the claim's metric, scope and basis for `period` (any unit)."""
+    """The stored level of the claim's metric (without a growth/change suffix), scope and basis for `period`
+    (any unit)."""
     probe = dataclasses.replace(claim, kind=Kind.GUIDANCE, period=period, unit=None, measure=None)
-    return match_actual(probe, actuals, as_of=as_of)
+    found = match_actual(probe, actuals, as_of=as_of)
+    level = level_metric(claim)
+    if found is None and level != claim.metric:
+        found = match_actual(dataclasses.replace(probe, metric=level), actuals, as_of=as_of)
+    return found
 
 
 @dataclass(frozen=True)
 class Growth:
     current: Actual
     prior: Actual
-    pct: float            # (current - prior) / |prior| * 100
+    pct: float            # (current - prior) / |prior| * 100; for a change: current - prior, in the claim's unit
+    change: bool = False
 
     def describe(self, shown: str) -> str:
-        """"growth 9.1% (2025-Q2 $90.0M vs 2024-Q2 $82.5M)"."""
+        """"growth 9.1% (2025-Q2 $90.0M vs 2024-Q2 $82.5M)", "change $21.0M (...)"."""
         from tracker.scoring.units import format_value
 
-        return (f"growth {shown} ({self.current.period.label} {format_value(self.current.value, self.current.unit)}"
+        return (f"{'change' if self.change else 'growth'} {shown} ({self.current.period.label} "
+                f"{format_value(self.current.value, self.current.unit)}"
                 f" vs {self.prior.period.label} {format_value(self.prior.value, self.prior.unit)})")
 
 
@@ -114,9 +139,23 @@ def growth_of(claim: Claim, actuals, as_of: date | None) -> Growth | None:  # no
     if current is None or prior is None:
         return None
     prior_value = convert(prior.value, prior.unit, current.unit)
-    if prior_value is None or prior_value == 0:
+    if prior_value is None:
+        return None
+    if claim.measure in CHANGES or _points(claim, current):
+        # an increment: the difference, in the claim's unit ("by $20 million", "by 50 basis points" = 0.5 %)
+        diff = convert(current.value - prior_value, current.unit, claim.unit) if claim.unit else current.value - prior_value
+        return Growth(current, prior, diff, change=True) if diff is not None else None
+    if prior_value == 0:
         return None
     return Growth(current, prior, (current.value - prior_value) / abs(prior_value) * 100)
+
+
+def _points(claim: Claim, level: Actual) -> bool:
+    """A percentage's move is in percentage points: a margin of 42.0% "improved by 50 basis points" is 42.5%,
+    not 42.0% * 1.005."""
+    from tracker.scoring.units import comparison_family
+
+    return comparison_family(level.unit)[0] == "percent" and comparison_family(claim.unit)[0] == "percent"
 
 
 def stored_baseline(claim: Claim, actuals, as_of: date | None) -> Actual | None:  # noqa: ANN001

@@ -1,7 +1,8 @@
 """Unit families, conversion between units of one family, and compact display of values.
 
 Only units that can be converted safely are converted: hash rates by their SI prefix. Money is compared
-only in the same currency, and any other unit only against itself (case and spacing aside).
+only in the same currency, counts of things (vehicles, units, deliveries, subscribers: units.toml
+[nouns.count]) with each other, and any other unit only against itself (case and spacing aside).
 """
 from __future__ import annotations
 
@@ -37,7 +38,17 @@ def comparison_family(unit: str | None) -> tuple[str | None, float]:
         return "money:" + _CURRENCIES[n][0], 1.0
     if n in _PERCENT:
         return "percent", 1.0
+    if _is_count(unit):
+        # "50,000 vehicles" promised, "49,200 deliveries" reported: counts of things compare as counts
+        return "count", 1.0
     return "unit:" + n, 1.0
+
+
+def _is_count(unit: str) -> bool:
+    """A count noun of units.toml [nouns.count] (vehicles, units, deliveries, subscribers, stores ...)."""
+    from tracker.units import unit_family
+
+    return unit_family(unit.strip()) == "count"
 
 
 def is_money(unit: str | None) -> bool:

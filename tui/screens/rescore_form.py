@@ -29,6 +29,8 @@ class RescoreForm(FormScreen):
     def apply(self, session: Session, as_of: date) -> str:
         n = score_all(session, as_of, progress=self.progress)
         self.scored_as_of = as_of
+        if n == 0:      # scoring is incremental (db.scoring): nothing changed since that date was scored
+            return f"Verdicts as of {as_of} are up to date: nothing changed since they were computed"
         return f"Scored {n} claims as of {as_of}"
 
     def after(self) -> None:

@@ -25,7 +25,8 @@ def detail_text(data: DetailData, item: Any, dark: bool = True) -> Text:
     d = data.detail
     text = Text()
     if item.reviewed:
-        text.append("✔ reviewed" + (" · verdict changed since" if item.changed else "") + "\n",
+        seen = f" (saw {item.seen or 'unscored'}" + (f" as of {item.seen_as_of})" if item.seen_as_of else ")")
+        text.append("✔ reviewed" + seen + (" · verdict changed since" if item.changed else "") + "\n",
                     style="bold")
     else:
         text.append("not reviewed yet (m marks it)\n", style="dim")

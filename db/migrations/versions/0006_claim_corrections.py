@@ -1,5 +1,6 @@
 """analysts' corrections: a claim_corrections table, and claims say whether a person added them; events
-name the claim they settle (claim_id) and a revised range's high end (high)
+name the claim they settle (claim_id) and a revised range's high end (high); review marks keep the as-of
+date of the verdicts their reviewer read
 
 Revision ID: 0006
 Revises: 0005
@@ -42,9 +43,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('high', sa.Float(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_events_claim_id_claims'), 'claims', ['claim_id'], ['id'],
                                     ondelete='SET NULL')
+    # marks made before have no date: they stay None ("reviewed", date unknown)
+    with op.batch_alter_table('review_marks', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('as_of', sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('review_marks', schema=None) as batch_op:
+        batch_op.drop_column('as_of')
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_events_claim_id_claims'), type_='foreignkey')
         batch_op.drop_column('high')

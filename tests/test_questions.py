@@ -1,0 +1,57 @@
+"""An answer's figure that nothing in the answer dates takes the one future period the analyst's question named.
+
+Every turn is invented; the call is dated 2025-05-01 with a calendar fiscal year.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.contract import records
+from tracker.extract import extract_file
+
+CALL = ("Operator: Our next question comes from Bo Renn with Fenwick Research.\n\n"
+        "Bo Renn: {question}\n\n"
+        "Ada Quill: {answer}\n\n")
+
+
+def _claims(tmp_path: Path, question: str, answer: str) -> list[dict]:
+    path = tmp_path / "call.txt"
+    path.write_text("Operator: Welcome to the call.\n\n" + CALL.format(question=question, answer=answer),
+                    encoding="utf-8")
+    return [r for r in records(extract_file(path, call_date="2025-05-01")) if r["type"] == "claim"]
+
+
+def test_the_question_dates_the_answer(tmp_path):
+    got = _claims(tmp_path, "Could you frame licensing for us in 2026?",
+                  "Licensing income is expected to be about $300 million higher than capex.")
+    assert [(c["metric"], c["low"], c["period"]) for c in got] == [("licensing_income_less_capex", 300e6, "2026-FY")]
+
+
+def test_the_answers_own_period_wins(tmp_path):
+    got = _claims(tmp_path, "Could you frame 2026 for us?", "We expect capex of $4 billion in 2027.")
+    assert [(c["metric"], c["period"]) for c in got] == [("capex", "2027-FY")]
+
+
+def test_two_periods_asked_lend_none(tmp_path):
+    got = _claims(tmp_path, "What about 2026 and 2027?",
+                  "Licensing income is expected to be about $300 million higher than capex.")
+    assert got == []
+
+
+def test_a_statement_is_no_question(tmp_path):
+    got = _claims(tmp_path, "I was thinking about 2026.",
+                  "Licensing income is expected to be about $300 million higher than capex.")
+    assert got == []
+
+
+def test_the_question_makes_no_promise(tmp_path):
+    """A present-tense statement in the answer stays no claim, whatever the question asked about."""
+    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+                  "A 12% levy applies to every shipment we send abroad.")
+    assert got == []
+
+
+def test_an_opinion_takes_no_period_from_the_question(tmp_path):
+    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+                  "I think there are three things to remember.")
+    assert got == []
