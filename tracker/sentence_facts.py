@@ -223,7 +223,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     # forward cue frames the promise, it does not make it a report
     past = pattern("past_marker").search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward) and not (
-        # "the four copilots we unveiled a few days ago ship in the back half": the
+        # "the four copilots that we unveiled earlier this month launch in the back half": the
         # marker dates the announcement in a relative clause; the scheduled event after it is ahead
         any(v.start > past.end() and not is_noun_use(text, v) for v in cue_finder("scheduled").find(text)))
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
