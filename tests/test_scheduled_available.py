@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 ROWS = [
     ("become-available", "The nine new Quillon assistants become available in the second half of the year.",
