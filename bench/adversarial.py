@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.extract import extract_transcript  # noqa: E402
+from tracker.extraction.extract import extract_transcript  # noqa: E402
 from tracker.model import CallInfo  # noqa: E402
 from tracker.transcript import parse_transcript  # noqa: E402
 

@@ -42,7 +42,7 @@ def _transcript(gold: dict, eval_dir: Path) -> Path | None:
 def _scored_records(eval_dir: Path) -> list[tuple[str, dict, bool, bool]]:
     """(call, record, exact, about a gold claim) for every claim record of every gold call."""
     from tracker.contract import records
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
 
     scorer = _scorer(eval_dir)
     out = []

@@ -1,4 +1,4 @@
-"""How fast `tracker.extract.extract_file` is: on the seed call, and over many invented calls.
+"""How fast `tracker.extraction.extract.extract_file` is: on the seed call, and over many invented calls.
 
 1. The seed transcript: import time of the engine, the first (cold) call, then the median of 20 warm calls.
 2. Throughput: 500 synthetic transcripts made from the test fixture calls by plain substitution (company names,
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     pinned = pin_to_one_core()
 
     t0 = time.perf_counter()
-    from tracker.extract import extract_file     # timed: the engine's start-up
+    from tracker.extraction.extract import extract_file     # timed: the engine's start-up
     import_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     size_kb = SEED.stat().st_size / 1024
     print(f"seed {SEED.name} ({size_kb:.0f} KB, {len(ex.transcript.turns)} turns, {len(ex.claims)} claims, "
           f"{len(ex.actuals)} actuals); {pinned}")
-    print(f"  import tracker.extract : {import_s * 1000:8.1f} ms")
+    print(f"  import tracker.extraction.extract : {import_s * 1000:8.1f} ms")
     print(f"  first call (cold)      : {cold_s * 1000:8.1f} ms")
     print(f"  warm, median of {args.runs:<3}    : {statistics.median(warm) * 1000:8.1f} ms "
           f"(min {min(warm) * 1000:.1f}, max {max(warm) * 1000:.1f})")

@@ -28,7 +28,7 @@ import generate  # noqa: E402
 from ingest import call_text  # noqa: E402  (bench/ingest.py: the invented calls)
 from db.ingest import ingest_extraction  # noqa: E402
 from db.session import open_database  # noqa: E402
-from tracker.extract import extract_file  # noqa: E402
+from tracker.extraction.extract import extract_file  # noqa: E402
 
 RUNS = 7
 

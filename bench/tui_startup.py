@@ -16,7 +16,7 @@ from pathlib import Path
 from db.ingest import ingest_extraction
 from db.scoring import score_all
 from db.session import Database, open_database
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 from tracker.model import (CallInfo, Claim, Comparator, Extraction, Hedge, Kind, Layout, Mention, Period, Role,
                            Section, Sentence, Speaker, Transcript, Turn)
 from tui.app import FlsApp

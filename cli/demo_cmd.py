@@ -17,7 +17,7 @@ from db.ingest import ingest_extraction
 from db.queries import build_scorecard
 from db.errors import shown
 from db.session import Database
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 from tracker.scorecard import render
 
 SEED_CALL = "canaan_2024q4_earnings_call.txt"

@@ -9,7 +9,7 @@ import click
 from cli.options import text_option
 from tracker.contract import to_json, to_jsonl
 from tracker.display import format_amount, format_promise
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 from tracker.fiscal_naming import naming_note
 from tracker.model import Extraction
 

@@ -21,7 +21,7 @@ from db.ingest import IngestResult, already_stored, ingest_extraction, require_t
 from db.session import Database
 from tracker.callinfo import resolve_call_info
 from tracker.errors import FlsError
-from tracker.extract import extract_file, extract_transcript
+from tracker.extraction.extract import extract_file, extract_transcript
 from tracker.fiscal_naming import naming_note
 from tracker.model import Extraction
 from tracker.transcript import read_transcript

@@ -72,7 +72,7 @@ def calendar_of(session: Session, company: Company, on: date | None = None) -> F
 
 
 def known_calendars(database: Database) -> KnownCalendar:
-    """What is stored of a company's calendar, by ticker, for `tracker.extract.extract_file(known=...)`:
+    """What is stored of a company's calendar, by ticker, for `tracker.extraction.extract.extract_file(known=...)`:
     (fiscal year end, naming), each None when the company or the naming is not stored. Each look-up is its
     own short read, so a company stored by an earlier file of the same run is seen."""
     def known(ticker: str) -> tuple[str | None, str | None]:
@@ -106,7 +106,7 @@ def settle_naming(session: Session, company: Company, extraction: Extraction, *,
     - The company has no naming yet and the call has one (option, metadata file, or its own words): stored.
     - A naming given for the call (option or metadata file) replaces a different stored one. Audited.
     """
-    from tracker.extract import extract_transcript
+    from tracker.extraction.extract import extract_transcript
 
     info = extraction.info
     stored, named, source = company.fiscal_year_named, info.fiscal_year_named, info.fiscal_year_named_from

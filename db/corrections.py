@@ -45,7 +45,7 @@ from db.models import (
 from db.values import as_of_period, parse_basis, parse_date, parse_value, resolve_period
 from tracker.errors import InputError, NotFoundError, TranscriptError
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, PeriodSource, Role, Transcript
-from tracker.typed_names import metric_name, unit_name
+from tracker.vocab.typed_names import metric_name, unit_name
 
 # What `fls claim edit` can correct, in the order they are shown ("period 2025-Q2 -> 2025-Q3, high ...").
 FIELDS = ("metric", "scope", "period", "deadline", "low", "high", "unit", "basis")
@@ -337,7 +337,7 @@ def add_claim(session: Session, ticker: str, quote: str, values: Mapping[str, st
 
 def _claim(cols: dict[str, Any], found: Found, speaker: str, role: Role, kind: str | None,
            hedge: str | None) -> Claim:
-    from tracker.vocab import metric_spec
+    from tracker.vocab.finders import metric_spec
 
     from db.convert import period_from_columns
 

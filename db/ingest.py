@@ -46,7 +46,7 @@ from db.models import (
     utcnow,
 )
 from db.session import lock_companies
-from tracker.company_name import company_in_welcome
+from tracker.extraction.company_name import company_in_welcome
 from db.upserts import insert_actuals, insert_or_get
 from tracker.errors import InputError
 from tracker.model import Actual, CallInfo, Claim, Extraction, RevisionKind, Role

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from tracker.actuals import sentence_actuals
+from tracker.extraction.actuals import sentence_actuals
 from tracker.contract import records
 from tracker.model import Actual, Extraction, Period, Role, Speaker
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse
+from tracker.extraction.sentence_facts import analyse
 
 CALL = date(2025, 7, 24)
 CFO = Speaker("Dana Reyes", "Chief Financial Officer", Role.EXECUTIVE)
@@ -226,7 +226,7 @@ YEAR_END_CALL = "2026-01-28"      # calendar year: the call reports 2025-Q4, the
 
 
 def _actual_records(tmp_path, turn: str) -> list[dict]:
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
     path = tmp_path / "call.txt"
     path.write_text(f"Operator: Welcome to the call.\n\nDana Reyes: {turn}\n\n", encoding="utf-8")
     return [r for r in records(extract_file(path, call_date=YEAR_END_CALL)) if r["type"] == "actual"]

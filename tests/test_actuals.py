@@ -1,4 +1,4 @@
-"""Reported figures (actuals): each rule of tracker/actuals.py on invented sentences of invented companies.
+"""Reported figures (actuals): each rule of tracker/extraction/actuals.py on invented sentences of invented companies.
 
 Calls are dated 2025-07-24 (calendar year, so the reported quarter is 2025-Q2) unless a case says otherwise.
 """
@@ -10,13 +10,14 @@ from datetime import date
 
 import pytest
 
-from tracker import actuals, lexicon
-from tracker.actuals import sentence_actuals
+from tracker.extraction import actuals
+from tracker.vocab import lexicon
+from tracker.extraction.actuals import sentence_actuals
 from tracker.errors import LexiconError
-from tracker.claims import Said, figure_claims
+from tracker.extraction.claims import Said, figure_claims
 from tracker.model import Role, Sentence, Speaker
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse
+from tracker.extraction.sentence_facts import analyse
 
 CALL = date(2025, 7, 24)
 CAL = calendar_from("12-31", anchor=CALL)
@@ -176,7 +177,7 @@ def test_a_margin_promised_is_a_margin_claim() -> None:
 
 
 def test_broken_owned_and_margin_data_is_an_error(monkeypatch) -> None:
-    from tracker import metric_reading
+    from tracker.extraction import metric_reading
     broken = copy.deepcopy(lexicon.load("cues"))
     broken["owned"] = {"word": ["our"]}
     monkeypatch.setattr(actuals, "load", lambda name: broken)

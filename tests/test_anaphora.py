@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _turn_claims(tmp_path: Path, *turns: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""A move stated against the year just ended is a promise about the year after it (tracker/baseline_periods.py):
+"""A move stated against the year just ended is a promise about the year after it (tracker/extraction/baseline_periods.py):
 one table row per invented sentence. The call is dated 2025-02-10 with a calendar fiscal year, so 2024 is the
 year just ended and 2025 the current one."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _claims(tmp_path: Path, sentence: str) -> list[tuple]:

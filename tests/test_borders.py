@@ -12,7 +12,7 @@ def _loaded_after(code: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module", [
-    "tracker", "tracker.extract", "tracker.contract", "tracker.scoring", "tracker.scorecard", "tracker.periods",
+    "tracker", "tracker.extraction.extract", "tracker.contract", "tracker.scoring", "tracker.scorecard", "tracker.periods",
     "tracker.quantities", "tracker.transcript",
 ])
 def test_domain_loads_no_textual_or_sqlalchemy(module):

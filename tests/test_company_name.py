@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.company_name import WELCOME_SPAN, company_in_welcome
+from tracker.extraction.company_name import WELCOME_SPAN, company_in_welcome
 
 CASES = [
     ("the title follows", "Good day, and welcome to the Tallow Creek Outfitters fourth quarter 2025 earnings call.",

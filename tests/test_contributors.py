@@ -1,4 +1,4 @@
-"""A business named as the subject of its effect on a guided figure (tracker/contributors.py): one table row per
+"""A business named as the subject of its effect on a guided figure (tracker/extraction/contributors.py): one table row per
 invented sentence. The call is dated 2025-05-01 with a calendar fiscal year."""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import contributors
+from tracker.extraction import contributors
 from tracker.contract import records
 from tracker.errors import LexiconError
-from tracker.extract import extract_file
-from tracker.lexicon import load
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 
 def _claims(tmp_path: Path, sentence: str) -> list[tuple]:

@@ -6,7 +6,9 @@ import copy
 
 import pytest
 
-from tracker import events, lexicon, periods, stance
+from tracker.extraction import events, stance
+from tracker.vocab import lexicon
+from tracker import periods
 from tracker.errors import LexiconError
 
 

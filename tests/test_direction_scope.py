@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import claim_record
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 HEAD = "Company: Larkspur Systems\n\nOperator: Welcome to the first quarter call.\n\n"
 

@@ -1,4 +1,4 @@
-"""What must happen, read from the words around the event verb (tracker/events.py): one table row per invented
+"""What must happen, read from the words around the event verb (tracker/extraction/events.py): one table row per invented
 sentence. The call is dated 2025-05-22 with a calendar fiscal year."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 ROWS = [
     ("subject-before-a-relative-clause", "The copilots that we unveiled earlier this month become available to "

@@ -10,12 +10,12 @@ from datetime import date
 
 import pytest
 
-from tracker.claims import Said, milestone_claims
+from tracker.extraction.claims import Said, milestone_claims
 from tracker.errors import LexiconError
-from tracker.events import event_specs
+from tracker.extraction.events import event_specs
 from tracker.model import Role, Sentence, Speaker
 from tracker.periods import calendar_from, resolve_period
-from tracker.sentence_facts import analyse
+from tracker.extraction.sentence_facts import analyse
 
 CALL = date(2025, 7, 24)
 CAL = calendar_from("12-31", anchor=CALL)
@@ -134,7 +134,8 @@ def test_retailer_year_end_is_its_fiscal_year():
 
 
 def test_every_event_verb_says_how_it_reads(monkeypatch):
-    from tracker import events, lexicon
+    from tracker.extraction import events
+    from tracker.vocab import lexicon
     assert set(event_specs()) == set(lexicon.load("cues")["milestone"])
     broken = dict(lexicon.load("cues"))
     broken["milestone_events"] = {**broken["milestone_events"], "launch": {"says": "launches", "thing": "after"}}

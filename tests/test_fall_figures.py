@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tracker.fiscal import calendar_from
-from tracker.sentence_facts import analyse
+from tracker.extraction.sentence_facts import analyse
 
 CALL = date(2025, 2, 1)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import claim_record
-from tracker.discourse import validate
+from tracker.extraction.discourse import validate
 from tracker.errors import LexiconError
-from tracker.extract import extract_file
-from tracker.lexicon import load
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 CALL_DATE = "2025-04-24"       # a first-quarter call: Q2 2025 is under way
 HEAD = ("Company: Fernhill Instruments\n\n"

@@ -1,4 +1,4 @@
-"""A count in a fronted "With ..." phrase is what the company has now (tracker/fronted_state.py): one table row
+"""A count in a fronted "With ..." phrase is what the company has now (tracker/extraction/fronted_state.py): one table row
 per invented sentence. The call is dated 2025-05-01 with a calendar fiscal year (Q1 2025 reported)."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _records(tmp_path: Path, sentence: str) -> list[tuple]:

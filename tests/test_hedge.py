@@ -1,11 +1,11 @@
-"""Hedge levels read from a sentence's cue words (tracker.sentence_facts.analyse)."""
+"""Hedge levels read from a sentence's cue words (tracker.extraction.sentence_facts.analyse)."""
 from datetime import date
 
 import pytest
 
 from tracker.model import Hedge
 from tracker.periods import calendar_from
-from tracker.sentence_facts import analyse
+from tracker.extraction.sentence_facts import analyse
 
 CAL = calendar_from("12-31")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _claims(tmp_path: Path, sentence: str) -> list[tuple]:

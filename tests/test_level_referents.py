@@ -1,4 +1,4 @@
-"""A figure of an earlier sentence carried to another period by a pointer (tracker/level_referents.py): one table
+"""A figure of an earlier sentence carried to another period by a pointer (tracker/extraction/level_referents.py): one table
 row per invented turn. The call is dated 2025-05-01 with a calendar fiscal year."""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import level_referents
+from tracker.extraction import level_referents
 from tracker.contract import records
 from tracker.errors import LexiconError
-from tracker.extract import extract_file
-from tracker.lexicon import load
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 
 def _claims(tmp_path: Path, turns: list[list[str]]) -> list[tuple]:

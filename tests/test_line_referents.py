@@ -1,5 +1,5 @@
 """A move with no metric and no line of its own is about the line the speaker just named
-(tracker/line_referents.py): one table row per invented turn. The call is dated 2025-05-01 (calendar year)."""
+(tracker/extraction/line_referents.py): one table row per invented turn. The call is dated 2025-05-01 (calendar year)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _claims(tmp_path: Path, turns: list[list[str]]) -> list[tuple]:

@@ -1,4 +1,4 @@
-"""Figures stated as a list (tracker/listed_figures.py): one table row per invented sentence.
+"""Figures stated as a list (tracker/extraction/listed_figures.py): one table row per invented sentence.
 
 Each row goes through the whole extraction; the call is dated 2025-05-01 with a calendar fiscal year.
 """
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
-from tracker.lexicon import load
-from tracker.listed_figures import moved_to, with_points
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
+from tracker.extraction.listed_figures import moved_to, with_points
 from tracker.quantities import find_quantities
-from tracker.vocab import metric_finder
+from tracker.vocab.finders import metric_finder
 
 CALL_DATE = "2025-05-01"
 

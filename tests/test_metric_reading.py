@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 CALL_DATE = "2025-05-01"
 
@@ -213,9 +213,10 @@ BROKEN = [
 def test_a_broken_metrics_file_is_an_error(monkeypatch, breaks):
     import copy
 
-    from tracker import figure_positions, metric_vocab
+    from tracker.extraction import figure_positions
+    from tracker.vocab import metric_vocab
     from tracker.errors import LexiconError
-    from tracker.lexicon import load
+    from tracker.vocab.lexicon import load
 
     data = copy.deepcopy(load("metrics"))
     breaks(data)

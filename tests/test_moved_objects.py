@@ -1,4 +1,4 @@
-"""A figure that measures an action on an object (tracker/moved_objects.py): one table row per invented sentence.
+"""A figure that measures an action on an object (tracker/extraction/moved_objects.py): one table row per invented sentence.
 The call is dated 2025-05-01 with a calendar fiscal year."""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import moved_objects
+from tracker.extraction import moved_objects
 from tracker.contract import records
 from tracker.errors import LexiconError
-from tracker.extract import extract_file
-from tracker.lexicon import load
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 
 def _claims(tmp_path: Path, sentence: str) -> list[tuple]:

@@ -6,10 +6,10 @@ import copy
 
 import pytest
 
-from tracker import patterns
+from tracker.vocab import patterns
 from tracker.errors import LexiconError
-from tracker.lexicon import load
-from tracker.patterns import compile_pattern, pattern
+from tracker.vocab.lexicon import load
+from tracker.vocab.patterns import compile_pattern, pattern
 
 
 def _fires(name: str, text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 CALL = ("Operator: Our next question comes from Bo Renn with Fenwick Research.\n\n"
         "Bo Renn: {question}\n\n"

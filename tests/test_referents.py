@@ -1,4 +1,4 @@
-"""Words that point back to a business line named earlier in the turn (tracker/referents.py): one table row per
+"""Words that point back to a business line named earlier in the turn (tracker/extraction/referents.py): one table row per
 invented turn. The call is dated 2025-05-01 with a calendar fiscal year."""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import referents
+from tracker.extraction import referents
 from tracker.contract import records
 from tracker.errors import LexiconError
-from tracker.extract import extract_file
-from tracker.lexicon import load
+from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 
 def _scopes(tmp_path: Path, *sentences: str) -> list[tuple]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 ROWS = [
     ("become-available", "The six new Quillon copilots become available to customers in H2 of this year.",

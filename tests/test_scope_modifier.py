@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import scopes
+from tracker.extraction import scopes
 from tracker.errors import LexiconError
-from tracker.scopes import modifier_before, with_modifier
-from tracker.vocab import Term
+from tracker.extraction.scopes import modifier_before, with_modifier
+from tracker.vocab.finders import Term
 
 
 def _term(text: str, words: str) -> Term:

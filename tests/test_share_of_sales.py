@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.contract import records
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 
 
 def _records(tmp_path: Path, sentence: str, kind: str) -> list[tuple]:

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from tracker.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, with_revision
+from tracker.extraction.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, with_revision
 from tracker.model import RevisionKind, Role, Sentence, Speaker
 from tracker.periods import calendar_from, reported_period
-from tracker.sentence_facts import analyse
-from tracker.actuals import sentence_actuals
+from tracker.extraction.sentence_facts import analyse
+from tracker.extraction.actuals import sentence_actuals
 
 CALL = date(2025, 7, 24)
 CAL = calendar_from("12-31", anchor=CALL)
@@ -138,7 +138,7 @@ def test_present_state_is_not_the_promise_beside_it():
 def test_a_figure_after_a_segment_move_is_not_also_a_direction():
     """"we expect to grow our data center and client bit shipments about 20% in 2026" is a figure claim, not
     also a revenue direction per line."""
-    from tracker.claims import segment_directions
+    from tracker.extraction.claims import segment_directions
     text = "We expect to grow our data center and client bit shipments approximately 20% in 2026."
     facts = analyse(text, CALL, CAL)
     assert segment_directions(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None) == []

@@ -43,7 +43,7 @@ def test_a_difference_is_no_move_of_the_base(tmp_path):
 def test_a_reports_baseline_is_an_actual_of_its_period(tmp_path):
     """"margin rose to 38%, well up and higher than the 31% in Q1" reports Q1's 31%: no promise makes it a baseline."""
     from tracker.contract import records
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
     path = tmp_path / "call.txt"
     path.write_text("Operator: Welcome.\n\nAda Quill: In Q2 our gross margin rose to 38%, well up and higher than the "
                     "31% in Q1.\n\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tracker.numbers import parse_number, tidy
-from tracker.phrase_regex import literal_pattern, norm, phrase_pattern
+from tracker.vocab.phrase_regex import literal_pattern, norm, phrase_pattern
 from tracker.quantities import find_quantities, to_base, unit_family
 from tracker.units import tables
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-import tracker.lexicon
+import tracker.vocab.lexicon
 from tracker.model import (Actual, Claim, Comparator, Event, EventKind, Hedge, Kind, Period, Role, Verdict,
                            Withdrawal)
 from tracker.scoring import (ScoringPolicy, VerdictResult, convert, format_value, match_actual, match_events,
@@ -364,7 +364,7 @@ def test_match_events_sorted_and_filtered():
 
 def test_polarity_from_lexicon(monkeypatch):
     fake = {"metrics": {"opex": {"polarity": "down"}, "tax_rate": {"polarity": "neutral"}}}
-    monkeypatch.setattr(tracker.lexicon, "load", lambda name: fake)
+    monkeypatch.setattr(tracker.vocab.lexicon, "load", lambda name: fake)
     assert polarity_of("opex") == "down"
     assert polarity_of("unheard_of") == "up"
     # polarity from the lexicon drives the verdict when none is passed

@@ -31,10 +31,10 @@ from functools import cache
 
 from tracker.errors import LexiconError
 from tracker.fiscal import calendar_from, fiscal_year_of, quarter_end, reported_period, uses_calendar_labels
-from tracker.lexicon import load
+from tracker.vocab.lexicon import load
 from tracker.model import CallInfo, FiscalCalendar, NamingSource, Transcript, YearNaming
 from tracker.periods import find_periods
-from tracker.phrase_regex import phrase_pattern
+from tracker.vocab.phrase_regex import phrase_pattern
 
 # How likely a call names a quarter this many quarters from the one it reports (0: the reported quarter).
 QUARTER_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0, 3: 1.0, -1: 1.0, -4: 1.0}

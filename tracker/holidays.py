@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.errors import LexiconError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

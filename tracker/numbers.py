@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.lexicon import load
-from tracker.phrase_regex import norm, phrase_pattern
+from tracker.vocab.lexicon import load
+from tracker.vocab.phrase_regex import norm, phrase_pattern
 
 # digits with optional thousands separators and decimals: "1,355", "12.25", ".5"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+"

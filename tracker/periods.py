@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Callable
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.errors import LexiconError, PeriodError
 from tracker.holidays import holidays, last_holiday, next_holiday
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from tracker.lexicon import load
+from tracker.vocab.lexicon import load
 from tracker.model import Comparator, Quantity
 from tracker.numbers import DIGITS, number_words, parse_number, parse_spelled, spelled_pattern, tidy
-from tracker.phrase_regex import literal_pattern, phrase_pattern
-from tracker.phrase_regex import norm as _norm
+from tracker.vocab.phrase_regex import literal_pattern, phrase_pattern
+from tracker.vocab.phrase_regex import norm as _norm
 from tracker.units import tables, to_base, unit_family
 
 __all__ = ["find_quantities", "parse_number", "unit_family", "to_base"]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.model import Role, Section
 
 # A person's name inside a cue: capitalised words, with initials and name particles.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.model import Sentence
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

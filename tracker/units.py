@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.lexicon import load
+from tracker.vocab.lexicon import load
 from tracker.numbers import tidy
-from tracker.phrase_regex import norm
+from tracker.vocab.phrase_regex import norm
 
 
 @dataclass(frozen=True)

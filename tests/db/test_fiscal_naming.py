@@ -23,7 +23,7 @@ SENTENCE = "We expect revenue of about $560 million for the third quarter."
 
 def _call(named: YearNaming | None, source: NamingSource | None, *, text: str = SENTENCE,
           call_date: date = date(2025, 8, 27)) -> Extraction:
-    from tracker.extract import extract_transcript
+    from tracker.extraction.extract import extract_transcript
 
     ex = f.extraction(ticker="LARK", company="Larkspur Cloud", call_date=call_date, text=text,
                       fiscal_year_end="01-31")

@@ -161,7 +161,7 @@ def test_ingest_with_a_fiscal_year_naming(database, choice, stored):
 @pytest.fixture
 def harbor(database):
     from db.ingest import ingest_extraction
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
 
     with database.session() as s:
         ingest_extraction(s, extract_file(DATA / "harbor_2025q1_call.txt"), author="fixture")

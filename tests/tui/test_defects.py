@@ -43,7 +43,7 @@ async def claims(pilot, key: str = "enter") -> ClaimsScreen:
 # --- the reader in a one-line transcript ---------------------------------------------------------------
 
 def test_reader_scrolls_to_the_claim_in_a_one_line_transcript(database):
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
 
     with database.session() as s:
         ingest_extraction(s, extract_file(DATA / "quillfield_2025q2_oneline.txt"), author="fixture")

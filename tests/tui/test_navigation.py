@@ -132,7 +132,7 @@ def test_scorecard_period_choice(northwind):
 
 def test_transcript_jumps_between_claims(database):
     from db.ingest import ingest_extraction
-    from tracker.extract import extract_file
+    from tracker.extraction.extract import extract_file
 
     with database.session() as s:
         ingest_extraction(s, extract_file(DATA / "harbor_2025q1_call.txt"), author="fixture")

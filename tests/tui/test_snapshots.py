@@ -16,7 +16,7 @@ from db.ingest import ingest_extraction
 from db.scoring import score_all
 from db.session import open_database
 from tests.tui.conftest import settle
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 from tui.app import FlsApp
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

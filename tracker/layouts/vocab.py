@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.errors import LexiconError
 from tracker.model import Role
 from tracker.roles import Cue

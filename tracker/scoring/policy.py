@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker import lexicon
+from tracker.vocab import lexicon
 from tracker.errors import LexiconError
 
 POLARITIES = ("up", "down", "neutral")

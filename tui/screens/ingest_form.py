@@ -9,7 +9,7 @@ from db.companies import known_calendars
 from db.ingest import ingest_extraction
 from db.scoring import score_all
 from tracker.errors import InputError
-from tracker.extract import extract_file
+from tracker.extraction.extract import extract_file
 from tracker.model import Extraction
 from tui.screens.form import Field, FormScreen
 

@@ -1,0 +1,1 @@
+"""The extraction pipeline's stages: a transcript's sentences in, claims, actuals and events out."""

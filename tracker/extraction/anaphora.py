@@ -1,0 +1,105 @@
+"""Figures whose metric was named in the speaker's previous sentence.
+
+"The new plant will weigh on our Europe margin by 30 basis points in 2026. Even so, we should still land inside our
+12% to 14% range." The second sentence names no metric: "our 12% to 14% range" is the Europe margin of
+the first, and so is "it" in "We expect it to be about 12% next year" or "that number" in "our expectation for
+that number is slightly higher". An analyst reads the figure as a claim on the metric of the previous sentence.
+
+The rule, for one speaker's turn:
+- the antecedent is the last numeric claim of the sentence right before; failing that, the one metric that
+  sentence promised something of without a number ("We expect gross margin to improve in 2026. We expect it to
+  reach 42%."), with its one future period; none when the sentence named several metrics or reported;
+- a forward-looking sentence with no verb of fact that names no metric of its own and refers back ("it", "that number", "this figure", "our X to Y
+  range": patterns `anaphor`, `range_anaphor_before` / `range_anaphor_after` of `tracker/data/patterns.toml`)
+  lends the antecedent's metric, scope and basis to each of its unnamed figures whose unit is of the same family;
+- such a figure is a level: an impact's measure is not lent ("land inside our 12% to 14% range" after "will
+  weigh on margin by 50 basis points" is the margin itself);
+- when the sentence names no period, the antecedent's period is lent with the metric ("in 2026" above).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tracker.model import Claim, Period
+from tracker.vocab.patterns import pattern
+from tracker.extraction.sentence_facts import Figure, SentenceFacts, is_future, period_for
+from tracker.units import unit_family
+from tracker.vocab.finders import metric_spec
+
+_NOT_LENT = ("impact",)     # measures of an effect, not of the metric's level
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """What a later "it" may stand for: a metric with its scope, basis, measure, period and unit families."""
+    metric: str
+    scope: str | None
+    metric_known: bool
+    basis: str | None
+    measure: str | None
+    period: Period | None
+    families: frozenset[str]
+
+
+class Antecedents:
+    """The antecedent of the sentence just read, within one speaker's turn: its last numeric claim, else the one
+    metric it promised something of without a number ("We expect gross margin to improve in 2026.")."""
+
+    def __init__(self) -> None:
+        self._last: Antecedent | None = None
+
+    def take(self) -> Antecedent | None:
+        """The previous sentence's antecedent; it refers only one sentence on, so reading forgets it."""
+        last, self._last = self._last, None
+        return last
+
+    def saw(self, claims: list[Claim], facts: SentenceFacts, call_date: date) -> None:
+        numeric = [c for c in claims if c.low is not None or c.high is not None]
+        if numeric:
+            c = numeric[-1]
+            self._last = Antecedent(c.metric, c.scope, c.metric_known, c.basis, c.measure, c.period,
+                                    frozenset({unit_family(c.unit)} - {None}))
+            return
+        names = {t.name for t in facts.metrics}
+        self._last = None
+        if len(names) != 1 or not facts.forward or facts.fact_verbs or facts.past_marker:
+            return
+        name = names.pop()
+        future = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+        self._last = Antecedent(name, None, True, None, None, future[0] if len(future) == 1 else None,
+                                frozenset(metric_spec(name).get("units") or ()))
+
+
+def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
+    """"we expect it to be ...", "that number", "within our 8% to 10% range": the sentence points at a metric named
+    before instead of naming one."""
+    q = fig.quantity
+    if pattern("anaphor").search(facts.text):
+        return True
+    return bool(pattern("range_anaphor_after").match(facts.text[q.end:q.end + 30])
+                and pattern("range_anaphor_before").search(facts.text[max(0, q.start - 12):q.start]))
+
+
+def resolve(facts: SentenceFacts, prev: Antecedent | None) -> tuple[SentenceFacts, Period | None]:
+    """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
+    it lends none)."""
+    if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
+        return facts, None            # "It fell from $9 billion last year": a report refers back too, but promises nothing
+    figures, lent = [], False
+    for fig in facts.figures:
+        q = fig.quantity
+        if (fig.metric is not None or q.unit is None or unit_family(q.unit) not in prev.families
+                or not refers_back(facts, fig)
+                or pattern("comparison_before").search(facts.text[max(0, q.start - 40):q.start])):
+            figures.append(fig)
+            continue
+        lent = True
+        figures.append(replace(
+            fig, metric=prev.metric, scope=prev.scope, metric_known=prev.metric_known, basis=prev.basis,
+            unit=q.unit, measure=None if prev.measure in _NOT_LENT else prev.measure,
+            period=fig.period or period_for(facts.periods, q, 0, len(facts.text), facts.text)))
+    if not lent:
+        return facts, None
+    dated = any(p.period is not None for p in facts.periods)
+    return replace(facts, figures=figures), None if dated else prev.period

@@ -1,0 +1,123 @@
+"""Figures stated as a list: the unit they share, and the periods they pair with.
+
+- "margins 20 and 21 percent lower", "1,000 and 1,200 stores": the unit written after the last figure of a list
+  is the unit of the bare numbers listed before it.
+- "operating margin about 20 and 21 points lower": next to a metric measured in percent, "points" are
+  percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
+- "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
+  figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
+- "declined from 41% of revenue in 2024 to 34% in 2025": the figure a move reaches measures what the figure it
+  started from measures (patterns.toml move_from / move_to).
+
+The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from tracker.errors import LexiconError
+from tracker.vocab.lexicon import load
+from tracker.model import Quantity
+from tracker.vocab.patterns import pattern
+from tracker.periods import PeriodMatch
+from tracker.vocab.phrase_regex import phrase_pattern
+from tracker.units import unit_family
+from tracker.vocab.finders import Term, metric_spec
+
+_BARE_NUMBER = re.compile(r"(?<![\w$€£¥.,])\d[\d.,]*$")
+
+
+@cache
+def _points_after() -> re.Pattern[str]:
+    section = load("units").get("bare_points")
+    words = section.get("words") if isinstance(section, dict) else None
+    if not isinstance(words, list) or not words or set(section) != {"words"}:
+        raise LexiconError("units.toml [bare_points] must list the words of a bare point under `words` only")
+    return re.compile(rf"\s+(?:{phrase_pattern(words)})(?![\w-])", re.I)
+
+
+def _bare(q: Quantity) -> bool:
+    """A number with no unit or scale word after it: "20", "approximately 20" in "20 and 21 percent"."""
+    return q.unit is None and not q.is_range and bool(_BARE_NUMBER.search(q.text))
+
+
+def with_points(quantities: list[Quantity], text: str, metrics: list[Term]) -> list[Quantity]:
+    """"21 points lower" of a percent metric is 21 percentage points; the word joins the figure."""
+    if not any("percent" in (metric_spec(t.name).get("units") or []) for t in metrics):
+        return quantities
+    out = []
+    for q in quantities:
+        m = _points_after().match(text, q.end) if _bare(q) else None
+        out.append(replace(q, unit="%", text=text[q.start:m.end()], end=m.end()) if m else q)
+    return out
+
+
+def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"20 and 21 percent": a bare number listed right before a figure with a unit has that unit."""
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if _bare(a) and b.unit is not None and unit_family(b.unit) in ("percent", "count") \
+                and pattern("list_joiner").match(text[a.end:b.start]):
+            out[i] = replace(a, unit=b.unit)
+    return out
+
+
+def respective_periods(periods: list[PeriodMatch], quantities: list[Quantity], text: str) -> dict[int, PeriodMatch]:
+    """"14 and 16 points below our Q3 and annual margins, respectively": {index of the quantity: its
+    period} for the figures listed before "respectively", paired in order with as many periods listed together
+    after the first figure; empty when the counts differ or nothing is listed."""
+    words = load("units")["ranges"]["respectively"]
+    low = text.casefold()
+    pos = min((low.find(w) for w in words if w in low), default=-1)
+    if pos < 0:
+        return {}
+    listed = [i for i, q in enumerate(quantities) if q.end <= pos]
+    if len(listed) < 2 or not all(pattern("list_joiner").match(text[quantities[a].end:quantities[b].start])
+                                  for a, b in zip(listed, listed[1:])):
+        return {}
+    runs: list[list[PeriodMatch]] = []
+    for p in (p for p in periods if p.period is not None and p.end <= pos):
+        if runs and pattern("list_joiner").match(text[runs[-1][-1].end:p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    fitting = [r for r in runs if len(r) == len(listed)]
+    if not fitting:
+        return {}
+    first = quantities[listed[0]].end
+    run = next((r for r in fitting if r[0].start >= first), fitting[-1])
+    return dict(zip(listed, run))
+
+
+def shared_tail(figures: list, text: str) -> list:
+    """"approximately 20 and 21 points lower": the words after a list's last figure say what every figure of the
+    list is; a level read for an earlier figure of the same metric becomes the change the last one is, and a bare
+    count listed first ("900 and 1,200 new stores") counts what the last one counts."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (a.metric is None and b.metric is not None and a.unit is not None and a.unit == b.unit and a.tense == b.tense
+                and pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
+            # "to open 900 and 1,200 new stores": the bare count listed first counts the same stores
+            out[i] = replace(a, metric=b.metric, metric_term=b.metric_term, scope=b.scope,
+                             metric_known=b.metric_known, basis=b.basis, measure=b.measure)
+            continue
+        if (a.metric is None or b.metric is None or a.measure is not None or b.measure is None or a.unit != b.unit
+                or b.metric not in (f"{a.metric}_change", f"{a.metric}_growth")
+                or not pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
+            continue
+        out[i] = replace(a, metric=b.metric, measure=b.measure, is_change=b.is_change, negative=b.negative)
+    return out
+
+
+def moved_to(start: Quantity, end: Quantity, text: str) -> bool:
+    """"from 41% of revenue in 2024 to 34%": `end` is where a move that began at `start` arrives (same unit kind,
+    "from" before the first, "to" right before the second, no clause break between)."""
+    if unit_family(start.unit) != unit_family(end.unit) or start.unit is None:
+        return False
+    between = text[start.end:end.start]
+    return (bool(pattern("move_from").search(text[max(0, start.start - 12):start.start]))
+            and bool(pattern("move_to").search(between)) and not pattern("clause_break").search(between))

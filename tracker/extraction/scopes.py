@@ -1,0 +1,145 @@
+"""Which segment, geography or product a figure or a milestone is about.
+
+Scope words come from `tracker/data/scopes.toml` (found by `tracker.vocab.finders.scope_finders`); this module decides
+which of them belongs to a figure, and reads business-line and product names the lexicon cannot know
+("XYZ sales", "dilution from ABC and XYZ", "the X200 launch").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracker.errors import LexiconError
+from tracker.vocab.lexicon import load
+from tracker.model import Quantity
+from tracker.vocab.finders import Term
+
+# an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
+# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
+_FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?"
+                         r"([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
+_PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
+_PRODUCT = re.compile(r"\b([A-Z][A-Za-z]*\d+[A-Za-z0-9]*(?:\s+(?:Pro|Max|Plus|Ultra|Mini|XL|Series))?|"
+                      r"[A-Z][a-z]+\s+\d{1,3}[A-Za-z]?|[A-Z]{2,}[a-z]*\s+[A-Z][a-z]+|"
+                      # a site: "the Austin plant", "our Ohio fab", "the New Albany campus"
+                      r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:plant|factory|fab|facility|site|campus|mine|"
+                      r"data center|distribution center|warehouse|hub|refinery|line))\b")
+
+
+@cache
+def _not_scope() -> frozenset[str]:
+    return frozenset(load("scopes").get("not_scope", {}).get("acronyms", []))
+
+
+@cache
+def _not_product() -> frozenset[str]:
+    return frozenset(load("scopes").get("not_product", {}).get("words", []))
+
+
+_WORD = re.compile(r"[A-Za-z][\w&'\-/.]*")
+
+
+@cache
+def _modifier_rules() -> tuple[frozenset[str], int]:
+    """The [modifier] table of scopes.toml: the stop words and the longest name, checked at load."""
+    table = load("scopes").get("modifier")
+    if not isinstance(table, dict) or set(table) != {"stop", "max_words"}:
+        raise LexiconError("scopes.toml: [modifier] must hold exactly 'stop' (a list of words) and 'max_words'")
+    stop, most = table["stop"], table["max_words"]
+    if not (isinstance(stop, list) and all(isinstance(w, str) and w == w.lower() for w in stop)):
+        raise LexiconError("scopes.toml: [modifier] stop must be a list of lower-case words")
+    if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 8:
+        raise LexiconError("scopes.toml: [modifier] max_words must be a whole number from 1 to 8")
+    return frozenset(stop), most
+
+
+def modifier_before(text: str, term: Term | None) -> str | None:
+    """The words right before a metric's name that name its business line: "we expect product revenue of
+    $1.2 billion" -> "product", "card loss rate of roughly 2.9%" -> "card", "Q2 professional
+    services revenue" -> "professional services", "search and news advertising revenue growth" -> "search and
+    news advertising". The name stops at a stop word of scopes.toml [modifier] (verbs of the promise, function
+    words, basis and degree words), at a word with a digit ("Q1", "FY26") and at any punctuation; "and" stays
+    inside a name only between two of its words."""
+    if term is None:
+        return None
+    stop, most = _modifier_rules()
+    words: list[str] = []
+    pos = term.start
+    for m in reversed(list(_WORD.finditer(text, max(0, term.start - 80), term.start))):
+        gap = text[m.end():pos]
+        if gap.strip() or m.group(0).endswith("."):
+            break                                  # punctuation between: another phrase
+        word = m.group(0).lower()
+        if any(c.isdigit() for c in word) or word in stop and not (word == "and" and words):
+            break
+        words.append(word)
+        pos = m.start()
+        if len(words) > most:
+            return None                            # a clause, not a name
+    while words and words[-1] == "and":            # "... and" at the front joins nothing
+        words.pop()
+    return " ".join(reversed(words)) or None
+
+
+def with_modifier(scope: str | None, modifier: str | None) -> str | None:
+    """The lexicon's scope, or the words before the metric when they say more: "data center GPU revenue" is
+    about "data center gpu", not all of "data center"; "product revenue" is about "product". A region the
+    lexicon found stays."""
+    if modifier is None or scope in (parts := modifier.split(" and ")) and set(parts) <= _lexicon_names():
+        return scope        # "DRAM and NAND bit shipments": each line the lexicon knows is its own claim
+    if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
+        return modifier
+    return scope            # a region stays the scope: "our global deployed capacity" is global
+
+
+@cache
+def _lexicon_names() -> frozenset[str]:
+    """Every scope name and phrase of the lexicon, lower-case."""
+    tables = load("scopes")
+    return frozenset(name for kind in ("geography", "segment") for canon, phrases in tables.get(kind, {}).items()
+                     for name in (canon, *phrases))
+
+
+@cache
+def _geographies() -> frozenset[str]:
+    return frozenset(load("scopes").get("geography", {}))
+
+
+def scope_near(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
+    """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed").
+    `geos`/`segs` are the sentence's scope terms; only those inside [lo, hi) count."""
+    segments = [t for t in segs if t.start >= lo and t.end <= hi]
+    right_after = [t for t in segments if 0 <= t.start - q.end <= 2]
+    if right_after:
+        return right_after[0].name
+    for found in ([t for t in geos if t.start >= lo and t.end <= hi], segments):
+        if found:
+            return min(found, key=lambda t: abs(t.start - q.start)).name
+    return None
+
+
+def names_after(after: str) -> str | None:
+    """Names right after a figure: "... of dilution from XYZ and ABC" -> "xyz and abc"."""
+    m = _FROM_NAMES.match(after)
+    first = m.group(1).split()[0] if m else ""
+    if not m or first in _not_scope() or first.lower() in _not_product():
+        return None
+    return m.group(1).lower()
+
+
+def acronym_before(text: str, term: Term | None) -> str | None:
+    """An acronym just before the metric's words: "XYZ sales" -> "xyz"."""
+    if term is None:
+        return None
+    m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
+    return m.group(1).lower() if m and m.group(1) not in _not_scope() else None
+
+
+def product_scope(text: str) -> str | None:
+    """A product or program name in the sentence ("X200", "Model 9", "Gen 4"), used as a milestone's scope."""
+    for m in _PRODUCT.finditer(text):
+        name = m.group(1)
+        if not _PERIOD_TOKEN.fullmatch(name) and name.split()[0].lower() not in _not_product():
+            return name
+    return None

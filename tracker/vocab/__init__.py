@@ -1,0 +1,1 @@
+"""The vocabularies of tracker/data: loading, validating and matching them."""
