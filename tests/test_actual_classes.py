@@ -56,6 +56,10 @@ FOUND = [
     # the price paid per share bought back
     pytest.param(Case("We repurchased 3 million shares in Q2 at an average price of $41.20 a share.",
                       "repurchase_price", 41.2), id="per-share-a-share"),
+    pytest.param(Case("Over the spring we bought back 2 million shares at an average price of $27.50 a share.",
+                      "repurchase_price", 27.5), id="per-share-bought-back"),
+    pytest.param(Case("In Q2 we bought 2 million shares of our stock.", "shares", 2e6), id="count-shares-bought"),
+    pytest.param(Case("In Q2 we purchased 2 million shares of our stock.", "shares", 2e6), id="count-shares-purchased"),
     pytest.param(Case("In Q2, 90,000 shares were retired, at a weighted average share price near $118.",
                       "repurchase_price", 118), id="weighted-average-share-price"),
 ]
@@ -107,6 +111,11 @@ SHAPES = [
                       "operating_margin", 8.4), id="share-of-sales-before-metric"),
     pytest.param(Case("Gross profit as a percentage of net sales came in at 30.2%.", "gross_margin", 30.2),
                  id="share-of-sales-after-metric"),
+    pytest.param(Case("Operating profit as a percentage of net sales came to 11.3%.", "operating_margin", 11.3),
+                 id="share-of-sales-came-to"),
+    pytest.param(Case("Gross profit as a percentage of sales amounted to 41.5%.", "gross_margin", 41.5),
+                 id="share-of-sales-amounted-to"),
+    pytest.param(Case("Member renewal held at 88% in the quarter.", "member_renewal", 88), id="held-at-reads-like-was"),
     # the level a moving metric reached, after its change
     pytest.param(Case("Second quarter bookings grew 21% year-on-year to a record $2.4 billion, and total revenue grew "
                       "9% to $800 million.", "bookings", 2.4e9), id="moved-to-level-not-the-next-metric"),
@@ -136,6 +145,10 @@ SHAPES = [
                       "highest since 2014.", "return_on_capital", 12, "2024-FY"), id="rate-has-no-as-of-date"),
     pytest.param(Case("Net leverage sat at 2.9x at quarter end after we repaid $800 million in debt "
                       "maturities.", "debt_repaid", 800e6), id="subordinate-clause-after-balance-date"),
+    pytest.param(Case("Net leverage eased to 2.4x after we paid down $600 million of debt maturities.",
+                      "debt_repaid", 600e6), id="debt-paid-down-is-no-move"),
+    pytest.param(Case("Net leverage eased to 2.4x after we retired $600 million of debt maturities.",
+                      "debt_repaid", 600e6), id="debt-retired"),
     # counts: a bare count's own noun, a possessive owns a count
     pytest.param(Case("These lease sales have made us one of the largest lessees out there with over 240 leases.",
                       "leases", 240), id="bare-count-own-noun-over-unlinked-lexicon-word"),
