@@ -19,6 +19,18 @@ OPEN = [
      dict(metric="showrooms", metric_known=False, low=40, unit="showrooms")),
     ("known-metric-untouched", "We expect about $40 million of incremental revenue in 2025.",
      dict(metric="revenue", metric_known=True, low=40e6)),
+    # a range as a place the figure lands: each wording of the class, like "to be in the ... range"
+    ("range-land-in-the", "We expect freight surcharges to land in the $40 million to $50 million range in 2025.",
+     dict(metric="freight_surcharges", low=40e6, high=50e6, comparator="range", period="2025-FY")),
+    ("range-be-in-a", "We expect freight surcharges to be in a $40 million to $50 million range in 2025.",
+     dict(metric="freight_surcharges", low=40e6, high=50e6, comparator="range", period="2025-FY")),
+    ("range-fall-in-the", "We expect freight surcharges to fall in the $40 million to $50 million range in 2025.",
+     dict(metric="freight_surcharges", low=40e6, high=50e6, comparator="range", period="2025-FY")),
+    # "sees" with a future period named is a forward cue, like "we see"
+    ("company-sees", "For 2026, Bramble Foods sees freight surcharges of $60 million.",
+     dict(metric="freight_surcharges", low=60e6, period="2026-FY")),
+    ("company-sees-known-metric", "Bramble Foods sees 2026 revenue of $5 billion.",
+     dict(metric="revenue", metric_known=True, low=5e9, period="2026-FY")),
 ]
 
 
