@@ -62,6 +62,13 @@ EVENTS = [
                        "2025-10-24", "four new assistants launches"), id="relative-clause-subject"),
     pytest.param(Event("We plan to submit our application for a banking charter this quarter.", "2025-09-30",
                        "application for a banking charter submitted"), id="submit-application"),
+    # "set to" schedules an event like "expected to" (each wording of the class)
+    pytest.param(Event("The purchase of Larkspur Mills is still set to close in the fourth quarter.", "2025-12-31",
+                       "purchase of Larkspur Mills closes"), id="still-set-to-close"),
+    pytest.param(Event("We are set to close the acquisition of Larkspur Mills in the fourth quarter.", "2025-12-31",
+                       "acquisition of Larkspur Mills closes"), id="are-set-to-close-the-acquisition"),
+    pytest.param(Event("Our second kiln is set to open in 2026.", "2026-12-31", "second kiln opens"),
+                 id="set-to-open"),
 ]
 
 
