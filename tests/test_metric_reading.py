@@ -109,6 +109,13 @@ VOCABULARY = [
     ("deliveries", "Fenwick expects deliveries of 400,000 vehicles in 2025.", "deliveries", True, None),
     ("same-store", "We expect same-store sales to be up 3% in 2025.", "comparable_sales", True, None),
     ("cogs", "We expect cost of revenue of $2.4 billion in Q3.", "cogs", True, None),
+    # a growth named before or after what grows, the figure before it "of" (a change is no share base)
+    ("growth-of-revenue-before", "We expect pricing to add one percentage point of product revenue growth in 2026.",
+     "revenue_growth", True, None),
+    ("growth-in-revenue-after", "We expect pricing to add one percentage point of growth in product revenue in 2026.",
+     "revenue_growth", True, None),
+    ("growth-in-net-sales-after", "We expect pricing to add 2 percentage points of growth in net sales in 2026.",
+     "revenue_growth", True, None),
     # the verb before a count names what is counted
     ("count-remodel", "In 2025 Harbor plans to remodel 1,750 stores.", "store_remodels", True, None),
     ("count-relocate", "In 2025 Harbor plans to relocate 100 stores.", "store_relocations", True, None),

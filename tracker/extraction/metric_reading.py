@@ -401,9 +401,10 @@ def _ratio_base(text: str, q: Quantity, metrics: list[Term]) -> str | None:
 
 def is_share_base(text: str, t: Term) -> bool:
     """"from 41% of revenue ... to 27% of revenue": the metric a percentage is a share of is not the metric
-    the sentence's later shares belong to (patterns.toml share_of_before; units.toml [percent] words)."""
+    the sentence's later shares belong to (patterns.toml share_of_before; units.toml [percent] words). A change is
+    no base: "one percentage point of growth in product revenue" is that growth."""
     m = pattern("share_of_before").search(text[max(0, t.start - 30):t.start])
-    if m is None:
+    if m is None or metric_spec(t.name).get("measure") == "change":
         return False
     left = text[:max(0, t.start - 30) + m.start()].rstrip().casefold()
     return any(left.endswith(w) for w in _percent_words())
