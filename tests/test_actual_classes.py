@@ -116,6 +116,11 @@ SHAPES = [
     pytest.param(Case("Gross profit as a percentage of sales amounted to 41.5%.", "gross_margin", 41.5),
                  id="share-of-sales-amounted-to"),
     pytest.param(Case("Member renewal held at 88% in the quarter.", "member_renewal", 88), id="held-at-reads-like-was"),
+    # a flat figure against last year is the reported period's, the year named is its baseline
+    pytest.param(Case("Same-store sales held flat versus last year.", "comparable_sales", 0), id="flat-held-versus-last-year"),
+    pytest.param(Case("Same-store sales were flat on the prior year.", "comparable_sales", 0),
+                 id="flat-on-the-prior-year-not-dated-to-it"),
+    pytest.param(Case("Gross margin stayed flat on last year.", "gross_margin", 0), id="flat-stayed-on-last-year"),
     # the level a moving metric reached, after its change
     pytest.param(Case("Second quarter bookings grew 21% year-on-year to a record $2.4 billion, and total revenue grew "
                       "9% to $800 million.", "bookings", 2.4e9), id="moved-to-level-not-the-next-metric"),

@@ -264,6 +264,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                    or read_metric(q, own, lo, hi, text))
         if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
             reading = last_reading      # "from 41% of revenue in 2024 to 34% in 2025": 34% of revenue too
+        if reading.metric is None:
+            reading = _elided_count(facts.figures, q, text) or reading
         last_reading = reading
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
@@ -319,6 +321,18 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
+
+
+def _elided_count(figures: list[Figure], q: Quantity, text: str) -> Reading | None:
+    """"We added 30,000 kiosks and remain on track to install some 60,000 this year": a bare count after a verb of
+    making or adding (patterns.toml count_target_before) counts what the count before it in the sentence counts."""
+    if q.unit is not None or q.is_range or not pattern("count_target_before").search(text[max(0, q.start - 40):q.start]):
+        return None
+    prev = next((f for f in reversed(figures) if f.metric is not None and f.unit is not None
+                 and unit_family(f.unit) in (None, "count")), None)     # a counted noun ("kiosks") or a count unit
+    if prev is None:
+        return None
+    return Reading(prev.metric, None, prev.metric_known, None, None, False, prev.unit)
 
 
 def _level_after_move(figures: list[Figure], quantities: list[Quantity], i: int, text: str) -> Reading | None:
