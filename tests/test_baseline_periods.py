@@ -20,14 +20,14 @@ def _claims(tmp_path: Path, sentence: str) -> list[tuple]:
 
 # (id, invented sentence, (kind, metric, comparator, period) of each claim)
 ROWS = [
-    ("moderate-compared-to-last-year", "Capital expenditure growth, as we shared last quarter, will moderate "
+    ("moderate-compared-to-last-year", "Capital expenditure growth, as we noted on our last call, will moderate "
                                        "compared to 2024.",
      [("direction", "capex", "gt", "2025-FY")]),
     ("decline-versus-last-year", "We expect operating expenses at Quillon to decline versus 2024.",
      [("direction", "operating_expenses", "lt", "2025-FY")]),
     ("a-year-two-back-lends-nothing", "We expect capex to be higher than in 2023.", []),
     ("a-report-is-no-promise", "Revenue grew compared to 2024.", []),
-    ("from-the-prior-year-is-too-loose", "We will continue to cycle strong gross margin performance from the "
+    ("from-the-prior-year-is-too-loose", "We will keep lapping robust gross margin results from the "
                                          "prior year.", []),
     ("own-future-period-wins", "We expect opex to decline in Q3 versus 2024.",
      [("direction", "operating_expenses", "lt", "2025-Q3")]),

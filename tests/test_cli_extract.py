@@ -76,7 +76,7 @@ def test_missing_call_date_is_an_error(capsys, call):
 
 def test_no_forward_looking_statements_is_fine(capsys, tmp_path):
     p = tmp_path / "quiet.txt"
-    p.write_text("Operator: Welcome.\nJohn Doe: Thank you all for joining us today.\n", encoding="utf-8")
+    p.write_text("Operator: Welcome.\nJohn Doe: Thanks, everyone, for being with us.\n", encoding="utf-8")
     code, out, err = run(capsys, "extract", str(p), "--call-date", "2025-03-13", "--format", "jsonl")
     assert code == 0 and out == ""
 

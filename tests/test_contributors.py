@@ -23,9 +23,9 @@ def _claims(tmp_path: Path, sentence: str) -> list[tuple]:
 
 # (id, invented sentence, (metric, low, scope) of each claim)
 ROWS = [
-    ("contribute-points-of-growth", "We expect Larchmont to contribute approximately one percentage point of "
+    ("contribute-points-of-growth", "We expect Larchmont to contribute about two percentage points of "
                                     "product revenue growth in 2026.",
-     [("revenue_growth", 1, "larchmont")]),
+     [("revenue_growth", 2, "larchmont")]),
     ("two-names-dilute-margin", "We expect Orrin and Vale to negatively impact adjusted operating margin by "
                                 "approximately 50 basis points in 2026.",
      [("operating_margin", -0.5, "orrin and vale")]),

@@ -3,7 +3,7 @@
 "We expect gross margin to expand modestly" under "Now to our outlook for 2026." is a move up in 2026; "to be
 relatively unchanged year over year" is a level held (comparator approx), and restates a guided level of the
 same metric and period rather than making a second promise. A header that also opens with a hand-over phrase
-("Let me start with some full-year commentary for 2026.") still opens the frame. The call is dated 2025-07-30
+("Let me start with some commentary for fiscal 2026.") still opens the frame. The call is dated 2025-07-30
 with a calendar fiscal year; every sentence of a row is one turn.
 """
 from __future__ import annotations
@@ -30,23 +30,23 @@ ROWS = [
     ("down-slightly", ["In the fourth quarter, we expect operating expenses to be down slightly."],
      [("direction", "operating_expenses", "lt", None, "2025-Q4", 1)]),
     ("relatively-unchanged", ["Now to our outlook for 2026.",
-                              "We expect operating margins to be relatively unchanged year-over-year."],
+                              "We expect operating margin to be relatively unchanged on a year-over-year basis."],
      [("direction", "operating_margin", "approx", None, "2026-FY", 1)]),
     ("remain-stable", ["We expect gross margin to remain stable in the fourth quarter."],
      [("direction", "gross_margin", "approx", None, "2025-Q4", 1)]),
     ("hand-over-header-opens-the-frame", ["Let me start with some commentary for fiscal 2026.",
                                           "We remain focused on our customers.",
-                                          "As a result, we expect operating margins to be relatively unchanged."],
+                                          "Overall, we expect our operating margins to be relatively unchanged."],
      [("direction", "operating_margin", "approx", None, "2026-FY", 1)]),
     ("flat-restates-the-guide", ["For Q4, we expect gross margin of about 53.5%.",
-                                 "So we are guiding Q4 gross margin essentially flat sequentially."],
+                                 "So we're guiding Q4 gross margin roughly flat sequentially."],
      [("guidance", "gross_margin", "approx", 53.5, "2025-Q4", 2)]),
     ("step-up-in", ["You can expect a step-up in operating expenses in the fourth quarter."],
      [("direction", "operating_expenses", "gt", None, "2025-Q4", 1)]),
     ("pullback-in", ["We expect a pullback in capex in 2026."],
      [("direction", "capex", "lt", None, "2026-FY", 1)]),
-    ("guidance-named-is-no-move", ["We are updating our full-year sales and EPS guidance, which reflects our "
-                                   "strong first-half performance in 2025."], []),
+    ("guidance-named-is-no-move", ["We are revising our full-year bookings and EPS guidance, which builds on our "
+                                   "solid first-half results in 2025."], []),
     ("a-move-of-the-metric-stays", ["We expect strong revenue growth in 2026."],
      [("direction", "revenue_growth", "gt", None, "2026-FY", 1)]),
     ("flat-reported-is-no-claim", ["Revenue was flat in the quarter."], []),

@@ -1,5 +1,5 @@
 """A direction without a number is scoped like a figure: the business line named right before the metric that
-moves ("a faster pace of subscription revenue growth in the second half" is about subscription). Invented calls."""
+moves ("a quicker pace of membership revenue growth in the back half" is about membership). Invented calls."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +19,8 @@ def claims(tmp_path: Path, text: str, call_date: str = "2025-05-20") -> list[dic
 
 
 @pytest.mark.parametrize("text, metric, scope", [
-    pytest.param("We continue to expect a slightly faster pace of maintenance revenue growth in the second half of "
-                 "the year.", "revenue_growth", "maintenance", id="line-before-growth-noun"),
+    pytest.param("We still see a somewhat quicker pace of maintenance revenue growth over the second half of "
+                 "this year.", "revenue_growth", "maintenance", id="line-before-growth-noun"),
     pytest.param("We expect hosting revenue to increase in the fourth quarter.", "revenue", "hosting",
                  id="line-before-moving-metric"),
     pytest.param("We expect revenue to increase in the fourth quarter.", "revenue", None,

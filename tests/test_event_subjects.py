@@ -10,11 +10,11 @@ from tracker.contract import records
 from tracker.extraction.extract import extract_file
 
 ROWS = [
-    ("subject-before-a-relative-clause", "The assistants that we announced earlier this week become available in "
-                                         "the second half of the year.", [("assistants available", "2025-H2")]),
+    ("subject-before-a-relative-clause", "The copilots that we unveiled earlier this month become available to "
+                                         "customers in H2 of this year.", [("copilots available", "2025-H2")]),
     ("expect-the-deal-to-close", "We expect the Larchmont deal to close in the third quarter.",
      [("Larchmont deal closes", "2025-Q3")]),
-    ("close-by-thanking-is-no-event", "I want to close by thanking our team for their work in 2025.", []),
+    ("close-by-thanking-is-no-event", "Let me close by thanking all our staff for their efforts in 2025.", []),
 ]
 
 

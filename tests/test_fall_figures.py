@@ -1,4 +1,4 @@
-"""A fall stated as a positive figure is a negative change: "a same-store sales decline of 3.5% to 2.5%"."""
+"""A fall stated as a positive figure is a negative change: "a comparable sales decline of 4.5% to 3%"."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,7 +12,7 @@ CALL = date(2025, 2, 1)
 
 
 @pytest.mark.parametrize("text, negative", [
-    ("We now expect a comparable sales decline of 3.5% to 2.5% in 2025.", True),
+    ("We now expect a comparable sales decline of 4.5% to 3% in 2025.", True),
     ("We expect a same-store sales decline of about 3% in 2025.", True),
     ("We expect comparable sales to be down roughly 2% in 2025.", True),
     ("We expect comparable sales growth of 2% in 2025.", False),

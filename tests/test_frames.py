@@ -66,10 +66,10 @@ HEADERS = {
     "outlook-as-follows": Header("Our outlook for Q3 is as follows.",
                                  "Revenue of $420 million to $440 million.", "revenue", "2025-Q3"),
     "non-gaap-guidance-as-follows": Header(
-        "With all of these factors in mind, our non-GAAP guidance for the third quarter is as follows.",
+        "Taking all of this into account, our non-GAAP guidance for the third quarter is as follows.",
         "We expect operating expenses to be approximately $96 million.", "operating_expenses", "2025-Q3"),
     "moving-to-year-guidance-with-claim": Header(
-        "Moving to our 2025 guidance, we expect adjusted EBITDA of $300 million to $320 million.",
+        "Turning to our 2025 guidance, we expect adjusted EBITDA of $270 million to $290 million.",
         "We expect capital expenditures of about $60 million.", "capex", "2025-FY"),
     "let-me-turn-to-second-half": Header("Let me turn to the outlook for the second half.",
                                          "We expect free cash flow of about $70 million.", "free_cash_flow", "2025-H2"),
@@ -165,7 +165,7 @@ def test_asides_and_own_periods(tmp_path, case):
 
 ENDS = {
     "handover": (cfo("Now for our outlook for the third quarter.", "We expect revenue of $420 million.",
-                     "With that, I'll turn it over to the operator for questions.",
+                     "With that, I'll hand it to the operator for questions.",
                      "We expect gross margin of 50%."),),
     "turn-to-past-results": (cfo("Now for our outlook for the third quarter.", "We expect revenue of $420 million.",
                                  "Now to the results.", "We expect a tax rate of 21%."),),

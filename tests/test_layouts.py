@@ -158,7 +158,7 @@ def test_one_line_call_cuts_questions_from_answers() -> None:
 
 def test_operator_words_around_a_question_cue_are_the_operators() -> None:
     t = parse_transcript(
-        "Good morning and welcome to the Bramble Tools call. I would now like to turn the call over to Jane Roe, "
+        "Good morning and welcome to the Bramble Tools call. I'd now like to hand the call over to Jane Roe, "
         "Chief Executive Officer. Thank you. We expect revenue of $5 million in 2026. We will now open the line for "
         "questions. To ask a question, press star one. Our first question comes from Sam Poe with Big Bank. Your "
         "line is open. What about margins? Thanks, Sam. Margins will rise next year.")
@@ -172,16 +172,16 @@ def test_operator_words_around_a_question_cue_are_the_operators() -> None:
 
 
 @pytest.mark.parametrize("sentence,name", [
-    ("I'll now turn the call over to our CFO, Jane Doe.", "Jane Doe"),
-    ("At this time, I would like to turn the call over to Acme's Chief Financial Officer, Jane Doe.", "Jane Doe"),
-    ("I will now hand it over to Sam Poe, Vice President of Investor Relations.", "Sam Poe"),
-    ("With that, I'll turn it back to Mr. Poe for closing remarks.", "Poe"),
-    ("It is now my pleasure to introduce Lee Park, Director of Investor Relations.", "Lee Park"),
-    ("With that, let me turn it over to our CEO.", ""),
-    ("With that, I'll turn the call back over to the operator to begin Q&A.", "operator"),
+    ("Let me now turn the call over to CFO Jane Doe.", "Jane Doe"),
+    ("At this point, I'd like to pass the call over to Acme's Chief Financial Officer, Jane Doe.", "Jane Doe"),
+    ("I will now hand things over to Sam Poe, Vice President of Investor Relations.", "Sam Poe"),
+    ("On that note, I'll turn it back to Mr. Poe for a few final words.", "Poe"),
+    ("It's my great pleasure to introduce Lee Park, Director of Investor Relations.", "Lee Park"),
+    ("So let me turn it over to our CEO.", ""),
+    ("On that note, I'll hand the call back to the operator so we can start Q&A.", "operator"),
     ("Turning to our outlook, we expect revenue of $5 million.", None),
     ("Customers are turning to Acme for all three products.", None),
-    ("Before I turn the call over to Jane, a word on our plant.", None),
+    ("Before I turn things over to Jane, a word on our plant.", None),
 ])
 def test_handed_to(sentence, name) -> None:
     assert handed_to(sentence) == name

@@ -34,15 +34,15 @@ SHAPES = [
      dict(metric="revenue_growth", low=34, high=36, comparator="range", period="2025-FY")),
     ("growth-eps", "We expect 2025 EPS to grow 12%.",
      dict(metric="eps_growth", measure="yoy_growth", low=12, high=12, period="2025-FY")),
-    ("growth-negative-band", "In 2025 we expect hardware revenue to decline in the low to mid single digits.",
+    ("growth-negative-band", "For 2025 we see device revenue declining in the low to mid single digits.",
      dict(metric="revenue_growth", low=-6, high=-1, comparator="range")),
     ("growth-verbal-band", "Tamsin expects sales to grow at a low-double-digit rate in 2025.",
      dict(metric="revenue_growth", low=10, high=13, unit="%")),
     ("growth-double-digit-floor", "We expect another year of double-digit revenue growth in 2026.",
      dict(metric="revenue_growth", low=10, high=None, comparator="ge", period="2026-FY")),
-    ("growth-increase-in-noun", "We expect a 2% to 5% increase in throughput in 2025.",
+    ("growth-increase-in-noun", "We see a 2% to 5% increase in throughput for 2025.",
      dict(metric="throughput_growth", metric_known=False, low=2, high=5)),
-    ("growth-open-before", "We expect enrollments to increase between 15% and 16% in Q3.",
+    ("growth-open-before", "We expect enrollments to rise between 15% and 16% in Q3.",
      dict(metric="enrollments_growth", metric_known=False, low=15, high=16, period="2025-Q3")),
     ("cagr-through-year", "Tamsin targets a 3% output CAGR through 2027.",
      dict(metric="output_growth", measure="cagr", low=3, high=3, period="2027-FY")),
@@ -64,8 +64,8 @@ SHAPES = [
      dict(metric="dividend_per_share", low=1.25, high=1.25, comparator="eq")),
     ("more-than-double", "Fenwick targets to more than double subscription revenue in 2025.",
      dict(metric="revenue", measure="multiple", low=2, high=None, unit="x", comparator="gt")),
-    ("ratio-to-metric", "We expect the provision to be in the range of 2.5% to 3% of GMV in 2025.",
-     dict(metric="provision_for_credit_losses", measure="ratio", low=2.5, high=3, unit="% of GMV")),
+    ("ratio-to-metric", "We see the provision landing in the range of 1.5% to 2% of GMV in 2025.",
+     dict(metric="provision_for_credit_losses", measure="ratio", low=1.5, high=2, unit="% of GMV")),
     ("similar-to-last-year", "For 2026, we expect our fee yield to be similar to 2025's level of 9.8%.",
      dict(metric="fee_yield", metric_known=False, low=9.8, comparator="approx", period="2026-FY")),
     ("in-line-with-last-year", "We expect 2026 gross margin to be in line with last year's 45%.",
@@ -100,7 +100,7 @@ VOCABULARY = [
      "adjusted"),
     ("non-gaap", "We expect non-GAAP gross margin of 54% in Q4.", "gross_margin", True, "non_gaap"),
     ("gaap", "We expect GAAP EPS of $1.50 in Q3.", "eps", True, "gaap"),
-    ("charge-off", "Marlow expects a card net charge-off rate of approximately 3.4% for 2025.",
+    ("charge-off", "Marlow expects its card net charge-off rate to be around 3.4% for 2025.",
      "net_charge_off_rate", True, None),
     ("book-to-bill", "We expect a book-to-bill of 1.1 in Q3.", "book_to_bill", True, None),
     ("segment-margin", "We expect segment margin of 21% to 21.6% in 2025.", "segment_margin", True, None),
@@ -117,12 +117,12 @@ VOCABULARY = [
      True, None),
     # not in the lexicon: the noun phrase, kept
     ("open-of-after", "We expect around $500 million of cost savings in 2025.", "cost_savings", False, None),
-    ("open-count", "Quillon plans to install approximately 65,000 cooler doors this year.", "cooler_doors", False,
+    ("open-count", "Quillon intends to install roughly 48,000 cooler doors this year.", "cooler_doors", False,
      None),
     ("open-link-before", "We expect the attach rate to be about 40% in 2025.", "attach_rate", False, None),
     ("open-basis-stripped", "We expect adjusted funding costs of $80 million in Q3.", "funding_costs", False,
      "adjusted"),
-    ("open-basis-after", "For Q3 we expect EBITDAR adjusted to be in the $2.5 to $3 billion range.", "ebitdar", False,
+    ("open-basis-after", "For Q3 we expect EBITDAR adjusted to be in the $1.5 to $2 billion range.", "ebitdar", False,
      "adjusted"),
 ]
 
@@ -143,13 +143,13 @@ def test_two_metrics_in_one_sentence_are_two_claims(tmp_path):
 
 def test_a_list_of_metrics_each_with_its_figure(tmp_path):
     got = _claims(tmp_path, "For 2025 Marlow expects NII of approximately $61 billion, adjusted expense of about "
-                            "$52 billion, and a card net charge-off rate of approximately 3.1%.")
+                            "$52 billion, and a card net charge-off rate near 2.8%.")
     assert [(c["metric"], c["basis"], c["low"]) for c in got] == [
-        ("net_interest_income", None, 61e9), ("operating_expenses", "adjusted", 52e9), ("net_charge_off_rate", None, 3.1)]
+        ("net_interest_income", None, 61e9), ("operating_expenses", "adjusted", 52e9), ("net_charge_off_rate", None, 2.8)]
 
 
 def test_one_growth_figure_for_metrics_listed_together(tmp_path):
-    got = _claims(tmp_path, "Penrose expects another year of double-digit revenue and operating income growth in 2026.")
+    got = _claims(tmp_path, "Penrose expects one more year of double-digit sales and operating profit growth in 2026.")
     assert [(c["metric"], c["low"], c["comparator"]) for c in got] == [
         ("revenue_growth", 10, "ge"), ("operating_income_growth", 10, "ge")]
 
@@ -178,11 +178,11 @@ def test_growth_restating_a_guided_level_is_a_mention_of_it(tmp_path):
 
 # sentences that must not give a claim of an unnamed metric
 NOT_OPEN = [
-    ("looking-back", "We've seen 150 basis points of rate cuts over the last 18 months, and expect more in 2025."),
+    ("looking-back", "Policy rates have fallen 125 basis points over the past two years, and we expect more in 2025."),
     ("undated", "We expect the attach rate to be about 40%."),
     ("comparison-multiple", "I think the revenue in 2025 is more than double of last year."),
     ("generic-count", "We expect 11 points of improvement in Q3."),
-    ("time-span", "With three quarters of actual results already, we expect a strong 2025."),
+    ("time-span", "Having three quarters of results in hand, we expect a strong 2025."),
 ]
 
 

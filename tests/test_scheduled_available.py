@@ -1,5 +1,5 @@
 """A product that "becomes available" on a date ahead is scheduled, without a forward cue (cues.toml [scheduled]):
-"The nine new assistants become available in the second half of the year." The call is dated 2025-05-22 with a
+"The six new copilots become available to customers in H2 of this year." The call is dated 2025-05-22 with a
 calendar fiscal year."""
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from tracker.contract import records
 from tracker.extraction.extract import extract_file
 
 ROWS = [
-    ("become-available", "The nine new Quillon assistants become available in the second half of the year.",
+    ("become-available", "The six new Quillon copilots become available to customers in H2 of this year.",
      [("milestone", "2025-H2")]),
     ("becomes-generally-available", "The Quillon planner becomes generally available in the fourth quarter.",
      [("milestone", "2025-Q4")]),
-    ("announced-earlier-then-available", "The Quillon assistants that we announced earlier this week become "
-                                         "available in the second half of the year.",
+    ("announced-earlier-then-available", "The Quillon copilots that we unveiled earlier this month become "
+                                         "available to customers in H2 of this year.",
      [("milestone", "2025-H2")]),
     ("became-available-is-a-report", "The Quillon planner became available in the first quarter.", []),
 ]

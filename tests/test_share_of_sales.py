@@ -18,10 +18,10 @@ def _records(tmp_path: Path, sentence: str, kind: str) -> list[tuple]:
 
 
 ROWS = [
-    ("gross-profit-share-reported", "In the first quarter, gross profit as a percentage of sales was 31.6%.",
-     "actual", ("gross_margin", 31.6, "2025-Q1")),
-    ("fronted-share-reported", "As a percentage of sales, operating profit was 9.8% in the first quarter.",
-     "actual", ("operating_margin", 9.8, "2025-Q1")),
+    ("gross-profit-share-reported", "In the first quarter, gross profit as a percentage of net sales was 27.3%.",
+     "actual", ("gross_margin", 27.3, "2025-Q1")),
+    ("fronted-share-reported", "As a percentage of net sales, operating profit was 7.4% in the first quarter.",
+     "actual", ("operating_margin", 7.4, "2025-Q1")),
     ("share-guided", "We expect operating profit as a percent of net revenue to be about 11% in 2025.",
      "claim", ("operating_margin", 11, "2025-FY")),
 ]

@@ -105,12 +105,12 @@ NOT_CLAIMS = [
     pytest.param("Net sales grew 8% in the second quarter, ahead of the 5% to 7% we had expected.",
                  id="past-growth-ahead-of-expectation"),
     pytest.param("Gross margin was better than expected at 41% in the second quarter.", id="better-than-expected"),
-    pytest.param("Dealer inventory ended the quarter at 55 days, at the low end of our 50- to 60-day target.",
+    pytest.param("Channel stock closed June at 47 days, so at the low end of our 45- to 55-day goal.",
                  id="at-low-end-of-target"),
-    pytest.param("We shipped about $90 million of units in June that were expected to deliver in the fourth quarter.",
+    pytest.param("We sent out roughly $70 million of kits in May that were expected to ship during the third quarter.",
                  id="were-expected-to-is-past"),
     pytest.param("Online demand has been higher in the premium segments this year.", id="has-been-reports"),
-    pytest.param("I think we shipped $90 million of units in June that were expected to deliver in the fourth quarter.",
+    pytest.param("I believe we sent out $70 million of kits in May that were expected to ship during the third quarter.",
                  id="softener-does-not-make-a-past-expectation-a-promise"),
 ]
 
@@ -129,10 +129,10 @@ def test_beaten_prior_guide_is_an_actual_and_a_prior_claim():
 
 
 def test_present_state_is_not_the_promise_beside_it():
-    """"we now have X in 1,500 stores with plans to expand to 2,000": only the 2,000 is promised."""
-    claims, _, _ = read("We now have fresh produce in more than 1,500 stores, with plans to expand it to a total "
-                        "of more than 2,000 stores by the end of the year.")
-    assert [c.low for c in claims] == [2000]
+    """"we now have X in 1,100 stores with plans to extend to 1,600": only the 1,600 is promised."""
+    claims, _, _ = read("We now have hot meals in more than 1,100 stores, with plans to extend them to a total "
+                        "of more than 1,600 stores by December.")
+    assert [c.low for c in claims] == [1600]
 
 
 def test_a_figure_after_a_segment_move_is_not_also_a_direction():

@@ -15,8 +15,8 @@ Rules (each mention is read with `tracker.periods`, so every phrase that module 
   from the fiscal year the call date is in. In a sentence that looks ahead ("For fiscal 2027, we expect
   ..."), it cannot be a year already over and is seldom the year after next; otherwise the year in progress
   and the one before are as likely (a fourth-quarter call speaks of the year just ended and of the new one).
-  Only the latest year a sentence names takes its look ahead ("from 41% in fiscal 2025 to 34% in fiscal
-  2026, and we expect 30% in fiscal 2027": the first two are comparisons).
+  Only the latest year a sentence names takes its look ahead ("down from 57% in fiscal 2029 to 52% in
+  fiscal 2030, and we see 49% in fiscal 2031": the first two are comparisons).
 - A calendar period ("calendar 2026", "CY26") or a bare year ("in 2026") says nothing about fiscal names.
 - The convention with the higher score wins when it leads by at least MARGIN (one clear quarter, or two
   years); otherwise the call does not tell and the caller's default stands.
@@ -128,8 +128,8 @@ def infer_year_naming(sentences: list[str], call_date: date, fiscal_year_end: st
 def _year_votes(years: list[tuple[str, str, int]], ahead: bool,
                 current: dict[YearNaming, int]) -> list[NamingVote]:
     """Votes of the fiscal years one sentence names. Only the latest of them takes the sentence's look ahead:
-    "from 41% of revenue in fiscal 2025 to 34% in fiscal 2026, and we expect 30% in fiscal 2027" looks ahead
-    to fiscal 2027 only."""
+    "down from 57% of sales in fiscal 2029 to 52% in fiscal 2030, and we see 49% in fiscal 2031" looks ahead
+    to fiscal 2031 only."""
     latest = max(y for _, _, y in years)
     out = []
     for phrase, label, year in years:

@@ -676,7 +676,7 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> Period | None | _Reject:
         n = max(x for x in (_count(n_word), _count(n2_word)) if x is not None)
     orso = (m.group("orso") or "").lower()
     if unit == "years" and direction in g.year_plans and n_word and not n2_word and not orso and n == int(n) >= 2:
-        # "our capital guidance is $15 to $17 billion for the next five years": a plan of whole years, this
+        # "we plan capex of $6 to $7 billion across the coming four years": a plan of whole years, this
         # one included, ends with the last of them
         return year_period(_fy_now(ctx) + int(n) - 1, ctx.cal)
     n = max(n, {"two": 2.0, "three": 3.0}.get(orso, 0.0))

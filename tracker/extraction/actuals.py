@@ -150,8 +150,8 @@ def _beyond_another(fig: Figure, figures: list[Figure], reported: Period, text: 
     if pattern("as_of").search(p.phrase) and not opens and p.end <= q.start and (any(
             p.end <= o.start and o.end <= q.start for o in between) and pattern("clause_break").search(
             text[p.end:q.start]) or pattern("subordinate_clause").search(text[p.end:q.start])):
-        return True         # "backlog at the end of the quarter was $24 billion, up 19%, and retention remained
-                            # 98%", "leverage was 3x at the end of the quarter after we repaid $1 billion": the
+        return True         # "order book at quarter close stood at $8 billion, up 11%, and renewals held at
+                            # 95%", "net leverage stood at 2.6x at period end once we retired $700 million": the
                             # balance date is the first clause's, not the later figure's
     if p.period.end >= reported.start:
         return False
@@ -165,7 +165,7 @@ _TO_DATE = {"Q1": "Q1", "Q2": "H1", "Q4": "FY"}     # a year to date through a q
 
 
 def _year_to_date(period: Period | None, cal: FiscalCalendar, text: str) -> Period | None:
-    """"Year-to-date through Q2 we generated $1.3 billion": the fiscal year's first half, not the quarter; through
+    """"Through Q2 so far this year, free cash flow came to $640 million": the fiscal year's first half, not the quarter; through
     Q4 it is the year; through Q3 there is no label, and no actual."""
     if period is None or not pattern("year_to_date").search(text):
         return period

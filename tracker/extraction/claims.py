@@ -89,8 +89,8 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
                   explicit: bool = False) -> list[Claim]:
     """Numeric claims: one per figure that names a metric and is not already past.
 
-    Inside a guidance frame ("our guidance for fiscal Q2 is as follows.") a sentence without verbs of fact
-    states guidance even without its own cue word ("Gross margin to be 68%, plus or minus 100 basis points").
+    Inside a guidance frame ("here is how we see fiscal Q3 shaping up.") a sentence without verbs of fact
+    states guidance even without its own cue word ("Gross margin of 61%, give or take 75 basis points").
     Under an outlook header (`explicit`) a past period in the sentence is a comparison, not a report ("EPS of
     $4.10 to $4.30, up from 2024"): it does not take the sentence out of the frame.
     """
@@ -140,7 +140,7 @@ def _sentence_scope(text: str) -> str | None:
 
 
 def _direction_scope(text: str, term: Term) -> str | None:
-    """"a faster pace of subscription revenue growth in the second half": the business line named right before
+    """"a quicker rate of membership revenue growth in the back half": the business line named right before
     the moving metric, as a figure's would be; else the lexicon's line in the sentence."""
     return with_modifier(_sentence_scope(text), modifier_before(text, term))
 
@@ -162,7 +162,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     """"We expect X to reach a new high / improve in Q1": a move against a baseline, without a number.
     Listed metrics and periods multiply ("new records in revenue, margin and EPS for Q2 and fiscal 2026").
     A sentence naming no period of its own takes the frame's ("Devices revenue should decline." under
-    "Now to our outlook for the first quarter."); one that names only the baseline year of its move takes the
+    "Turning to how we see the third quarter."); one that names only the baseline year of its move takes the
     year after it (`after`: "capex growth will moderate compared to fiscal 2025")."""
     if not (facts.forward_looking and facts.direction and facts.metrics) or facts.counterfactual:
         return []
@@ -174,7 +174,7 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     periods = [p.period for p in joined(dated, dated[0], facts.text)] if dated else [frame]
     listed = joined(facts.metrics, facts.metrics[0], facts.text)
     if pattern("guidance_after").match(facts.text[listed[-1].end:]):
-        return []     # "we are updating our full-year sales and EPS guidance": about the guide, not a move
+        return []     # "we are revising our annual bookings and EPS outlook": about the guide, not a move
     # metrics that got a number in this sentence are claimed by it already
     terms = {t.name: t for t in reversed(listed)}
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
@@ -252,7 +252,7 @@ def _event_year(p: PeriodMatch, cal: FiscalCalendar | None) -> Period:
 
 
 def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame: Period | None) -> list[Claim]:
-    """"driven by strong growth in our data center and client segments": a direction per business line."""
+    """"led by robust gains in our marine and aviation units": a direction per business line."""
     in_frame = frame is not None and not facts.fact_verbs
     if not (facts.forward_looking or in_frame) or facts.counterfactual or facts.past_marker:
         return []
@@ -264,7 +264,7 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
     for move in cue_finder("segment_move").find(facts.text):
         if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
                for f in facts.figures):
-            continue      # "grow our DRAM and NAND bit shipments approximately 20%": a figure claim says it
+            continue      # "lift our valve and pump unit volumes roughly 15%": a figure claim says it
         for scope in lines_after(facts.text, move.end):
             out.append(Claim(
                 kind=Kind.DIRECTION, metric=metric, scope=scope,
@@ -283,7 +283,7 @@ _ARTICLE = re.compile(r"^(?:and\s+)?(?:our|the|both)\s+", re.I)
 
 
 def lines_after(text: str, pos: int) -> list[str]:
-    """The business lines named right after a move ("growth in our data center and the client segments"): from
+    """The business lines named right after a move ("gains in our marine and the aviation units"): from
     a list closed by "segments"/"businesses", else the lexicon's scope terms listed there."""
     geo, seg = scope_finders()
     m = _LINE_LIST.match(text[pos:])

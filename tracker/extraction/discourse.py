@@ -15,7 +15,7 @@ it to the sentences that need it, one speaker's turn at a time:
   section dates its own sentence only; the sentence's own period always wins over the frame; "looking past"
   asides never lend their period, "for the full year" ones do outside a section (see below);
 - the frame ends with another frame, a change of topic ("Now to the results.", a report of past results,
-  "With that, let me turn it over to ...", questions) or the end of the speaker's turn.
+  "That covers our results; over to Q&A ...", questions) or the end of the speaker's turn.
 
 Without a header, a guidance sentence with one future period still lends it to the sentences right after it
 in the same paragraph ("We expect Q2 revenue of $80 million. Gross margin should be about 40%."); that weaker
@@ -283,7 +283,7 @@ class FrameReader:
         start = _Start(w.opener.match(text), w.fronted.match(text)) if opens else _NO_START
         keyed = any(map(low.__contains__, w.any_keys))   # may hold an outlook or hand-over phrase
         if opens and w.end_open.match(text) or keyed and _holds(low, w.end_keys) and w.end_any.search(text):
-            self.frame = None         # "With that, let me turn it over to ...": the section is over
+            self.frame = None         # "That covers our results; over to Q&A ...": the section is over
             return _NO_FRAME
         own_scope, fronted_end = self._fronted_scope(text, start.fronted) if start.fronted else (None, None)
         if own_scope is None and facts.metrics:

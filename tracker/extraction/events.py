@@ -113,7 +113,7 @@ def _before(text: str, end: int, floor: int) -> str:
     out: list[str] = []
     helpers = 0
     toks = _TOKEN.findall(text[floor:end])
-    # "the assistants that we announced earlier this week become available": a relative clause with a verb of its
+    # "the copilots that we unveiled earlier this month launch": a relative clause with a verb of its
     # own stands between the subject and the event; the subject is before it
     for j in range(len(toks) - 2, max(-1, len(toks) - 12), -1):
         if toks[j].lower() in w.relatives and toks[j + 1].lower() in w.pronouns \

@@ -1,7 +1,7 @@
 """A count in a fronted "with" phrase states what the company has now, not what it promises.
 
-"And with more than 1,200 stores within 10 miles of most of our customers, we believe we are well positioned to
-keep growing." The main clause looks ahead, but the 1,200 stores are a state of today: the figure is read as a
+"And with over 1,300 clinics a short drive from most of our patients, we think we are set up nicely to
+keep expanding." The main clause looks ahead, but the 1,300 clinics are a state of today: the figure is read as a
 fact (an actual as of the call), never as a target. Only a count, only before the first comma, only when the
 phrase names no period of its own ("With 500 new stores planned for 2026, ..." is a plan). The opening words are
 data: patterns.toml fronted_with.

@@ -1,7 +1,7 @@
 """A move with no metric and no business line of its own, about the line the speaker just named.
 
-"Look, we've seen some improvement in the embedded business. We expect some modest improvement in Q4." The second
-sentence moves nothing it names: the improvement is the embedded business's, as the sentence before said, and a
+"Honestly, the kiosk business has firmed a little. We expect a slight further improvement in Q3." The second
+sentence moves nothing it names: the improvement is the kiosk business's, as the sentence before said, and a
 business line's move is a move of its revenue (as `claims.segment_directions` reads "growth in our X segment").
 Only inside one speaker's turn, within `reach` sentences of the one that named the line, and only for a
 forward-looking sentence with a future period of its own and no metric, figure or line of its own.

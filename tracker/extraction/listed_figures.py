@@ -4,7 +4,7 @@
   is the unit of the bare numbers listed before it.
 - "operating margin about 20 and 21 points lower": next to a metric measured in percent, "points" are
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
-- "approximately 20 and 21 points lower than our Q2 and full-year non-GAAP margins, respectively": the i-th
+- "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
 - "declined from 41% of revenue in 2024 to 34% in 2025": the figure a move reaches measures what the figure it
   started from measures (patterns.toml move_from / move_to).
@@ -66,7 +66,7 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
 
 
 def respective_periods(periods: list[PeriodMatch], quantities: list[Quantity], text: str) -> dict[int, PeriodMatch]:
-    """"20 and 21 points lower than our Q2 and full-year margins, respectively": {index of the quantity: its
+    """"14 and 16 points below our Q3 and annual margins, respectively": {index of the quantity: its
     period} for the figures listed before "respectively", paired in order with as many periods listed together
     after the first figure; empty when the counts differ or nothing is listed."""
     words = load("units")["ranges"]["respectively"]

@@ -60,7 +60,7 @@ def _count_actions() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _counted_action(text: str, q: Quantity, lo: int) -> str | None:
-    """"remodel 1,750 stores" -> "store_remodels"; "hiring up to an additional 50,000 employees" ->
+    """"remodel 1,750 stores" -> "store_remodels"; "adding as many as an additional 9,000 staff" ->
     "employee_hires". Openings of a thing the lexicon counts as its own metric keep that metric."""
     pattern, verbs = _count_actions()
     m = pattern.search(text, max(lo, q.start - 40), q.start)
@@ -107,7 +107,7 @@ def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
         return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
     if not (_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip()):
         return False
-    # ... unless the next figure is of another kind: "we used $150 million to repurchase 668,000 shares"
+    # ... unless the next figure is of another kind: "we spent $80 million to buy back 412,000 shares"
     following = find_quantities(text[hi:hi + 40])
     family = unit_family(following[0].unit) if following else None
     return family is None or not _units_of(t.name) or family in _units_of(t.name)
@@ -150,7 +150,7 @@ def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) 
             return metric_spec(money[-1].name)["margin"], money[-1]
     term = term or nearest(compatible, q.start, q.end, lo, hi)
     if term is None:
-        # the clause may name it further back ("revenue for Q2 to be in the range of $120 million to $150 million")
+        # the clause may name it further back ("sales for Q3 landing somewhere in the range of $70 million to $85 million")
         left = [m for m in compatible if m.end <= q.start]
         term = left[-1] if left else None
     if term is not None and metric_spec(term.name).get("per_share") and pattern("per_share").search(
@@ -267,7 +267,7 @@ def phrase_name(span: str) -> tuple[str | None, str | None]:
 
 
 def looks_back(text: str) -> bool:
-    """"We've seen 150 basis points of rate cuts over the last 18 months": a sentence about what happened."""
+    """"Policy rates have come down 125 basis points over the past two years": a sentence about what happened."""
     return bool(_vocab().past.search(text))
 
 
@@ -370,7 +370,7 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
 
 def _level_term(metrics: list[Term], q: Quantity, lo: int, hi: int, text: str) -> tuple[Term | None, bool]:
     """(the level metric a growth figure moves, whether the sentence names it right after the figure):
-    "a 2% to 5% increase in production" (after), "EPS to grow 12%" (before), "COGS of $24 billion, or growth of
+    "a 3% to 6% rise in output" (after), "EPS to grow 12%" (before), "COGS of $24 billion, or growth of
     21%" (the previous figure's metric, not the next one's)."""
     v = _vocab()
     levels = [m for m in metrics if "percent" not in _units_of(m.name) or metric_spec(m.name).get("measure")]
@@ -423,7 +423,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     """Name what figure `q` measures; `metrics` are the sentence's known terms, [lo, hi) the figure's stretch."""
     similar = [m for m in _vocab().similar.finditer(text, max(lo, q.start - 50), q.start)]
     if similar:
-        # "our revenue yield will be similar to 2025's yield of 11.4%": the metric is named before the comparison
+        # "our fee yield should look much like 2028's yield of 9.7%": the metric is named before the comparison
         at = similar[-1].start()
         kept = [t for t in metrics if t.end <= at or t.start >= q.end]
         found = read_metric(q, kept, lo, hi, text[:at] + " " * (q.start - at) + text[q.start:])

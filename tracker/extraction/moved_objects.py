@@ -3,8 +3,8 @@
 The company does something to a thing, and the figure after "by" says how much:
 
 - an action that lowers the thing is an amount of reduction, stated as a positive figure: "we reduced debt by
-  $2.7 billion" is a debt reduction of $2.7 billion; "reducing our in-store SKU count by 15%" a SKU count
-  reduction of 15%;
+  $2.7 billion" is a debt reduction of $2.7 billion; "cutting our shelf SKU count by 12%" a SKU count
+  reduction of 12%;
 - one that raises it is a growth of a percentage ("to grow our subscriber base by 10%": subscriber base growth
   of 10%) or a change of an amount ("to increase the dividend by $0.10": a change of $0.10), never the level
   itself ("$0.10" is not the dividend).

@@ -1,8 +1,8 @@
 """Words that point back to a business line named earlier in the speaker's turn.
 
-"The Kettle Club offering was in 900 stores at the end of the quarter. We remain on track to expand this
-offering to more than 1,400 stores by year-end." The second sentence names no line: "this offering" points back
-to the "Kettle Club offering", and the 1,400 stores are about it. The same for "this larger format", "these
+"Our Kettle Club offering closed the period in 900 shops. We still plan to take this
+offering into more than 1,400 shops by December." The second sentence names no line: "this offering" points back
+to the "Kettle Club offering", and the 1,400 shops are about it. The same for "this larger format", "these
 programs". The antecedent is the nearest earlier mention of the same noun with a name before it (the words a
 business line is named by, read as `scopes.modifier_before` reads them); a demonstrative with its own name
 ("this larger format") needs no antecedent. Nothing is guessed when no earlier sentence names the noun.

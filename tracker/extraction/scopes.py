@@ -56,7 +56,7 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
 
 def modifier_before(text: str, term: Term | None) -> str | None:
     """The words right before a metric's name that name its business line: "we expect product revenue of
-    $1.2 billion" -> "product", "card net charge-off rate of approximately 3.4%" -> "card", "Q2 professional
+    $1.2 billion" -> "product", "card loss rate of roughly 2.9%" -> "card", "Q2 professional
     services revenue" -> "professional services", "search and news advertising revenue growth" -> "search and
     news advertising". The name stops at a stop word of scopes.toml [modifier] (verbs of the promise, function
     words, basis and degree words), at a word with a digit ("Q1", "FY26") and at any punctuation; "and" stays

@@ -188,7 +188,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     forward = list(stance.forward)
     facts.prior_refs = list(stance.prior_refs)
     facts.forward = forward
-    # "is estimated to be negative $1.3 billion, primarily due to investments accounted for under the equity
+    # "should come in at a loss of $400 million, largely because of stakes carried under the equity
     # method": a verb inside the explanation of a promise reports nothing
     why = pattern("explanation").search(text) if forward else None
     after_why = why.start() if why and forward[0].start < why.start() else len(text)
@@ -219,11 +219,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     found = find_quantities(text)
     # "every $5 change in the oil price moves cash flow by $1 billion": a sensitivity, neither promise nor report
     facts.counterfactual = facts.counterfactual or is_hypothetical(text, found)
-    # "Earlier this year we announced a fab which will begin construction in 2026": a past marker before a
+    # "Last spring we unveiled a plant that will break ground in 2029": a past marker before a
     # forward cue frames the promise, it does not make it a report
     past = pattern("past_marker").search(text)
     facts.past_marker = bool(past) and not any(t.start > past.end() and t.name == "firm" for t in forward) and not (
-        # "the nine assistants that we announced earlier this week become available in the second half": the
+        # "the four copilots that we unveiled earlier this month launch in the back half": the
         # marker dates the announcement in a relative clause; the scheduled event after it is ahead
         any(v.start > past.end() and not is_noun_use(text, v) for v in cue_finder("scheduled").find(text)))
     if not (facts.forward or facts.withdrawal or facts.milestone_verbs or facts.metrics
@@ -311,7 +311,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         ))
         if not reading.known:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
-        # "double-digit revenue and operating income growth": one figure, a claim for each metric listed
+        # "double-digit sales and EBITDA growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
@@ -322,7 +322,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
 
 
 def _level_after_move(figures: list[Figure], quantities: list[Quantity], i: int, text: str) -> Reading | None:
-    """"GMV grew 38% year-on-year to a record $1.3 billion", "fell from 41% of revenue in fiscal 2024 to 34%": the
+    """"Bookings rose 27% versus last year to a record $860 million", "dropped from 57% of sales in fiscal 2029 to 52%": the
     figure after "to" is the level the moving metric reached, whatever lexicon word stands nearer."""
     if i == 0 or not figures or figures[-1].quantity is not quantities[i - 1]:
         return None

@@ -155,7 +155,7 @@ def read_stance(text: str) -> Stance:
         forward = [t for t in forward if not _inside(t, hidden)]
     question = next(iter(rare.get("question", ())), None)
     if question is not None:
-        # "I'm just wondering if you see the team ramping in the second half": the rest of it asks
+        # "I was curious whether the crew keeps scaling up in the back half": the rest of it asks
         forward = [t for t in forward if t.end <= question.start]
     revision = _revision(text, rare)
     if revision is not None:

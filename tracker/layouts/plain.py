@@ -3,7 +3,7 @@
 Turns are inferred from what the operator and the speakers say:
 - "Our next question comes from Jane Doe with Big Bank. Please go ahead." is the operator's; the questioner's
   turn follows, until an answer cue ("Thanks for the question") or the last question mark;
-- "I'll now turn the call over to our CFO, Jane Doe." ends a turn, and the next is Jane Doe's (an executive),
+- "Let me hand things over to our CFO, Jane Doe." ends a turn, and the next is Jane Doe's (an executive),
   named in full when the call introduced her ("On the call with me are Jane Doe, our CFO, ...").
 """
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _handoffs_after(sentences: list[Sentence], i: int) -> int:
 
 
 def handed_to(sentence: str) -> str | None:
-    """Whom a sentence hands the call to: "I'll now turn the call over to our CFO, Jane Doe." -> "Jane Doe",
+    """Whom a sentence hands the call to: "Let me hand things over to our CFO, Jane Doe." -> "Jane Doe",
     "... over to Mr. Doe" -> "Doe", "... back to the operator" -> "operator", "... over to our CEO." -> "" (someone
     not named); None when the sentence hands over to no one."""
     lw = layout_words()

@@ -4,7 +4,7 @@ Jane Doe", the title first), the publisher's own summary (takeaways, "Revenue-- 
 
 The summary and glossary are never company speech: the call starts at a "Full Conference Call Transcript"
 line or at the first turn of a rostered speaker (or the operator), whichever comes first, and ends at the
-publisher's disclaimer ("This article is a transcript of this conference call..."). The rostered people
+publisher's disclaimer ("The text below is a transcript of the webcast..."). The rostered people
 are the company's; anyone else is settled by the usual role rules (introduced by the operator: an analyst).
 """
 from __future__ import annotations
