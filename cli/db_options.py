@@ -10,7 +10,7 @@ from datetime import date
 import click
 
 from db.session import Database, open_database, open_empty_database, resolve_url, sqlite_file_missing
-from db.values import parse_date
+from tracker.callinfo import parse_date
 
 DB_HELP = "Database URL or SQLite file (default: FLS_DATABASE_URL, else fls.db in the user data folder)."
 

@@ -24,7 +24,7 @@ def interactive() -> bool:
 def tui(db_url: str | None, as_of: str | None) -> None:
     """Browse companies, claims, transcripts and scorecards; record actuals, overrides and notes."""
     from cli.db_options import opened
-    from db.values import parse_date
+    from tracker.callinfo import parse_date
 
     day = parse_date(as_of, "as-of date") if as_of is not None else None
     if not interactive():

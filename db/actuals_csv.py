@@ -45,10 +45,11 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.companies import calendar_of, find_company, norm_ticker
-from db.models import EVENT_REAFFIRMED, EVENT_REVISED, ActualRecord, ClaimRecord, Company, EventRecord
+from db.models import EVENT_REAFFIRMED, EVENT_REVISED, ClaimRecord, Company, EventRecord
 from db.session import lock_companies
 from db.upserts import event_key, insert_actuals, insert_new
-from db.values import as_of_period, parse_basis, parse_date, parse_range, parse_value, resolve_period
+from db.values import as_of_period, parse_basis, parse_range, parse_value, resolve_period
+from tracker.callinfo import parse_date
 from tracker.errors import InputError
 from tracker.model import EventKind, FiscalCalendar, Period, SourceKind
 

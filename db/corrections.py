@@ -42,7 +42,8 @@ from db.models import (
     MentionRecord,
     SpeakerRecord,
 )
-from db.values import as_of_period, parse_basis, parse_date, parse_value, resolve_period
+from db.values import as_of_period, parse_basis, parse_value, resolve_period
+from tracker.callinfo import parse_date
 from tracker.errors import InputError, NotFoundError, TranscriptError
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, PeriodSource, Role, Transcript
 from tracker.vocab.typed_names import metric_name, unit_name

@@ -20,7 +20,8 @@ from db.models import (
     OverrideRecord,
 )
 from db.upserts import insert_actuals
-from db.values import parse_basis, parse_date, parse_value, resolve_period
+from db.values import parse_basis, parse_value, resolve_period
+from tracker.callinfo import parse_date
 from tracker.errors import InputError, NotFoundError
 from tracker.model import SourceKind, Verdict
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tracker.callinfo import parse_date
 from tracker.errors import InputError, PeriodError
 from tracker.model import FiscalCalendar, Period
 
@@ -51,16 +52,6 @@ def parse_basis(text: str | None) -> str | None:
     if key not in BASES:
         raise InputError(f"unknown basis {text.strip()!r}: use gaap, non_gaap or adjusted (or leave it empty)")
     return key
-
-
-def parse_date(text: str, what: str = "date") -> date:
-    text = (text or "").strip()
-    if not _ISO_DATE.match(text):
-        raise InputError(f"bad {what} {text!r}: use YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise InputError(f"bad {what} {text!r}: {exc}") from None
 
 
 def as_of_period(day: date) -> Period:

@@ -5,35 +5,14 @@ are invented; each case names the class of phrasing it stands for.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from tracker.extraction.actuals import sentence_actuals
 from tracker.contract import records
-from tracker.model import Actual, Extraction, Period, Role, Speaker
-from tracker.periods import calendar_from, reported_period
-from tracker.extraction.sentence_facts import analyse
+from tracker.model import Actual, Extraction, Period
 
-CALL = date(2025, 7, 24)
-CFO = Speaker("Dana Reyes", "Chief Financial Officer", Role.EXECUTIVE)
-
-
-def actuals_of(text: str, call: date = CALL, year_end: str = "12-31") -> list[Actual]:
-    cal = calendar_from(year_end, anchor=call)
-    facts = analyse(text, call, cal)
-    found, _ = sentence_actuals(facts, CFO, reported_period(call, cal), call, cal, 0, len(text))
-    return found
-
-
-@dataclass(frozen=True)
-class Case:
-    text: str
-    metric: str
-    value: float
-    period: str = "2025-Q2"
-
+from tests.test_actuals import CFO, Case, actuals_of
 
 FOUND = [
     # a bare count of a counted metric is in that metric's unit, not dropped for want of one

@@ -36,7 +36,7 @@ class Case:
     text: str
     metric: str
     value: float
-    period: str
+    period: str = "2025-Q2"
 
 
 FOUND = [

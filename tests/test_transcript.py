@@ -12,7 +12,7 @@ from tracker.errors import TranscriptError
 from tracker.layouts import detect, is_translation, split_lines
 from tracker.model import Layout, Role, Section, Transcript
 from tracker.roles import introduced_name, role_of_title
-from tracker.transcript import parse_date, parse_transcript, read_transcript
+from tracker.transcript import date_in_text, parse_transcript, read_transcript
 
 FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
 E, A, O, U = Role.EXECUTIVE, Role.ANALYST, Role.OPERATOR, Role.UNKNOWN
@@ -271,8 +271,8 @@ def test_header(text: str, call_date, company, ticker) -> None:
     ("February 30, 2025", None),
     ("no date here", None),
 ])
-def test_parse_date(text: str, expected) -> None:
-    assert parse_date(text, fuzzy=False) == expected
+def test_date_in_text(text: str, expected) -> None:
+    assert date_in_text(text, fuzzy=False) == expected
 
 
 def test_fixture_headers() -> None:

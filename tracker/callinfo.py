@@ -22,14 +22,19 @@ from tracker.fiscal import year_naming
 from tracker.model import CallInfo, NamingSource, YearNaming
 
 _MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def parse_date(value: str, what: str = "date") -> date:
-    """Parse an ISO date given by a user; one clear error otherwise."""
+def parse_date(value: object, what: str = "date") -> date:
+    """A date a user typed (YYYY-MM-DD only: "20250301" and "30/09/2025" are refused); one clear error otherwise.
+    Every command and form reads user dates through this one function."""
+    text = ("" if value is None else str(value)).strip()      # a TOML metadata file gives a date object
+    if not _ISO_DATE.match(text):
+        raise InputError(f"bad {what} {text!r}: use YYYY-MM-DD")
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(f"{what} '{value}' is not a date in YYYY-MM-DD form") from None
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"bad {what} {text!r}: {exc}") from None
 
 
 def check_fiscal_year_end(value: str) -> str:

@@ -151,7 +151,7 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
         if kv and key in v.header_keys:
             value = kv.group("value").strip("* ")
             if key in v.date_keys and call_date is None:
-                call_date = parse_date(value, fuzzy=True)
+                call_date = date_in_text(value, fuzzy=True)
             elif key in v.company_keys:
                 if _TICKER_ONLY.match(value) and ticker is None:
                     ticker = value
@@ -171,7 +171,7 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
         is_heading = line.startswith("#")
         if not (is_heading or v.call_words.search(line)):
             if call_date is None and title is not None:
-                call_date = parse_date(line.strip("#* \t"), fuzzy=False)   # a date alone under the title
+                call_date = date_in_text(line.strip("#* \t"), fuzzy=False)   # a date alone under the title
             continue
         clean = line.strip("#* \t")
         if title is None:
@@ -181,7 +181,7 @@ def read_header(lines: list[Line], first_turn_line: int) -> CallInfo:
             ticker = ticker or m.group("ticker")
             company = company or m.group("company").strip(" ,-") or None
         if call_date is None:
-            call_date = parse_date(clean, fuzzy=False)
+            call_date = date_in_text(clean, fuzzy=False)
     return CallInfo(call_date=call_date, company=company, ticker=ticker, title=title)
 
 
@@ -194,7 +194,7 @@ def _title_without_date(line: str) -> str:
     return line
 
 
-def parse_date(s: str, *, fuzzy: bool) -> date | None:
+def date_in_text(s: str, *, fuzzy: bool) -> date | None:
     """The first date written in `s`. With `fuzzy`, a value of a "Date:" field that none of the usual
     shapes fit goes to dateparser (on that value only)."""
     for rx in (_DATE_ISO, _DATE_MDY, _DATE_DMY, _DATE_SLASH):

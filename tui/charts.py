@@ -125,3 +125,22 @@ class Band:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(8, options.max_width)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"   # 0% .. 100%
+UNSCORED = "·"        # a call none of whose claims could be scored yet
+
+
+def sparkline(calls: Iterable[tuple[float | None, bool]]) -> Text:
+    """One cell per call, oldest first, from (hit rate, enough scored claims to judge): the rate as a block's
+    height, "▁" for 0% up to "█" for 100%. A February call that kept one promise of two and a March call that
+    kept three of three read "▅█", both dim because two or three claims are too few to judge; a call with no
+    scored claim is a dim "·", so the cells still count the calls."""
+    out = Text(no_wrap=True, end="")
+    for rate, enough in calls:
+        if rate is None:
+            out.append(UNSCORED, style="dim")
+        else:
+            cell = SPARKS[min(len(SPARKS) - 1, max(0, round(rate * (len(SPARKS) - 1))))]
+            out.append(cell, style="" if enough else "dim")
+    return out

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
-from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
-                                     credibility_details, deadline_text, history_text, location, marks_text,
-                                     mean_surprise_text, outlier_text, override_text, promise, revision_lines,
-                                     speaker_text, subtitle, title, unused_text, verdict_counts)
+from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, credibility_details,
+                                     deadline_text, location, marks_text, mean_surprise_text, outlier_text,
+                                     promise, section_items, speaker_text, subtitle, title, unused_text,
+                                     verdict_counts)
 from tracker.scorecard.over_time import over_time_html
 
 _CSS = """
@@ -123,23 +123,7 @@ def _claims_table(rows: tuple[ScorecardRow, ...], *, deadline: bool) -> list[str
 
 
 def _claim_section(r: ScorecardRow) -> list[str]:
-    items = []
-    if r.result.actual is not None:
-        items.append(f"actual: {e(actual_with_source(r.result))}")
-    if r.corrected:
-        items.append(f"corrected: {e(correction_text(r))}")
-    if r.added:
-        items.append("added by a person (not extracted)")
-    if r.override:
-        items.append(f"override: {e(override_text(r))}")
-    if r.outlier:
-        items.append(f"outlier: surprise {r.shown.surprise_pct:+.1f}%, not averaged silently: check the figure")
-    if r.latest is not None:
-        items.append(f"against the latest revision: {e(r.latest.verdict)}: {e(r.latest.explanation)}")
-    items += [f"revision: {e(line)}" for line in revision_lines(r)]
-    if r.revisions:
-        items.append(f"history: {e(history_text(r))}")
-    items += [f"note: {e(note)}" for note in r.notes]
+    items = [e(item) for item in section_items(r)]
     ref = claim_ref(r)
     out = [f'<section class="claim" id="claim-{e(ref)}">', f"<h3>Claim {e(ref)}: {e(promise(r.claim))}</h3>",
            f"<blockquote>{e(r.claim.quote)}</blockquote>",

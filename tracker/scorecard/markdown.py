@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, correction_text,
-                                     credibility_details, deadline_text, history_text, location, marks_text,
-                                     mean_surprise_text, outlier_text, override_text, promise, revision_lines,
-                                     speaker_text, subtitle, title, unused_text, verdict_counts)
+from tracker.scorecard.model import (Scorecard, ScorecardRow, actual_with_source, claim_ref, credibility_details,
+                                     deadline_text, location, marks_text, mean_surprise_text, outlier_text,
+                                     promise, section_items, speaker_text, subtitle, title, unused_text,
+                                     verdict_counts)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -34,22 +34,7 @@ def _claims_table(rows: tuple[ScorecardRow, ...], *, deadline: bool) -> list[str
 def _claim_section(r: ScorecardRow) -> list[str]:
     out = [f"### Claim {md(claim_ref(r))}: {md(promise(r.claim))}", "", f"> {md(r.claim.quote)}", "",
            f"said by {md(r.claim.speaker or 'an unknown speaker')} in {md(location(r))}"]
-    if r.result.actual is not None:
-        out.append(f"- actual: {md(actual_with_source(r.result))}")
-    if r.corrected:
-        out.append(f"- corrected: {md(correction_text(r))}")
-    if r.added:
-        out.append("- added by a person (not extracted)")
-    if r.override:
-        out.append(f"- override: {md(override_text(r))}")
-    if r.outlier:
-        out.append(f"- outlier: surprise {r.shown.surprise_pct:+.1f}%, not averaged silently: check the figure")
-    if r.latest is not None:
-        out.append(f"- against the latest revision: {md(r.latest.verdict)}: {md(r.latest.explanation)}")
-    out += [f"- revision: {md(line)}" for line in revision_lines(r)]
-    if r.revisions:
-        out.append(f"- history: {md(history_text(r))}")
-    out += [f"- note: {md(note)}" for note in r.notes]
+    out += [f"- {md(item)}" for item in section_items(r)]
     return out + [""]
 
 

@@ -229,6 +229,30 @@ def history_text(row: ScorecardRow) -> str:
     return " -> ".join(f"{step}{f' {on}' if on else ''}: {text}" for step, on, text in history(row))
 
 
+def section_items(row: ScorecardRow) -> list[str]:
+    """What a claim's section lists under its quote, in every format (each renderer escapes the text):
+    the actual with its source, a correction, a person's addition, the override, an outlier, the verdict against
+    the latest revision, the revisions and their history, the notes."""
+    items = []
+    if row.result.actual is not None:
+        items.append(f"actual: {actual_with_source(row.result)}")
+    if row.corrected:
+        items.append(f"corrected: {correction_text(row)}")
+    if row.added:
+        items.append("added by a person (not extracted)")
+    if row.override:
+        items.append(f"override: {override_text(row)}")
+    if row.outlier:
+        items.append(f"outlier: surprise {row.shown.surprise_pct:+.1f}%, not averaged silently: check the figure")
+    if row.latest is not None:
+        items.append(f"against the latest revision: {row.latest.verdict}: {row.latest.explanation}")
+    items += [f"revision: {line}" for line in revision_lines(row)]
+    if row.revisions:
+        items.append(f"history: {history_text(row)}")
+    items += [f"note: {note}" for note in row.notes]
+    return items
+
+
 def deadline_text(claim: Claim) -> str:
     return str(claim.deadline) if claim.deadline else NONE
 

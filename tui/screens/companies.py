@@ -1,5 +1,6 @@
 """The home screen: every company with its credibility, verdict counts and next deadlines; below, the
-selected company's verdicts per period, next deadlines and credibility per speaker.
+selected company's verdicts per period, next deadlines and credibility per speaker, with its hit rate per
+call over time as a sparkline ("over time ▅█  last call 100% (44-100%, n=3)").
 
 On an empty database it says how to get started instead.
 """
@@ -21,6 +22,8 @@ from textual.widgets import Footer, Header, Static
 from db.queries import list_companies, list_speakers, next_deadlines, verdict_counts
 from db.review import period_ends
 from tui import summaries
+from tracker.scorecard.over_time import Series
+from tui.charts import sparkline
 from tui.fill_table import FillTable
 from tui.jobs import run_db
 from tui.verdicts import BAR_WIDTH, verdict_bar
@@ -76,15 +79,44 @@ COMPANY_COLUMNS = (("Ticker", "ticker", 6, 5), ("Company", "name", 0, 0), ("Cred
 MAX_SPEAKERS = 4     # two lines each in the lower panel; `fls speakers TICKER` lists them all
 
 
-def speakers_text(speakers: list[Any]) -> Text:
+def trend_text(series: Series) -> Text:
+    """A series' hit rate per call as a sparkline, then the last scored call's rate with its 95% Wilson band:
+    "▂▅█  last call 100% (44-100%, n=3)"; "▂·  last call 25% (5-70%, n=4)" when the newest call has nothing
+    scored yet."""
+    text = sparkline((p.credibility.hit_rate, p.credibility.enough) for p in series.points)
+    scored = [p.credibility for p in series.points if p.credibility.hit_rate is not None]
+    if not scored:
+        text.append("  no call scored yet", style="dim")
+        return text
+    c = scored[-1]
+    low, high = (c.wilson_low or 0.0) * 100, (c.wilson_high or 0.0) * 100
+    text.append(f"  last call {c.hit_rate:.0%} ({low:.0f}-{high:.0f}%, n={c.n_scored})",
+                style="" if c.enough else "dim")
+    return text
+
+
+def speakers_text(speakers: list[Any], trend: tuple[Series, ...] | None = None) -> Text:
     """Who made the claims and how far each can be trusted; too few scored claims are said, not hidden.
-    Lines are cut rather than wrapped (companies.tcss), so a long title cannot push the figures down."""
+    `trend` (tracker.scorecard.over_time, as the `h` screen and the HTML scorecard draw it): the company's hit
+    rate per call on one line under the title, each speaker's sparkline after their name; None while it is
+    being read. Lines are cut rather than wrapped (companies.tcss), so a long title cannot push the figures
+    down."""
     text = Text()
     text.append("Credibility per speaker\n", style="bold")
+    by_name = {s.speaker: s for s in trend[1:]} if trend else {}
+    if trend is None:
+        text.append("  over time …\n", style="dim")
+    elif trend:
+        text.append("  over time ", style="bold")
+        text.append_text(trend_text(trend[0]))
+        text.append("\n")
     for sp in speakers[:MAX_SPEAKERS]:
         text.append(f"  {sp.name or 'unattributed'}")
         if sp.title:
             text.append(f", {sp.title}", style="dim")
+        if (own := by_name.get(sp.name or "")) is not None:
+            text.append("  ")
+            text.append_text(sparkline((p.credibility.hit_rate, p.credibility.enough) for p in own.points))
         claims = f"{sp.claims} claim" + ("" if sp.claims == 1 else "s")
         text.append(f"\n    {sp.credibility.summary}, bias {bias(sp.credibility)}, {claims}\n")
     if len(speakers) > MAX_SPEAKERS:
@@ -106,6 +138,7 @@ class CompaniesScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.data: CompaniesData | None = None
+        self.trends: dict[str, tuple[Series, ...]] = {}   # ticker -> credibility over time, read on first view
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,6 +159,7 @@ class CompaniesScreen(Screen):
 
     def reload(self) -> None:
         self.query_one("#companies", FillTable).loading = True
+        self.trends = {}
         as_of = self.app.as_of
         run_db(self, lambda s: load(s, as_of), self._show, group="companies", exclusive=True)
 
@@ -184,7 +218,28 @@ class CompaniesScreen(Screen):
         for r in self.data.due_by_ticker.get(ticker, []):
             text.append(f"  {r.deadline}  {r.metric}{f' ({r.scope})' if r.scope else ''}  {r.period_label or ''}\n")
         self.query_one("#company-periods", Static).update(text)
-        self.query_one("#company-speakers", Static).update(speakers_text(self.data.speakers_by_ticker.get(ticker, [])))
+        self._show_speakers(ticker)
+        if ticker not in self.trends:
+            self._read_trend(ticker)
+
+    def _show_speakers(self, ticker: str) -> None:
+        if self.data is not None:
+            self.query_one("#company-speakers", Static).update(
+                speakers_text(self.data.speakers_by_ticker.get(ticker, []), self.trends.get(ticker)))
+
+    def _read_trend(self, ticker: str) -> None:
+        """The over-time line needs the company's scorecard (every claim scored), so it is read for the company
+        shown only, once, in a worker; the table's aggregates never wait for it."""
+        from tui.screens.credibility import load as load_over_time
+
+        as_of = self.app.as_of
+
+        def done(data: Any) -> None:
+            self.trends[ticker] = data.series
+            if self.current_ticker == ticker:
+                self._show_speakers(ticker)
+
+        run_db(self, lambda s: load_over_time(s, ticker, as_of), done, group="company-trend", exclusive=True)
 
     def action_open_claims(self) -> None:
         from tui.screens.claims import ClaimsScreen

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from db.scoring import score_all
-from db.values import parse_date
+from tracker.callinfo import parse_date
 from tui.screens.form import Field, FormScreen
 
 
