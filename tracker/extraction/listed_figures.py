@@ -6,8 +6,6 @@
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
 - "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
-- "declined from 41% of revenue in 2024 to 34% in 2025": the figure a move reaches measures what the figure it
-  started from measures (patterns.toml move_from / move_to).
 
 The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
 """
@@ -111,13 +109,3 @@ def shared_tail(figures: list, text: str) -> list:
             continue
         out[i] = replace(a, metric=b.metric, measure=b.measure, is_change=b.is_change, negative=b.negative)
     return out
-
-
-def moved_to(start: Quantity, end: Quantity, text: str) -> bool:
-    """"from 41% of revenue in 2024 to 34%": `end` is where a move that began at `start` arrives (same unit kind,
-    "from" before the first, "to" right before the second, no clause break between)."""
-    if unit_family(start.unit) != unit_family(end.unit) or start.unit is None:
-        return False
-    between = text[start.end:end.start]
-    return (bool(pattern("move_from").search(text[max(0, start.start - 12):start.start]))
-            and bool(pattern("move_to").search(between)) and not pattern("clause_break").search(between))

@@ -14,7 +14,7 @@ from tracker.extraction.events import is_noun_use, scheduled
 from tracker.extraction.figure_positions import respective_terms, sign_figures
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
-from tracker.extraction.listed_figures import moved_to, respective_periods, shared_tail, shared_units, with_points
+from tracker.extraction.listed_figures import respective_periods, shared_tail, shared_units, with_points
 from tracker.extraction.metric_reading import Reading, implied_unit, read_metric
 from tracker.extraction.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
@@ -262,11 +262,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         gap = difference(q, own, lo, hi, text)
         reading = (gap or _level_after_move(facts.figures, quantities, i, text) or object_reading(q, own, lo, text)
                    or read_metric(q, own, lo, hi, text))
-        if reading.metric is None and i and moved_to(quantities[i - 1], q, text):
-            reading = last_reading      # "from 41% of revenue in 2024 to 34% in 2025": 34% of revenue too
         if reading.metric is None:
             reading = _elided_count(facts.figures, q, text) or reading
-        last_reading = reading
         metric, term = reading.metric, reading.term
         if metric is None:            # a figure of nothing we track: only its presence matters downstream
             # ... save a count ("we added 410 net new clients"): its tense and period let a report of it be read
