@@ -35,6 +35,7 @@ from functools import cache
 from typing import Callable
 
 from tracker.vocab import lexicon
+from tracker.vocab.quick_start import compile_quick
 from tracker.errors import LexiconError, PeriodError
 from tracker.holidays import holidays, last_holiday, next_holiday
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
@@ -262,8 +263,8 @@ def _grammar() -> _Grammar:
     ]
     lower_case_ok = {"duration", "vague", "season", "holiday", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
                      "year_end", "mid_year", "full_year", "month_relative"}
-    cores = tuple(_Core(name, re.compile(pattern, re.IGNORECASE), resolve, takes_mod, gate,
-                        re.compile(pattern) if name in lower_case_ok else None)
+    cores = tuple(_Core(name, compile_quick(pattern, re.IGNORECASE), resolve, takes_mod, gate,
+                        compile_quick(pattern) if name in lower_case_ok else None)
                   for name, pattern, resolve, takes_mod, gate in patterns)
     prep_alt = _words(preps)
     prefix = re.compile(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z",
