@@ -43,3 +43,11 @@ def test_offsets_point_into_the_text(finders):
     text = "So  big   widget sales."
     term = gadgets.search(text)
     assert text[term.start:term.end] == term.text == "big   widget sales"
+
+
+def test_a_letter_whose_lower_case_is_longer_keeps_offsets(finders):
+    """"İ" lower-cases to two characters: the words are still found where they stand."""
+    gadgets, _ = finders
+    text = "İzmir widget sales grew."
+    term = gadgets.search(text)
+    assert (term.name, text[term.start:term.end]) == ("widget_sales", "widget sales")

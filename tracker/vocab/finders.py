@@ -27,12 +27,10 @@ def _tokens(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
     """The lower-case words of a text and their (start, end) offsets."""
     low = text.lower()
     if len(low) != len(text):           # a rare letter whose lower case is longer: offsets must still hold
-        low = text
-        words = tuple(w.lower() for w in _TOKEN.findall(text))
-    else:
-        words = tuple(_TOKEN.findall(low))
-    spans = [m.span() for m in _TOKEN.finditer(low)]
-    return spans, words
+        found = list(_TOKEN.finditer(text))
+        return list(map(re.Match.span, found)), tuple(m.group().lower() for m in found)
+    found = list(_TOKEN.finditer(low))  # one scan gives both the words and where they are
+    return list(map(re.Match.span, found)), tuple(map(re.Match.group, found))
 
 
 class _Node:
@@ -103,12 +101,12 @@ def _all_hits(text: str) -> dict[int, list[Term]]:
         while True:
             for name, fid in node.ends:
                 longest[fid] = (name, toks[k][1])  # a token always ends at a word boundary
-            if k == last or not _joins(text[toks[k][1]:toks[k + 1][0]]):
+            if k == last:
+                break
+            node = node.next.get(words[k + 1])     # the next word first: most phrases end here
+            if node is None or not _joins(text[toks[k][1]:toks[k + 1][0]]):
                 break
             k += 1
-            node = node.next.get(words[k])
-            if node is None:
-                break
         for fid, (name, end) in longest.items():
             found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
     for fid, terms in found.items():
@@ -121,9 +119,12 @@ def _all_hits(text: str) -> dict[int, list[Term]]:
     return found
 
 
+_JOIN = re.compile(r"[\s-]+")     # \s is str.isspace's set of characters
+
+
 def _joins(gap: str) -> bool:
     """Words of one phrase are separated by spaces or hyphens only."""
-    return bool(gap) and all(c.isspace() or c == "-" for c in gap)
+    return gap == " " or _JOIN.fullmatch(gap) is not None
 
 
 @cache
