@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from re import _constants as c, _parser as parser     # the stdlib's own regex parser (Python 3.11+)
 
+from tracker.vocab.regex_cache import compile_cached, remembered
+
 # categories whose class escape means the same under every flag the pattern is compiled with
 _CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
                c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
@@ -101,5 +103,7 @@ def quick_start(pattern: str, flags: int = 0) -> str:
 
 
 def compile_quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), made to reject most positions at once (see the module's docstring)."""
-    return re.compile(quick_start(pattern, flags), flags)
+    """re.compile(pattern, flags), made to reject most positions at once (see the module's docstring); both
+    steps are kept in the regex cache (tracker.vocab.regex_cache) for the next run."""
+    quick = remembered(("quick", pattern, int(flags)), lambda: quick_start(pattern, flags))
+    return compile_cached(quick, flags)
