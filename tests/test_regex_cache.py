@@ -89,3 +89,18 @@ def test_the_cache_folder(monkeypatch, env, expected):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert str(regex_cache.cache_dir()) == expected
+
+
+_KEYS = ("import sys; sys.path.insert(0, sys.argv[1]); from tracker.vocab import regex_cache as c; "
+         "from tracker.extraction.extract import extract_file; "
+         "extract_file(sys.argv[1] + '/seeds/canaan_2024q4_earnings_call.txt'); "
+         "print(sorted(k[1] for k in c._used))")
+
+
+def test_the_regex_texts_are_the_same_whatever_the_hash_seed(tmp_path):
+    """Patterns built from sets of words list them in a fixed order: a run never misses the cache because
+    Python's string hashing ordered a set differently."""
+    runs = [subprocess.run([sys.executable, "-c", _KEYS, str(ROOT)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "FLS_CACHE_DIR": str(tmp_path)}).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and len(runs[0]) > 1000

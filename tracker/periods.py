@@ -120,7 +120,7 @@ class _Gate:
 
 def _words(phrases: list[str]) -> str:
     """An alternation of phrases, longest first; a space in a phrase matches spaces or hyphens."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))     # a fixed order: the same regex every run
     return "|".join(SEP.join(re.escape(w) for w in p.split()) for p in ordered)
 
 
@@ -153,7 +153,7 @@ def _norm(s: str) -> str:
 def _grammar() -> _Grammar:
     v = lexicon.load("periods")
     months: dict[str, int] = dict(v["months"])
-    month_alt = "|".join(sorted({*months, *(m.upper() for m in months)}, key=len, reverse=True))
+    month_alt = "|".join(sorted({*months, *(m.upper() for m in months)}, key=lambda m: (-len(m), m)))
     month_full_alt = "|".join(m for m in months if len(m) > 3 and m != "Sept") + "|" + \
         "|".join(m.upper() for m in months if len(m) > 3 and m != "Sept")
     # Month names are case-sensitive inside otherwise case-insensitive patterns.
@@ -190,10 +190,10 @@ def _grammar() -> _Grammar:
         "year_ref": _Gate(("year", "fiscal", "calendar"),
                           compile_cached(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
         "unit": _Gate(("day", "week", "month", "quarter", "year")),
-        "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
-        "season": _Gate(tuple({_norm(k).split()[0] for k in v["seasons"]})),
+        "vague": _Gate(tuple(sorted({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"}))),
+        "season": _Gate(tuple(sorted({_norm(k).split()[0] for k in v["seasons"]}))),
         "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
-        "holiday": _Gate(tuple({_norm(k).split()[0] for k in holidays()})),
+        "holiday": _Gate(tuple(sorted({_norm(k).split()[0] for k in holidays()}))),
     }
     seasons = _season_table(v["seasons"])
     season_alt = _words(list(seasons))

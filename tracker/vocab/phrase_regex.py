@@ -40,7 +40,7 @@ def phrase_pattern(phrases: Iterable[str], fold: bool = True, guard: bool = True
 def literal_pattern(phrases: Iterable[str]) -> str:
     """A plain alternation of `phrases` taken literally (hyphens and signs kept: "+/-"), longest first;
     spaces match any run of spaces. For short lists of symbols that `norm` would mangle."""
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))   # fixed: one regex text
     if not ordered:
         return r"(?!)"
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) + ")"

@@ -26,12 +26,16 @@ import marshal
 import os
 import re
 import sys
-from importlib import resources
+from array import array
 from pathlib import Path
 from typing import Callable
 from re import _compiler, _parser          # the stdlib's regex parser and code emitter (Python 3.11+)
 
-_MAX_ENTRIES = 3000     # past this many, a save keeps only the entries this process used
+_MAX_ENTRIES = 1500     # past this many, a save keeps only the entries this process used
+_DATA = Path(__file__).resolve().parent.parent / "data"      # tracker/data
+
+# the matcher's code words, packed in the array type of their size
+_CODE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
 
 _entries: dict[tuple, object] | None = None
 _used: set[tuple] = set()
@@ -43,7 +47,8 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if flags & re.DEBUG:
         return re.compile(pattern, flags)
-    return _sre.compile(pattern, *remembered(("re", pattern, flags), lambda: _emit(pattern, flags)))
+    final, code, groups, groupindex, indexgroup = remembered(("re", pattern, flags), lambda: _emit(pattern, flags))
+    return _sre.compile(pattern, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
 
 
 def remembered(key: tuple, build: Callable[[], object]) -> object:
@@ -61,7 +66,7 @@ def remembered(key: tuple, build: Callable[[], object]) -> object:
 def _emit(pattern: str, flags: int) -> tuple:
     """What re._compiler.compile hands to _sre.compile: final flags, code, group count and names."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]     # named opcodes are ints to marshal
+    code = array(_CODE, _compiler._code(parsed, flags)).tobytes()    # packed: fast to write and to read
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
@@ -80,10 +85,8 @@ def cache_dir() -> Path:
 def cache_file() -> Path:
     """The cache file for these data files, this Python and this regex engine."""
     digest = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    data = resources.files("tracker.data")
-    for item in sorted(data.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".toml"):
-            digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    for item in sorted(_DATA.glob("*.toml")):
+        digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
     return cache_dir() / f"regex-{digest.hexdigest()[:20]}.marshal"
 
 
