@@ -94,7 +94,7 @@ def test_the_cache_folder(monkeypatch, env, expected):
 _KEYS = ("import sys; sys.path.insert(0, sys.argv[1]); from tracker.vocab import regex_cache as c; "
          "from tracker.extraction.extract import extract_file; "
          "extract_file(sys.argv[1] + '/seeds/canaan_2024q4_earnings_call.txt'); "
-         "print(sorted(k[1] for k in c._used))")
+         "print(sorted(map(repr, c._used)))")
 
 
 def test_the_regex_texts_are_the_same_whatever_the_hash_seed(tmp_path):
