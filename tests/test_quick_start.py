@@ -33,6 +33,7 @@ SENTENCES = [
     (r".x", 0, False),
     (r"(a)\1", 0, True),
     (r"(?i)year", 0, False),      # a global inline flag must stay at the start
+    (r"(?i:the) (?P<name>[A-Z]\w+)|Q\d", 0, True),
     (r"year # the word", re.X, False),
 ])
 def test_which_patterns_get_a_look_ahead(pattern, flags, bounded):
@@ -46,6 +47,7 @@ def _found(rx: re.Pattern[str], text: str) -> list:
 @pytest.mark.parametrize("pattern, flags", [
     (r"(?<!\w)(?:this|next) year", re.I), (r"\d+%|\$\d", 0), (r"(?-i:FY)|fiscal", re.I), (r"(?:x|)y", 0),
     (r"\b(?P<q>[1-4])Q(?P<yy>\d\d)?", 0), (r"k\w+", re.I), (r"(?:[\s-]*\bmid)+", re.I),
+    (r"(?i:kelvin|long|ete) (?P<w>\w+)|Q\d|(?i:\u017f)", 0),
 ])
 def test_same_matches_as_plain_compile(pattern, flags):
     plain, quick = re.compile(pattern, flags), compile_quick(pattern, flags)
@@ -79,3 +81,23 @@ def test_every_context_pattern_finds_what_it_found_before():
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (name, text, pos)
                 a, b = plain.match(text, pos), cp.regex.match(text, pos)
                 assert (a and a.span()) == (b and b.span()), (name, text, pos)
+
+
+def test_every_speaker_cue_finds_what_it_found_before():
+    """The speaker vocabulary's cues (case-sensitive names inside "(?i:...)" words) answer as compiled plainly."""
+    import dataclasses
+
+    from tracker.roles import Cue, vocabulary
+    v = vocabulary()
+    regexes = [getattr(v, f.name) for f in dataclasses.fields(v)]
+    regexes = [r.pattern if isinstance(r, Cue) else r for r in regexes]
+    regexes = [r for r in regexes if isinstance(r, re.Pattern) and r.pattern.startswith("(?=")]
+    assert len(regexes) >= 5
+    texts = SENTENCES + ["Our next question comes from Jane Doe with Big Bank. Please go ahead.",
+                         "OPERATOR INSTRUCTIONS: the first question is from the line of Kim Li of Northfield."]
+    for rx in regexes:
+        plain = re.compile(re.sub(r"^\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\)|\[[^\]]*\]\|\(\?i:\[[^\]]*\]\))\)\(\?:(.*)\)$",
+                                  r"\1", rx.pattern, flags=re.S), rx.flags)
+        assert plain.pattern != rx.pattern
+        for text in texts:
+            assert _found(rx, text) == _found(plain, text), rx.pattern[:80]

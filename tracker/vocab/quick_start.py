@@ -46,28 +46,27 @@ def _class_items(items: list) -> list[str] | None:
     return out
 
 
-def _first(seq, flags: int) -> tuple[list[str], bool] | None:
-    """The class items any match of `seq` may begin with, and whether `seq` may match the empty string; None
-    when the first character cannot be bounded (".", "[^x]", a group reference, "(?i:...)" in a
-    case-sensitive pattern)."""
-    found: list[str] = []
+def _first(seq, flags: int) -> tuple[list[tuple[str, bool]], bool] | None:
+    """The class items any match of `seq` may begin with, each with whether it matches in any case, and whether
+    `seq` may match the empty string; None when the first character cannot be bounded (".", "[^x]", a group
+    reference)."""
+    found: list[tuple[str, bool]] = []
+    folded = bool(flags & re.IGNORECASE)
     for op, av in seq:
         if op in _ZERO_WIDTH:
             continue                            # "\\b", "(?<!\\w)", "(?=...)": they consume nothing
         if op is c.LITERAL:
-            return found + [_char(av)], False
+            return found + [(_char(av), folded)], False
         if op is c.IN:
             items = _class_items(av)
-            return None if items is None else (found + items, False)
+            return None if items is None else (found + [(i, folded) for i in items], False)
         if op is c.BRANCH:
             parts = [_first(alt, flags) for alt in av[1]]
             if any(part is None for part in parts):
                 return None
             items, empty = [i for part in parts for i in part[0]], any(part[1] for part in parts)
-        elif op is c.SUBPATTERN:
-            if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
-                return None
-            inner = _first(av[3], flags)
+        elif op is c.SUBPATTERN:            # "(?i:...)", "(?-i:...)" change the case rule inside
+            inner = _first(av[3], (flags | av[1]) & ~av[2])
             if inner is None:
                 return None
             items, empty = inner
@@ -89,6 +88,16 @@ def _first(seq, flags: int) -> tuple[list[str], bool] | None:
     return found, True
 
 
+def _look_ahead(items: list[tuple[str, bool]], flags: int) -> str:
+    """One class when the pattern's own flags fold case or no item does; else a class for the items matched as
+    written and one in "(?i:...)" for those matched in any case."""
+    if flags & re.IGNORECASE or not any(f for _, f in items):
+        return f"(?=[{''.join(dict.fromkeys(i for i, _ in items))}])"
+    exact = "".join(dict.fromkeys(i for i, f in items if not f))
+    anycase = "".join(dict.fromkeys(i for i, f in items if f))
+    return f"(?=[{exact}]|(?i:[{anycase}]))" if exact else f"(?=(?i:[{anycase}]))"
+
+
 def quick_start(pattern: str, flags: int = 0) -> str:
     """`pattern` with a look-ahead for the characters its matches begin with, when they can be bounded."""
     if flags & re.VERBOSE:
@@ -99,7 +108,7 @@ def quick_start(pattern: str, flags: int = 0) -> str:
     first = _first(parsed.data, flags)
     if first is None or first[1] or not first[0]:
         return pattern
-    return f"(?=[{''.join(dict.fromkeys(first[0]))}])(?:{pattern})"
+    return f"{_look_ahead(first[0], flags)}(?:{pattern})"
 
 
 def compile_quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
