@@ -118,6 +118,12 @@ class _Gate:
             self.regex is not None and self.regex.search(text) is not None)
 
 
+def _longest_word(phrase: str) -> str:
+    """A gate word for a phrase matched word by word: every word of it is in each match, and the longest is the
+    rarest in a call ("black friday" -> "friday", "the fourth of july" -> "fourth", never "the")."""
+    return max(_norm(phrase).split(), key=len)
+
+
 def _words(phrases: list[str]) -> str:
     """An alternation of phrases, longest first; a space in a phrase matches spaces or hyphens."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))     # a fixed order: the same regex every run
@@ -191,9 +197,9 @@ def _grammar() -> _Grammar:
                           compile_cached(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
         "unit": _Gate(("day", "week", "month", "quarter", "year")),
         "vague": _Gate(tuple(sorted({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"}))),
-        "season": _Gate(tuple(sorted({_norm(k).split()[0] for k in v["seasons"]}))),
+        "season": _Gate(tuple(sorted({_longest_word(k) for k in v["seasons"]}))),
         "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
-        "holiday": _Gate(tuple(sorted({_norm(k).split()[0] for k in holidays()}))),
+        "holiday": _Gate(tuple(sorted({_longest_word(k) for k in holidays()}))),
     }
     seasons = _season_table(v["seasons"])
     season_alt = _words(list(seasons))
