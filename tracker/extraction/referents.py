@@ -23,6 +23,7 @@ from tracker.model import Claim, Kind
 from tracker.vocab.phrase_regex import norm, phrase_pattern
 from tracker.extraction.scopes import modifier_before
 from tracker.vocab.finders import Term
+from tracker.vocab.regex_cache import compile_cached
 
 _SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between"}
 
@@ -58,8 +59,8 @@ def _rules() -> _Rules:
     pointers = phrase_pattern(_phrases(table, "demonstratives"))
     between = _count(table, "max_between", 4)
     return _Rules(
-        pointer=re.compile(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
-        noun=re.compile(rf"(?<![\w-])(?:{nouns})", re.I),
+        pointer=compile_cached(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
+        noun=compile_cached(rf"(?<![\w-])(?:{nouns})", re.I),
         reach=_count(table, "reach", 10))
 
 
