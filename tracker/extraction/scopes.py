@@ -90,7 +90,20 @@ def with_modifier(scope: str | None, modifier: str | None) -> str | None:
         return scope        # "DRAM and NAND bit shipments": each line the lexicon knows is its own claim
     if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
         return modifier
+    # a participle ("deployed", "installed") tells a state of the thing, not a line of business
+    line = [w for w in modifier.split() if w not in _geography_words() and not w.endswith("ed")]
+    if scope in _geographies() and scope != "global" and line and line[0] != "and":
+        # "a modest decline in diesel wholesale volume in Europe" is about diesel in Europe, "Europe services
+        # revenue" about services in Europe: the region and the line it narrows, region first
+        return f"{scope} {' '.join(line)}"
     return scope            # a region stays the scope: "our global deployed capacity" is global
+
+
+@cache
+def _geography_words() -> frozenset[str]:
+    """Every word of the lexicon's geography names and phrases ("north", "american", "u.s.", ...)."""
+    return frozenset(w for canon, phrases in load("scopes").get("geography", {}).items()
+                     for name in (canon, *phrases) for w in name.split())
 
 
 @cache

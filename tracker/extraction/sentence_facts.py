@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.extraction.events import is_noun_use, scheduled
-from tracker.extraction.figure_positions import respective_terms, sign_figures
+from tracker.extraction.figure_positions import respective_terms, sign_figures, sign_words
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
 from tracker.extraction.listed_figures import respective_periods, shared_tail, shared_units, with_points
@@ -150,11 +150,12 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _numberish() -> frozenset[str]:
-    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat")."""
+    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat", and the sign words
+    of metrics.toml [sign]: "we target profitable equity income this year" is equity income above zero)."""
     nw = number_words()
     words = set(nw.small) - set(nw.not_alone) | set(nw.multipliers) | {
         w for p in (*nw.fractions, *nw.phrases) for w in p.split() if w not in ("a", "of", "one")}
-    return frozenset(words | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
+    return frozenset(words | set(sign_words()) | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
                               "thirties", "forties", "fifties"})
 
 
