@@ -13,6 +13,7 @@ from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
 from tracker.vocab.finders import Term
+from tracker.vocab.phrase_regex import phrase_pattern
 
 # an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
@@ -51,7 +52,9 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
         raise LexiconError("scopes.toml: [modifier] stop must be a list of lower-case words")
     if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 8:
         raise LexiconError("scopes.toml: [modifier] max_words must be a whole number from 1 to 8")
-    return frozenset(stop), most
+    # a word multiple is the figure itself: "to more than double subscription revenue" is about "subscription"
+    multiples = load("units").get("multiples", {}).get("words", {})
+    return frozenset(stop) | frozenset(w.lower() for w in multiples), most
 
 
 def modifier_before(text: str, term: Term | None) -> str | None:
@@ -147,6 +150,25 @@ def acronym_before(text: str, term: Term | None) -> str | None:
         return None
     m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
     return m.group(1).lower() if m and m.group(1) not in _not_scope() else None
+
+
+@cache
+def _acronym_head() -> re.Pattern[str]:
+    words = load("scopes").get("line_heads", {}).get("words")
+    if not (isinstance(words, list) and words and all(isinstance(w, str) and w == w.lower() for w in words)):
+        raise LexiconError("scopes.toml: [line_heads] words must be a non-empty list of lower-case words")
+    return re.compile(rf"\b([A-Z][A-Z0-9]{{1,5}})(?:'s)?\s+(?:{phrase_pattern(words)})(?![\w-])")
+
+
+def acronym_of_head(text: str, lo: int, end: int, metrics: list[Term]) -> str | None:
+    """An acronym before a noun of performance (scopes.toml [line_heads]) earlier in the figure's clause names its
+    line when the metric's own words name none: "we anticipate XR profitability improvements at the low end of our
+    $2 to $4 billion EBIT target" is about "xr". An acronym that is itself a metric ("EBIT margin") names none."""
+    for m in reversed(list(_acronym_head().finditer(text, lo, end))):
+        if m.group(1) in _not_scope() or any(t.start <= m.start(1) < t.end for t in metrics):
+            continue
+        return m.group(1).lower()
+    return None
 
 
 def product_scope(text: str) -> str | None:

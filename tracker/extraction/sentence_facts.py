@@ -25,7 +25,7 @@ from tracker.extraction.range_ends import joined_ends, range_end
 from tracker.extraction.topic_lead import fronted_topic
 from tracker.extraction.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
-from tracker.extraction.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
+from tracker.extraction.scopes import acronym_before, acronym_of_head, modifier_before, names_after, scope_near, with_modifier
 from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
@@ -284,7 +284,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                        or pattern("adverse_before").search(text[max(0, q.start - 90):q.start]))
         scope = with_modifier(
             scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-            or names_after(after)
+            or names_after(after) or acronym_of_head(text, max(lo, clo), q.start, facts.metrics)
             # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
             or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
             modifier_before(text, term))
