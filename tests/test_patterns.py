@@ -215,6 +215,9 @@ CASES = [
     ("subordinate_clause", " after the close ", False),
     ("year_to_date", "Year-to-date through Q3 we have generated ", True),
     ("year_to_date", "In the second quarter we generated ", False),
+    ("pointer_subject", "This improvement is based on shipments of ", True),
+    ("pointer_subject", "That outlook assumes ", True),
+    ("pointer_subject", "We expect this improvement to ", False),
 ]
 
 

@@ -81,9 +81,22 @@ def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
                 and pattern("range_anaphor_before").search(facts.text[max(0, q.start - 12):q.start]))
 
 
+def _pointed_line(facts: SentenceFacts, prev: Antecedent | None) -> SentenceFacts:
+    """"We expect XR margin improvements of about $1 billion. This improvement is based on shipments of 40,000
+    units.": a sentence whose subject points at what the one before promised (patterns.toml pointer_subject) is
+    about the same line; its figures that name none take the antecedent's scope (never its metric)."""
+    if prev is None or prev.scope is None or not pattern("pointer_subject").match(facts.text):
+        return facts
+    if not any(f.scope is None and f.metric is not None for f in facts.figures):
+        return facts
+    return replace(facts, figures=[replace(f, scope=prev.scope) if f.scope is None and f.metric is not None else f
+                                   for f in facts.figures])
+
+
 def resolve(facts: SentenceFacts, prev: Antecedent | None) -> tuple[SentenceFacts, Period | None]:
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
+    facts = _pointed_line(facts, prev)
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
         return facts, None            # "It fell from $9 billion last year": a report refers back too, but promises nothing
     figures, lent = [], False
