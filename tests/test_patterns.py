@@ -218,6 +218,8 @@ CASES = [
     ("pointer_subject", "This improvement is based on shipments of ", True),
     ("pointer_subject", "That outlook assumes ", True),
     ("pointer_subject", "We expect this improvement to ", False),
+    ("indirect_question", "And then I was wondering if you could talk about ", True),
+    ("indirect_question", "We were wondering about the weather", False),
 ]
 
 
