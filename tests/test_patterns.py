@@ -220,6 +220,10 @@ CASES = [
     ("pointer_subject", "We expect this improvement to ", False),
     ("indirect_question", "And then I was wondering if you could talk about ", True),
     ("indirect_question", "We were wondering about the weather", False),
+    ("exclusion_before", "Excluding contract expirations and 2025 asset ", True),
+    ("exclusion_before", "Including contract expirations and 2025 asset ", False),
+    ("exclusion_after", " ex fuel of about", True),
+    ("exclusion_after", " of about", False),
 ]
 
 

@@ -13,6 +13,7 @@ from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
 from tracker.vocab.finders import Term
+from tracker.vocab.patterns import pattern
 from tracker.vocab.phrase_regex import phrase_pattern
 
 # an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
@@ -169,6 +170,44 @@ def acronym_of_head(text: str, lo: int, end: int, metrics: list[Term]) -> str | 
             continue
         return m.group(1).lower()
     return None
+
+
+def excluded_after(text: str, term: Term | None) -> str | None:
+    """What a metric leaves out, said right after it (patterns.toml exclusion_after): "revenue ex fuel of about $4
+    billion" -> "ex fuel", "operating expenses excluding litigation of $2 billion" -> "ex litigation". The name
+    stops where a line's name stops (scopes.toml [modifier] stop words, a digit, punctuation)."""
+    if term is None:
+        return None
+    m = pattern("exclusion_after").match(text[term.end:term.end + 20])
+    if m is None:
+        return None
+    stop, most = _modifier_rules()
+    words: list[str] = []
+    pos = term.end + m.end()
+    for w in _WORD.finditer(text, pos, min(len(text), pos + 60)):
+        if text[pos:w.start()].strip() or w.group(0).endswith(".") and words:
+            break
+        word = w.group(0).lower().rstrip(".")
+        if any(c.isdigit() for c in word) or word in stop:
+            break
+        words.append(word)
+        pos = w.end()
+        if len(words) >= most:
+            break
+    return "ex " + " ".join(words) if words else None
+
+
+def excluded(text: str, term: Term) -> bool:
+    """A metric named inside what is left out ("Excluding 2025 asset sales, we expect ..."; patterns.toml
+    exclusion_before) is not what the sentence measures."""
+    base = max(0, term.start - 80)
+    m = pattern("exclusion_before").search(text[base:term.start])
+    if m is None:
+        return False
+    # fronted or set off ("Excluding X sales, ...", "..., excluding X sales, ...") or closed by the clause's end;
+    # "advertising ex TAC revenue growth" still measures revenue
+    fronted = not text[:base + m.start()].strip() or text[:base + m.start()].rstrip().endswith((",", ";", "("))
+    return fronted or not text[term.end:].strip() or text[term.end:].lstrip()[:1] in ",;.)"
 
 
 def product_scope(text: str) -> str | None:

@@ -25,7 +25,7 @@ from tracker.extraction.range_ends import joined_ends, range_end
 from tracker.extraction.topic_lead import fronted_topic
 from tracker.extraction.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
-from tracker.extraction.scopes import acronym_before, acronym_of_head, modifier_before, names_after, scope_near, with_modifier
+from tracker.extraction.scopes import acronym_before, acronym_of_head, excluded, excluded_after, modifier_before, names_after, scope_near, with_modifier
 from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
@@ -204,7 +204,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
                              and not referred_back(stance, v.start)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    facts.metrics = metric_finder().find(text)
+    # "Excluding 2025 asset sales, we expect ...": a metric inside what is left out is not measured (scopes.excluded)
+    facts.metrics = [t for t in metric_finder().find(text) if not excluded(text, t)]
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
             if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
@@ -288,6 +289,11 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
             or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
             modifier_before(text, term))
+        # "revenue ex fuel of about $4 billion": the measure of the part without fuel
+        left_out = excluded_after(text, term)
+        whole = scope
+        if left_out is not None:
+            scope = f"{scope} {left_out}" if scope else left_out
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
@@ -313,6 +319,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit sales and EBITDA growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+        if left_out is not None and any(t.name == metric and pattern("list_joiner").match(text[t.end:term.start])
+                                        for t in facts.metrics if t.end <= term.start):
+            # "NII and NII ex Markets of about $91 billion": the whole and the part, each at that figure
+            facts.figures.append(replace(facts.figures[-1], scope=whole))
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
     facts.figures = shared_tail(facts.figures, text)
