@@ -224,6 +224,10 @@ CASES = [
     ("exclusion_before", "Including contract expirations and 2025 asset ", False),
     ("exclusion_after", " ex fuel of about", True),
     ("exclusion_after", " of about", False),
+    ("continuation_fragment", "And roughly speaking, up around 10%", True),
+    ("continuation_fragment", "Andover output rose 10%", False),
+    ("subject_modal", "2026 Delaware output will be a little better", True),
+    ("subject_modal", "2024 Delaware output was a little better", False),
 ]
 
 
