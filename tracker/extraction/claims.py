@@ -180,13 +180,44 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
+    wanted = [(metric, period, terms[metric]) for metric in metrics for period in periods]
+    wanted += [(t.name, p, t) for t, p in _moved_again(facts, call_date, numeric)]
     return [Claim(
-        kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),
+        kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, term),
         comparator=_DIRECTION_COMPARATOR[facts.direction], low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
         confidence=_confidence(period, False, hedge),
-    ) for metric in metrics for period in periods]
+    ) for metric, period, term in wanted]
+
+
+# how near a later mention of a metric its own period and its move must stand ("'27 capex to be up")
+_AGAIN_REACH = 30
+
+
+def _moved_again(facts: SentenceFacts, call_date: date, numeric: frozenset[str]) -> list[tuple[Term, Period]]:
+    """"the plan is to double construction capex in 2026, and we would expect 2027 capex to be up": a metric that
+    got its figure in one clause and is named again in a later clause, with a period of its own and a move but
+    no figure, is a direction claim for that later period. Only the later mention counts: the figure's own period
+    stays with the figure."""
+    out: list[tuple[Term, Period]] = []
+    moves = [d for d in cue_finder("direction").find(facts.text) if d.name == facts.direction]
+    for t in facts.metrics:
+        if t.name not in numeric:
+            continue
+        figures = [f for f in facts.figures if f.metric in (t.name, f"{t.name}_growth", f"{t.name}_change")]
+        if not figures or any(f.quantity.end > t.start for f in figures):
+            continue                      # the figure comes after this mention: it is the figure's own
+        if any(f.quantity.start > t.end and same_clause(facts.text, t.end, f.quantity.start) for f in facts.figures):
+            continue                      # a figure of its own follows in the clause
+        own = {f.period.period.label for f in figures if f.period and f.period.period}
+        near = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)
+                and p.period.label not in own and p.start > max(f.quantity.end for f in figures)
+                and (0 <= t.start - p.end <= 3 or 0 <= p.start - t.end <= _AGAIN_REACH)]
+        if near and any(0 <= d.start - t.end <= _AGAIN_REACH and same_clause(facts.text, t.end, d.start)
+                        for d in moves):
+            out.append((t, near[0].period))
+    return out
 
 
 def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
