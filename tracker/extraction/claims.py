@@ -246,6 +246,9 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
         if not verbs:
             continue
         verb = verbs[-1]
+        if pattern("condition_before").search(facts.text[max(0, verb.start - 40):verb.start]) \
+                and not same_clause(facts.text, verb.end, p.start):
+            continue      # "assuming we get the permits, we'll serve half the state by year-end": a condition
         clause = facts.text[clause_start:p.end]
         period = _event_year(p, cal)
         scope = product_scope(clause if out else facts.text[:p.end])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from tracker.extraction.events import is_noun_use, scheduled
+from tracker.extraction.events import has_object, is_noun_use, scheduled
 from tracker.extraction.figure_positions import respective_terms, sign_figures
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
@@ -201,7 +201,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if (not v.text.lower().endswith("ed") or pattern("be_before").search(text[max(0, v.start - 20):v.start]))
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
-                             and not referred_back(stance, v.start)]
+                             and not referred_back(stance, v.start) and has_object(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
     facts.metrics = metric_finder().find(text)
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
