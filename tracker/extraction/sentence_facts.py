@@ -14,7 +14,7 @@ from tracker.extraction.events import has_object, is_noun_use, scheduled
 from tracker.extraction.figure_positions import respective_terms, sign_figures
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
-from tracker.extraction.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.extraction.listed_figures import format_counts, respective_periods, shared_tail, shared_units, with_points
 from tracker.extraction.metric_reading import Reading, implied_unit, read_metric
 from tracker.extraction.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
@@ -314,7 +314,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
-    facts.figures = shared_tail(facts.figures, text)
+    facts.figures = format_counts(shared_tail(facts.figures, text), text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts
