@@ -7,7 +7,10 @@
 - a brand written in camel case ("zOomshop", "eKiosk") stands between a figure and its count noun like a
   capitalised name, and names the count's line;
 - an event of having or opening a count ("to have up to 40 Harbor stores by year-end") is that count's claim,
-  not a milestone of its own.
+  not a milestone of its own;
+- a promised count that no metric word names is named by its own noun, as a reported one is ("we expect to reach
+  300 locations by year-end" -> locations; "300 Zephyr clinics" -> clinics of scope zephyr); a count in words ("these
+  two projects") is no such figure.
 """
 from __future__ import annotations
 
@@ -39,6 +42,14 @@ ROWS = [
     ("hyphen-compound-is-no-store-count",
      "We plan to have up to 50 Harbor stores as well as up to an additional 25 store-within-a-store concepts by year-end.",
      [("stores", "harbor", None, 50), ("stores", "store-within-a-store", None, 25)]),
+    ("promised-count-names-itself", "We expect to reach 300 locations by year-end.", [("locations", None, 300, None)]),
+    ("promised-count-of-a-brand", "We plan to be in 300 Zephyr clinics by the end of 2026.",
+     [("clinics", "zephyr", 300, 300)]),
+    ("camel-brand-locations", "We remain on track to have up to 50 zOomshop locations by year-end.",
+     [("locations", "zoomshop", None, 50)]),
+    ("count-in-words-is-no-target", "Once these two projects go online in 2027, we will be pleased.",
+     [("milestone", None, None, None)]),
+    ("undated-count-is-no-claim", "We hope to serve 9,000 customers one day.", []),
     # negatives: formats counted on their own are no outlets; the compound is not a store count
     ("formats-alone", "We expect to open 30 new stores this year and we run three concepts.",
      [("concepts", None, 3, 3), ("stores", None, 30, 30)]),

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.extraction.actuals import counted_metric, counted_name
 from tracker.extraction.events import event_phrase, scheduled
 from tracker.extraction.metric_reading import looks_back
 from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period, Revision, RevisionKind,
@@ -101,6 +102,11 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
     out = []
     hedge = facts.hedge or Hedge.EXPECTED
     for fig in facts.figures:
+        if fig.metric is None and fig.tense == "forward" and not fig.is_comparison:
+            # "we expect to reach 300 locations by year-end": a promised count names what it counts, as a
+            # reported one does ("1,200 Zephyr kiosks" -> kiosks); a count in words ("these two projects") does not
+            counted = counted_metric(fig)
+            fig = replace(fig, metric=counted, metric_known=False, scope=counted_name(fig)) if counted else fig
         if fig.metric is None or fig.is_comparison or fig.prior or fig.tense in ("fact", "negated"):
             continue
         unit, low, high = _unit_and_values(fig)
@@ -246,7 +252,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
         if not verbs:
             continue
         verb = verbs[-1]
-        if any(f.metric and f.unit and unit_family(f.unit) == "count" and verb.end <= f.quantity.start
+        if any((f.metric or counted_metric(f)) and f.unit and unit_family(f.unit) == "count" and verb.end <= f.quantity.start
                and same_clause(facts.text, verb.end, f.quantity.start) and f.quantity.start - verb.end <= 25
                for f in facts.figures):
             continue      # "we expect to have up to 40 Harbor stores by year-end": the count is the claim
