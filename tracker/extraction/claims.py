@@ -252,10 +252,10 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
         if not verbs:
             continue
         verb = verbs[-1]
-        if any((f.metric or counted_metric(f)) and f.unit and unit_family(f.unit) == "count" and verb.end <= f.quantity.start
+        if any((f.metric or counted_metric(f)) and f.unit and verb.end <= f.quantity.start
                and same_clause(facts.text, verb.end, f.quantity.start) and f.quantity.start - verb.end <= 25
                for f in facts.figures):
-            continue      # "we expect to have up to 40 Harbor stores by year-end": the count is the claim
+            continue      # "we expect to have up to 40 Harbor stores by year-end": the figure is the claim
         if pattern("condition_before").search(facts.text[max(0, verb.start - 40):verb.start]) \
                 and not same_clause(facts.text, verb.end, p.start):
             continue      # "assuming we get the permits, we'll serve half the state by year-end": a condition

@@ -107,6 +107,14 @@ def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]
     return lo, hi
 
 
+def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int) -> list[PeriodMatch]:
+    """"partners will triple their platforms in 2024, and we expect more than 100 platforms next year": a period of an
+    earlier clause ("in 2024") does not date a figure whose own clause names one ("next year")."""
+    if not any(clo <= p.start and p.end <= chi for p in periods):
+        return periods
+    return [p for p in periods if p.end > clo]
+
+
 def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     """The nearest cue before the figure decides; failing that, the nearest after it."""
     before = [c for c in cues if c[0] < q.start]
@@ -293,8 +301,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             metric_term=term,
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=paired.get(i) or period_for([p for p in facts.periods if reading.similar_at is None
-                                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
+            period=paired.get(i) or period_for(_own_clause_first([p for p in facts.periods if reading.similar_at is None
+                                                or not reading.similar_at <= p.start < q.start], clo, chi), q, lo, hi,
                                                without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
