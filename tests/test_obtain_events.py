@@ -52,3 +52,21 @@ def test_broken_objects_are_an_error(monkeypatch, objects):
             events.event_specs()
     finally:
         events.event_specs.cache_clear()
+
+
+# A plant's or line's output reaching the market is an event ("supply"), and a second event of one sentence is not
+# named after the first one's date.
+SUPPLY = [
+    ("relative-clause-after-another-event",
+     "We plan to break ground on our first Ohio plant in early 2026 which we expect will provide supply in 2030 and "
+     "beyond.", [("2026-03-31", "ground broken on Ohio plant"), ("2030-12-31", "supply from Ohio plant")]),
+    ("start-contributing-output", "The new Corvo line should start contributing output in the second half of 2027.",
+     [("2027-12-31", "supply from new Corvo line")]),
+    # negative: supplying now is no dated event
+    ("no-date", "Our partners provide supply on time.", []),
+]
+
+
+@pytest.mark.parametrize("text,want", [r[1:] for r in SUPPLY], ids=[r[0] for r in SUPPLY])
+def test_output_reaching_the_market_is_an_event(text, want):
+    assert [(c.deadline.isoformat(), c.event) for c in milestones(text)] == want

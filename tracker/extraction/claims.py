@@ -241,14 +241,14 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     hedge = facts.hedge or Hedge.FIRM
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)
              and (p.start, p.end) not in taken]
-    out, floor = [], 0
+    out, floor, earlier = [], 0, 0
     for n, p in enumerate(dated):
         verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start]
         if not verbs and not out and n == len(dated) - 1:
             # "in Q3 we will launch ...": the event may follow its only date
             verbs = [v for v in facts.milestone_verbs if 0 <= v.start - p.end <= 40][:1]
         clause_start = max(floor, (verbs[-1].start - 60) if verbs else 0)
-        floor = p.end
+        earlier, floor = (floor if out else 0), p.end     # an earlier event's date ends the next event's subject
         if not verbs:
             continue
         verb = verbs[-1]
@@ -267,7 +267,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
             comparator=None, low=None, high=None, unit=None, period=period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
             confidence=_confidence(period, True, hedge),
-            event=event_phrase(facts.text, verb, p.start, p.end, scope),
+            event=event_phrase(facts.text, verb, p.start, p.end, scope or product_scope(facts.text[:p.end]), earlier),
         ))
     return out
 

@@ -208,13 +208,15 @@ def has_object(text: str, verb: Term) -> bool:
     return any(w in spec.objects or w.rstrip("s") in spec.objects for w in words)
 
 
-def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None) -> str:
-    """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it."""
+def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None, earlier: int = 0) -> str:
+    """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it,
+    nor is anything before `earlier` (the end of an earlier event's date: "break ground on the plant in 2026 which
+    we expect will provide supply in 2030" -> the supply is not "from 2026")."""
     spec = event_specs().get(verb.name)
     if spec is None:
         return verb.text
     limit = date_start if date_start >= verb.end else len(text)
-    floor = date_end if date_end <= verb.start else 0
+    floor = date_end if date_end <= verb.start else (earlier if earlier <= verb.start else 0)
     sides = (_after(text, verb.end, limit), _before(text, verb.start, floor))
     if spec.thing == "clause":
         words = []
