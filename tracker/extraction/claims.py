@@ -235,7 +235,11 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     if not (facts.forward_looking or pattern("passive_or_progressive").search(facts.text) or scheduled(facts.text)):
         return []
     # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
-    taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison}
+    # (not a count in the event's subject, reported or told in words: "the seven agents that we announced become
+    # available in H2" dates the event)
+    taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison
+             and not ((f.tense == "fact" or not any(c.isdigit() for c in f.quantity.text))
+                      and any(v.start > f.quantity.end for v in facts.milestone_verbs))}
     if len(taken) >= len(facts.periods):
         return []
     hedge = facts.hedge or Hedge.FIRM
