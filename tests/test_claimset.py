@@ -59,6 +59,10 @@ CASES = [
     ("a midpoint restates its range", [claim(low=135.0, high=135.0, start=0), claim(start=100)], 1, 2),
     ("an undated restatement of a dated figure", [claim(start=0), claim(period=None, start=100)], 1, 2),
     ("another metric is another claim", [claim(start=0), claim(metric="gross margin", start=100)], 2, 1),
+    ("one product however spelled is one event",
+     [claim(kind=Kind.MILESTONE, scope="Zx40X", start=0), claim(kind=Kind.MILESTONE, scope="Zx40", start=100)], 1, 2),
+    ("another product is another event",
+     [claim(kind=Kind.MILESTONE, scope="Zx40X", start=0), claim(kind=Kind.MILESTONE, scope="Vela 9", start=100)], 2, 1),
 ]
 
 

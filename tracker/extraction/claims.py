@@ -449,6 +449,7 @@ class ClaimSet:
         self._labels: dict[tuple, set[str | None]] = {}
         self._exact: dict[tuple, list[_Entry]] = {}
         self._near: dict[tuple, list[_Entry]] = {}
+        self._events: dict[str | None, list[_Entry]] = {}     # milestones by period label
 
     @property
     def claims(self) -> list[Claim]:
@@ -545,6 +546,8 @@ class ClaimSet:
         entry = _Entry(claim, len(self._entries))
         self._entries.append(entry)
         self._by_subject.setdefault(subject, []).append(entry)
+        if claim.kind is Kind.MILESTONE:
+            self._events.setdefault(_label(claim.period), []).append(entry)
         self._index(subject, entry)
 
     def _index(self, subject: tuple, entry: _Entry) -> None:
@@ -567,7 +570,8 @@ class ClaimSet:
         them): the subject's every claim for a milestone; else those of the claim's period or undated (every
         period when the claim is undated) with the same figures or a figure within 0.5%."""
         if claim.kind is Kind.MILESTONE:
-            return self._by_subject.get(subject, [])
+            # every milestone of the period: "the MI500" and "MI500X production" are one product however spelled
+            return self._events.get(_label(claim.period), [])
         label = _label(claim.period)
         labels = self._labels.get(subject, set()) | {None} if label is None else (label, None)
         v = _near_value(claim)

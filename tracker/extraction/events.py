@@ -187,6 +187,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
             return True
         if after and after[0].lower() in w.joiners and not (before and before[-1] in w.helpers):
             return True                    # "launches of two games", but not "will be prototypes of X"
+        if after and after[0] in (",", ";") and not (before and before[-1] in w.helpers):
+            return True                    # "both on the desktop, Zen 5 launches, as well as ...": a plural noun
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
