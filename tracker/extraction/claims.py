@@ -309,10 +309,15 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
         return []
     metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]), "revenue")
     out = []
+    named: set[str] = set()           # directions whose business line the sentence named as a business
     for move in cue_finder("segment_move").find(facts.text):
         if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
                for f in facts.figures):
             continue      # "lift our valve and pump unit volumes roughly 15%": a figure claim says it
+        if move.name in named:
+            continue      # "growth for our storage business and strength in both enterprise and cloud": drivers
+        if _LINE_LIST.match(facts.text[move.end:]):
+            named.add(move.name)
         for scope in lines_after(facts.text, move.end):
             out.append(Claim(
                 kind=Kind.DIRECTION, metric=metric, scope=scope,
