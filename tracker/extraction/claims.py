@@ -239,6 +239,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     # available in H2" dates the event)
     taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison
              and not ((f.tense == "fact" or not any(c.isdigit() for c in f.quantity.text))
+                      and unit_family(f.unit) in (None, "count")
                       and any(v.start > f.quantity.end for v in facts.milestone_verbs))}
     if len(taken) >= len(facts.periods):
         return []
