@@ -422,9 +422,9 @@ _NEAR = math.log1p(0.005)
 
 
 def _near_value(c: Claim) -> float | None:
-    """The figure a point or a range stands for: the point, or the range's midpoint."""
+    """The figure a point or a range stands for: the point, or the range's midpoint; a floor's or ceiling's bound."""
     if c.low is None or c.high is None:
-        return None
+        return c.low if c.high is None else c.high
     return (c.low + c.high) / 2
 
 
@@ -484,6 +484,11 @@ class ClaimSet:
         if len(points) == 1 and len(ranges) == 1:
             mid = (ranges[0].low + ranges[0].high) / 2
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
+        # "we'll try to get to 1 million units a year" and "1 million units a year is a reasonable aspiration": a
+        # bound and a point of one figure restate one promise
+        bounds = [c for c in (a, b) if (c.low is None) != (c.high is None)]
+        if len(points) == 1 and len(bounds) == 1:
+            return points[0].low == (bounds[0].low if bounds[0].low is not None else bounds[0].high)
         return False
 
     @staticmethod
