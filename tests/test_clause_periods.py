@@ -28,6 +28,9 @@ ROWS = [
      [("gross_margin", 41, "2025-Q1")]),
     # negative: the figure's clause names no period, so the sentence's period still dates it
     ("no-own-period", "For 2025, we expect revenue of about $3 billion.", [("revenue", 3e9, "2025-FY")]),
+    # negative: a baseline in the figure's clause ("since 2014") is no period of its own
+    ("baseline-in-own-clause", "For 2025, we expect a return on capital approaching 12%, our highest since 2014.",
+     [("return_on_capital", 12, "2025-FY")]),
     ("period-after-figure-same-clause", "We expect revenue of about $3 billion in 2025, and margins to improve.",
      [("revenue", 3e9, "2025-FY")]),
 ]

@@ -107,10 +107,11 @@ def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]
     return lo, hi
 
 
-def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int) -> list[PeriodMatch]:
+def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int, q: Quantity, text: str) -> list[PeriodMatch]:
     """"partners will triple their platforms in 2024, and we expect more than 100 platforms next year": a period of an
-    earlier clause ("in 2024") does not date a figure whose own clause names one ("next year")."""
-    if not any(clo <= p.start and p.end <= chi for p in periods):
+    earlier clause ("in 2024") does not date a figure whose own clause names one ("next year"); a baseline in the
+    clause ("our highest since 2014") names none."""
+    if not any(clo <= p.start and p.end <= chi for p in _dating(periods, q, text)):
         return periods
     return [p for p in periods if p.end > clo]
 
@@ -124,12 +125,18 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     return after[0][1] if after else None
 
 
+def _dating(periods: list[PeriodMatch], q: Quantity, text: str) -> list[PeriodMatch]:
+    """The periods that may date figure q: not the baselines of comparisons ("compared to the end of Q3", "our
+    highest since 2014")."""
+    return [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
+            and not pattern("compared_period").match(p.phrase + " ")
+            and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
+            and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
+
+
 def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
-    own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
-           and not pattern("compared_period").match(p.phrase + " ")
-           and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
-           and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
+    own = _dating(periods, q, text)
     if not own:
         return None
     inside = [p for p in own if p.start >= lo and p.end <= hi]
@@ -302,8 +309,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
             period=paired.get(i) or period_for(_own_clause_first([p for p in facts.periods if reading.similar_at is None
-                                                or not reading.similar_at <= p.start < q.start], clo, chi), q, lo, hi,
-                                               without_than(text, q) if gap else text),
+                                                or not reading.similar_at <= p.start < q.start], clo, chi, q, text),
+                                               q, lo, hi, without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
