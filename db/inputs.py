@@ -113,6 +113,12 @@ INPUTS = Counter("fls_inputs", "inputs_version",
                  {**{table: company_column(table) for table in _WITH_COMPANY},
                   _REVISIONS: company_of_claim("earlier_claim_id")})
 
+# what a reader is shown of a company's claims: the claims, their computed verdicts and the overrides in force
+# (db.totals keeps the effective verdicts' totals per company and date, current while this count is)
+SHOWN = Counter("fls_shown", "shown_version",
+                {"claims": company_column("claims"), "verdicts": company_of_claim("claim_id"),
+                 "overrides": company_of_claim("claim_id")})
+
 
 def statements(dialect: str) -> list[str]:
     """The DDL that installs the inputs_version triggers on `dialect` (re-running it is harmless)."""
