@@ -174,8 +174,7 @@ def next_deadlines(session: Session, as_of: date, per_company: int = 3) -> list[
                .order_by(ClaimRecord.period_end, ClaimRecord.id).limit(per_company).correlate(Company))
     claim = aliased(ClaimRecord)
     stmt = (select(claim.id, Company.ticker, claim.period_end, claim.metric, claim.scope, claim.period_label)
-            .join(Company, Company.id == claim.company_id)
-            .where(claim.id.in_(soonest))
+            .select_from(Company).join(claim, claim.id.in_(soonest))
             .order_by(Company.ticker, claim.period_end, claim.id))
     return [DueClaim(*row) for row in session.execute(stmt)]
 

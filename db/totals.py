@@ -34,12 +34,13 @@ COLUMNS = (*KEYS, "period_end", "verdict", *SUMS)
 CHUNK = 500             # companies per statement when writing
 
 
-def live(as_of: date | None, *where) -> Select:  # noqa: ANN002
-    """The claims (not superseded) grouped by company, speaker, period label and effective verdict of `as_of`
-    (None: each claim's newest), with their earliest deadline and the sums their credibility is made of
+def live(as_of: date | None, *where, by: tuple[str, ...] = KEYS) -> Select:  # noqa: ANN002
+    """The claims (not superseded) grouped by the KEYS in `by` and their effective verdict of `as_of` (None:
+    each claim's newest), with their earliest deadline and the sums their credibility is made of
     (tracker.scoring.Totals). A verdict's figures count as tracker.scoring.standing says: none for a dismissed
     claim, and for an overridden one only when the override is the computed verdict ("met" set by hand on a
-    computed "met" keeps its +3% surprise; "met" over a computed "missed" has none). Columns: COLUMNS."""
+    computed "met" keeps its +3% surprise; "met" over a computed "missed" has none). Columns: COLUMNS, less
+    the keys not in `by`."""
     from db.scoring import effective_sql
 
     eff = effective_sql(as_of)
@@ -47,15 +48,15 @@ def live(as_of: date | None, *where) -> Select:  # noqa: ANN002
     counted = and_(ClaimRecord.status != STATUS_DISMISSED, kept)
     surprise = case((counted, eff.v.surprise_pct))
     late = case((counted, eff.v.days_late))
-    return eff.join(select(ClaimRecord.company_id, ClaimRecord.speaker, ClaimRecord.period_label,
+    keys = [getattr(ClaimRecord, name) for name in KEYS if name in by]
+    return eff.join(select(*keys,
                            func.min(ClaimRecord.period_end).label("period_end"), eff.verdict.label("verdict"),
                            func.count().label("claims"), func.sum(surprise).label("surprise_sum"),
                            func.sum(func.abs(surprise)).label("surprise_abs_sum"),
                            func.count(surprise).label("surprise_n"), func.sum(late).label("late_sum"),
                            func.count(late).label("late_n"))
                     .where(ClaimRecord.status != STATUS_SUPERSEDED, *where)
-                    .group_by(ClaimRecord.company_id, ClaimRecord.speaker, ClaimRecord.period_label,
-                              eff.verdict))
+                    .group_by(*keys, eff.verdict))
 
 
 def _current(as_of: date) -> Select:
@@ -80,7 +81,7 @@ def read(as_of: date | None, by: tuple[str, ...], company_id: int | None = None,
     only = [] if company_id is None else [ClaimRecord.company_id == company_id]
     labelled = [ClaimRecord.period_label.is_not(None)] if where_label else []
     if as_of is None:
-        parts = live(None, *only, *labelled).subquery()
+        parts = live(None, *only, *labelled, by=by).subquery()
     else:
         t = VerdictTotal
         stored = select(*(getattr(t, c) for c in COLUMNS)).where(

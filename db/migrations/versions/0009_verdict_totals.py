@@ -56,17 +56,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_verdict_totals_state')),
     sa.UniqueConstraint('company_id', 'as_of', name=op.f('uq_verdict_totals_state_company_id_as_of'))
     )
-    # the companies table was re-created on SQLite (batch mode): no trigger is on it, but re-installing is
-    # harmless and keeps the rule of db.inputs simple
-    inputs.install(op.get_bind())
+    op.create_index('ix_claims_deadline_order', 'claims', [sa.text('(period_end IS NULL)'), 'period_end', 'id'],
+                    unique=False)
+    # (adding a column alters the companies table in place, also on SQLite: 0008's triggers stay)
     inputs.SHOWN.install(op.get_bind())
 
 
 def downgrade() -> None:
     inputs.SHOWN.drop(op.get_bind())
+    op.drop_index('ix_claims_deadline_order', table_name='claims')
     op.drop_table('verdict_totals_state')
     with op.batch_alter_table('verdict_totals', schema=None) as batch_op:
         batch_op.drop_index('ix_verdict_totals_as_of_company_id')
     op.drop_table('verdict_totals')
+    # SQLite re-creates the companies table to drop a column, which every trigger that counts into it would
+    # stop: they go first and 0008's come back after
+    inputs.drop(op.get_bind())
     with op.batch_alter_table('companies', schema=None) as batch_op:
         batch_op.drop_column('shown_version')
+    inputs.install(op.get_bind())
