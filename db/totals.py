@@ -81,19 +81,26 @@ def read(as_of: date | None, by: tuple[str, ...], company_id: int | None = None,
     only = [] if company_id is None else [ClaimRecord.company_id == company_id]
     labelled = [ClaimRecord.period_label.is_not(None)] if where_label else []
     if as_of is None:
-        parts = live(None, *only, *labelled, by=by).subquery()
-    else:
-        t = VerdictTotal
-        stored = select(*(getattr(t, c) for c in COLUMNS)).where(
-            t.as_of == as_of, t.company_id.in_(_current(as_of)),
-            *([] if company_id is None else [t.company_id == company_id]),
-            *([t.period_label.is_not(None)] if where_label else []))
-        computed = live(as_of, ClaimRecord.company_id.in_(stale(as_of)), *only, *labelled)
-        parts = union_all(stored, computed).subquery()
+        return _summed(live(None, *only, *labelled, by=by).subquery(), by)
+    t = VerdictTotal
+    # each part summed at the grain asked before they meet: the stored rows are read along their index
+    # (date, company) and grouped as they come, and only a few rows a group go through the union
+    stored = _summed(select(*(getattr(t, c) for c in COLUMNS)).where(
+        t.as_of == as_of, t.company_id.in_(_current(as_of)),
+        *([] if company_id is None else [t.company_id == company_id]),
+        *([t.period_label.is_not(None)] if where_label else [])).subquery(), by)
+    computed = live(as_of, ClaimRecord.company_id.in_(stale(as_of)), *only, *labelled, by=by).subquery()
+    in_order = select(*(computed.c[name] for name in (*by, "verdict", *SUMS, "period_end")))   # as `stored`
+    return _summed(union_all(stored, in_order).subquery(), by)
+
+
+def _summed(parts, by: tuple[str, ...]) -> Select:  # noqa: ANN001
+    """`parts` (a subquery with the keys in `by`, verdict, SUMS and period_end) summed up by `by` and verdict:
+    columns `by`..., verdict, SUMS, period_end (the earliest)."""
     keys = [parts.c[name] for name in by]
     # sums of counts are numeric on PostgreSQL: cast back to what one claim's figures are
     return (select(*keys, parts.c.verdict,
-                   *(cast(func.sum(parts.c[name]), Float if name.startswith("surprise_") and not name.endswith("_n")
+                   *(cast(func.sum(parts.c[name]), Float if name in ("surprise_sum", "surprise_abs_sum")
                           else BigInteger).label(name) for name in SUMS),
                    func.min(parts.c.period_end).label("period_end"))
             .group_by(*keys, parts.c.verdict))
