@@ -37,7 +37,7 @@ SENTENCES = [
     (r"year # the word", re.X, False),
 ])
 def test_which_patterns_get_a_look_ahead(pattern, flags, bounded):
-    assert quick_start(pattern, flags).startswith("(?=[") is bounded
+    assert (quick_start(pattern, flags) != pattern) is bounded
 
 
 def _found(rx: re.Pattern[str], text: str) -> list:
@@ -55,9 +55,23 @@ def test_same_matches_as_plain_compile(pattern, flags):
         assert _found(quick, text) == _found(plain, text)
 
 
+_LOOK_AHEAD = re.compile(r"^(?:\(\?<!\\w\))?\(\?=(?:\[[^\]]*\]|\[[^\]]*\]\|\(\?i:\[[^\]]*\]\)|\(\?i:\[[^\]]*\]\))\)"
+                         r"\(\?:(.*)\)$", re.S)
+
+
 def _plain(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern as it was before `quick_start` put its look-ahead in front."""
-    return re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", r"\1", rx.pattern, flags=re.S), rx.flags)
+    """The pattern as it was before `quick_start` put its look-ahead in front (checked by redoing it)."""
+    m = _LOOK_AHEAD.match(rx.pattern)
+    if m is None:
+        return rx
+    assert quick_start(m.group(1), rx.flags & ~re.UNICODE) == rx.pattern
+    return re.compile(m.group(1), rx.flags)
+
+
+def test_a_look_behind_only_when_every_match_starts_a_word():
+    assert quick_start(r"\bfoo|(?<![\w-])bar", 0).startswith("(?<!\\w)(?=")
+    assert quick_start(r"\bfoo|\$x", re.I).startswith("(?=")            # "$" may follow a word
+    assert quick_start(r"(?:\b(?:a|b)c)?d", 0).startswith("(?=")         # "d" alone has no boundary
 
 
 def test_every_period_pattern_finds_what_it_found_before():
@@ -96,8 +110,7 @@ def test_every_speaker_cue_finds_what_it_found_before():
     texts = SENTENCES + ["Our next question comes from Jane Doe with Big Bank. Please go ahead.",
                          "OPERATOR INSTRUCTIONS: the first question is from the line of Kim Li of Northfield."]
     for rx in regexes:
-        plain = re.compile(re.sub(r"^\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\)|\[[^\]]*\]\|\(\?i:\[[^\]]*\]\))\)\(\?:(.*)\)$",
-                                  r"\1", rx.pattern, flags=re.S), rx.flags)
+        plain = _plain(rx)
         assert plain.pattern != rx.pattern
         for text in texts:
             assert _found(rx, text) == _found(plain, text), rx.pattern[:80]
