@@ -474,6 +474,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
+        else:
+            subject, subject_basis = _multiplied_subject(text, q, lo)
+            if subject is not None:
+                return Reading(subject, None, False, subject_basis, "multiple", False, "x")
     if unit_family(q.unit) == "count" and measure is None:
         action = _counted_action(text, q, lo)
         if action is not None:
@@ -492,6 +496,24 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     if measure is not None and not open_name.endswith("_growth"):
         open_name = f"{open_name}_growth"
     return Reading(open_name, None, False, basis, measure, falling, unit or count_unit)
+
+
+def _multiplied_subject(text: str, q: Quantity, lo: int) -> tuple[str | None, str | None]:
+    """"We expect our subscriber base to roughly double this year": a multiple stated by a verb ("double", "triple")
+    multiplies the noun phrase before it, joined by a modal or "to" (metrics.toml [open_metric] growth_links), when no
+    known metric names it. Only word multiples: "3x" with no metric names nothing."""
+    if any(c.isdigit() for c in q.text):
+        return None, None
+    v = _vocab()
+    clause = text[lo:q.start]
+    clause = clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):]
+    link = v.growth_links.search(clause)
+    if link is None:
+        return None, None
+    words = _phrase_words(clause[:link.start()], True, v)
+    if not has_noun(words):
+        return None, None
+    return _name_from(words, v)
 
 
 def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:
