@@ -114,3 +114,18 @@ def test_every_speaker_cue_finds_what_it_found_before():
         assert plain.pattern != rx.pattern
         for text in texts:
             assert _found(rx, text) == _found(plain, text), rx.pattern[:80]
+
+
+def test_the_words_before_a_period_phrase_are_read_as_before():
+    """The period scanner's look-back for "by", "the end of" may match empty; its look-ahead keeps an empty way
+    round, so every search answers as the plain pattern does."""
+    prefix = _grammar().prefix
+    m = re.match(r"^\(\?:(?:\(\?<!\\w\))?\(\?=\[[^\]]*\]\)(.*)\|\)\\Z$", prefix.pattern, re.S)
+    assert m is not None
+    plain = re.compile(m.group(1) + r"\Z", prefix.flags)
+    texts = SENTENCES + ["We plan to finish sometime during the back half of the year.",
+                         "Shipments start no later than early Q3, and by the end of fiscal 2027."]
+    for text in texts:
+        for end in range(len(text) + 1):
+            a, b = plain.search(text, max(0, end - 48), end), prefix.search(text, max(0, end - 48), end)
+            assert (a.span(), a.groupdict()) == (b.span(), b.groupdict()), (text, end)

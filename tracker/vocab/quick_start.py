@@ -149,6 +149,13 @@ def quick_start(pattern: str, flags: int = 0) -> str:
     return f"{_look_ahead(first[0], flags)}(?:{pattern})"
 
 
+def look_ahead(pattern: str, flags: int = 0) -> str | None:
+    """The look-ahead for the characters a non-empty match of `pattern` begins with, even when the pattern can
+    match the empty string (the caller keeps an empty way round it); None when they cannot be bounded."""
+    first = _first(parser.parse(pattern, flags).data, flags)
+    return None if first is None or not first[0] else _look_ahead(first[0], flags)
+
+
 def compile_quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """re.compile(pattern, flags), made to reject most positions at once (see the module's docstring); both
     steps are kept in the regex cache (tracker.vocab.regex_cache) for the next run."""
