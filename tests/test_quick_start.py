@@ -47,7 +47,7 @@ def _found(rx: re.Pattern[str], text: str) -> list:
 @pytest.mark.parametrize("pattern, flags", [
     (r"(?<!\w)(?:this|next) year", re.I), (r"\d+%|\$\d", 0), (r"(?-i:FY)|fiscal", re.I), (r"(?:x|)y", 0),
     (r"\b(?P<q>[1-4])Q(?P<yy>\d\d)?", 0), (r"k\w+", re.I), (r"(?:[\s-]*\bmid)+", re.I),
-    (r"(?i:kelvin|long|ete) (?P<w>\w+)|Q\d|(?i:\u017f)", 0),
+    (r"(?i:kelvin|long|ete) (?P<w>\w+)|Q\d|(?i:\u017f)", 0), (r"\b(?-i:December|Kelvin|June) \d+", re.I),
 ])
 def test_same_matches_as_plain_compile(pattern, flags):
     plain, quick = re.compile(pattern, flags), compile_quick(pattern, flags)
@@ -55,8 +55,7 @@ def test_same_matches_as_plain_compile(pattern, flags):
         assert _found(quick, text) == _found(plain, text)
 
 
-_LOOK_AHEAD = re.compile(r"^(?:\(\?<!\\w\))?\(\?=(?:\[[^\]]*\]|\[[^\]]*\]\|\(\?i:\[[^\]]*\]\)|\(\?i:\[[^\]]*\]\))\)"
-                         r"\(\?:(.*)\)$", re.S)
+_LOOK_AHEAD = re.compile(r"^(?:\(\?<!\\w\))?\(\?=(?:(?:\(\?-?i:)?\[[^\]]*\]\)?\|?)+\)\(\?:(.*)\)$", re.S)
 
 
 def _plain(rx: re.Pattern[str]) -> re.Pattern[str]:

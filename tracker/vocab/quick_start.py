@@ -125,15 +125,17 @@ def _first(seq, flags: int, guard: str = "") -> tuple[list[_Item], bool] | None:
 
 
 def _look_ahead(items: list[_Item], flags: int) -> str:
-    r"""One class when the pattern's own flags fold case or no item does; else a class for the items matched as
-    written and one in "(?i:...)" for those matched in any case. When every match follows no word character,
-    a look-behind says so first: most positions inside a word are then rejected before the class is read."""
+    r"""A class for the items matched as written and one for those matched in any case, each under its own case
+    rule ("(?-i:[...])" for a month's capital inside a case-insensitive pattern). When every match follows no
+    word character, a look-behind says so first: most positions inside a word are then rejected before the
+    class is read."""
     behind = r"(?<!\w)" if all(w for _, _, w in items) else ""
-    if flags & re.IGNORECASE or not any(f for _, f, _ in items):
-        return f"{behind}(?=[{''.join(dict.fromkeys(i for i, _, _ in items))}])"
     exact = "".join(dict.fromkeys(i for i, f, _ in items if not f))
     anycase = "".join(dict.fromkeys(i for i, f, _ in items if f))
-    return f"{behind}(?=[{exact}]|(?i:[{anycase}]))" if exact else f"{behind}(?=(?i:[{anycase}]))"
+    folding = bool(flags & re.IGNORECASE)
+    parts = [f"(?-i:[{exact}])" if folding else f"[{exact}]"] if exact else []
+    parts += [f"[{anycase}]" if folding else f"(?i:[{anycase}])"] if anycase else []
+    return f"{behind}(?={'|'.join(parts)})"
 
 
 def quick_start(pattern: str, flags: int = 0) -> str:
