@@ -44,11 +44,13 @@ from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_p
                             quarter_period, quarter_start, reported_period, shift_quarter, year_period)
 from tracker.model import FiscalCalendar, Period
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 __all__ = ["PeriodMatch", "find_periods", "resolve_period", "reported_period", "period_from_label",
            "calendar_from", "quarter_end"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class PeriodMatch:
     """A period phrase found in a text: offsets into that text; period None for a vague phrase."""
@@ -74,6 +76,7 @@ class _Reject:
 _REJECT = _Reject()
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Ctx:
     text: str
