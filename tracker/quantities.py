@@ -21,6 +21,7 @@ from tracker.vocab.phrase_regex import literal_pattern, phrase_pattern
 from tracker.vocab.phrase_regex import norm as _norm
 from tracker.units import tables, to_base, unit_family
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 __all__ = ["find_quantities", "parse_number", "unit_family", "to_base"]
 
@@ -49,6 +50,7 @@ class _Amount:
         return tidy(x * (self.scale or 1.0) * self.factor)
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Pre:
     """Cue words just before an amount."""

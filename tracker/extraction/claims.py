@@ -23,10 +23,12 @@ from tracker.periods import PeriodMatch
 from tracker.extraction.sentence_facts import Figure, SentenceFacts, is_future, is_past, joined
 from tracker.extraction.stance import same_clause
 from tracker.vocab.finders import Term, cue_finder, metric_spec, scope_finders
+from tracker.fast_init import fast_init
 
 _GROWTH_MEASURES = frozenset({"yoy_growth", "qoq_growth", "cagr"})
 
 
+@fast_init
 @dataclass(frozen=True)
 class Said:
     """Who said a sentence, and where."""

@@ -32,11 +32,13 @@ from tracker.units import unit_family
 from tracker.vocab.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab.finders import Term, metric_for_unit_family, metric_spec, is_volume_unit
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 _WORD = compile_cached(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = compile_cached(r"[,;:()—–]|\.\s")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Reading:
     """What a figure measures. `metric` None: nothing we can name."""

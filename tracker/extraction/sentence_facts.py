@@ -30,8 +30,10 @@ from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypo
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
+from tracker.fast_init import fast_init
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
+@fast_init
 @dataclass(frozen=True)
 class Figure:
     quantity: Quantity
