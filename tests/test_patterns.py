@@ -228,6 +228,8 @@ CASES = [
     ("continuation_fragment", "Andover output rose 10%", False),
     ("subject_modal", "2026 Delaware output will be a little better", True),
     ("subject_modal", "2024 Delaware output was a little better", False),
+    ("topic_header", "A quick update on our warranty reserves.", True),
+    ("topic_header", "We gave an update to investors.", False),
 ]
 
 

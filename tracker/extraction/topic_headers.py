@@ -1,0 +1,38 @@
+"""The topic a verbless header names, for a later sentence that moves something without naming it.
+
+"A quick update on our warranty reserves. We ended the year at $1.4 billion. We expect further reductions as we move
+through 2025." The last sentence names no metric: the reductions are of the warranty reserves the header named. A
+header is a sentence that is only an opener (patterns.toml topic_header) and a noun phrase: a known metric, else an
+open one (`metric_known` false); an acronym opening the phrase is its line ("our XR warranty reserves" -> scope "xr").
+`tracker.extraction.line_referents.LineMemory` asks for it within its reach, after the lines a move named.
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.metric_reading import phrase_name
+from tracker.vocab.finders import metric_finder
+from tracker.vocab.patterns import pattern
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+def header_topic(text: str) -> tuple[str, str | None, bool] | None:
+    """(metric, scope, known) of a topic header, or None when `text` is not one."""
+    m = pattern("topic_header").match(text)
+    if m is None:
+        return None
+    rest = text[m.end():].strip().rstrip(".:").strip()
+    words = rest.split()
+    if not words or any(not w.replace("-", "").replace("&", "").isalnum() for w in words):
+        return None                   # a clause or a list, not one noun phrase
+    known = metric_finder().find(rest)
+    if len(known) == 1 and known[0].end == len(rest):
+        head = rest[:known[0].start].split()
+        scope = head[0].lower() if len(head) == 1 and _ACRONYM.fullmatch(head[0]) else None
+        return known[0].name, scope, True
+    scope = words[0].lower() if len(words) > 1 and _ACRONYM.fullmatch(words[0]) else None
+    name, _ = phrase_name(" ".join(words[1:] if scope else words))
+    if name is None or len(name.split("_")) != len(words) - (1 if scope else 0):
+        return None                   # a stop word inside: not a plain noun phrase
+    return name, scope, False
