@@ -230,6 +230,10 @@ CASES = [
     ("subject_modal", "2024 Delaware output was a little better", False),
     ("topic_header", "A quick update on our warranty reserves.", True),
     ("topic_header", "We gave an update to investors.", False),
+    ("effect_noun_before", "we anticipate headwinds in the range of ", True),
+    ("effect_noun_before", "we anticipate revenue in the range of ", False),
+    ("effect_source_after", " from the non-repeat of working capital", True),
+    ("effect_source_after", " to working capital", False),
 ]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tracker.extraction.metric_reading import phrase_name
+from tracker.extraction.metric_reading import leading_words, phrase_name
 from tracker.model import Claim, Period
 from tracker.vocab.patterns import pattern
 from tracker.extraction.sentence_facts import Figure, SentenceFacts, is_future, period_for
@@ -142,6 +142,8 @@ def resolve(facts: SentenceFacts, prev: Antecedent | None,
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
     facts = _pointed_line(facts, prev)
+    if prev is not None and not prev.open_subject and call_date is not None:
+        facts = _effects(facts, prev, call_date)
     if prev is not None and prev.open_subject:
         return continued(facts, prev, call_date) if call_date is not None else (facts, None)
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
@@ -163,3 +165,50 @@ def resolve(facts: SentenceFacts, prev: Antecedent | None,
         return facts, None
     dated = any(p.period is not None for p in facts.periods)
     return replace(facts, figures=figures), None if dated else prev.period
+
+
+def _effects(facts: SentenceFacts, prev: Antecedent, call_date: date) -> SentenceFacts:
+    """The sentence with each figure named as a headwind or tailwind (patterns effect_noun_before) read as an
+    effect on the previous sentence's metric (`_effect_on`). A metric named in where the effect comes from ("from
+    dealer inventory restocking") is its cause, not what it is on; a past year then dates the cause."""
+    if not facts.forward or facts.fact_verbs or facts.counterfactual:
+        return facts
+    past = pattern("past_marker").search(facts.text) if facts.past_marker else None
+    figures, caused = [], False
+    for fig in facts.figures:
+        q = fig.quantity
+        if past is not None and past.start() < q.end:
+            figures.append(fig)         # "last year's headwinds of $1 billion": a report; "... for previously
+            continue                    # accrued liabilities" after the figure only tells the cause's past
+        effect = pattern("effect_noun_before").search(facts.text[max(0, q.start - 40):q.start])
+        after = facts.text[q.end:q.end + 60]
+        cause = fig.metric_term is not None and fig.metric_term.start > q.end and pattern("effect_source_after").match(after)
+        if (effect is None or q.unit is None or unit_family(q.unit) not in prev.families
+                or fig.metric is not None and not cause):
+            figures.append(fig)
+            continue
+        figures.append(_effect_on(fig, prev, effect.group(0), facts.text, call_date))
+        caused = True
+    if not caused:
+        return facts
+    periods = [p for p in facts.periods if p.period is None or is_future(p.period, call_date)]
+    return replace(facts, figures=figures, periods=periods)
+
+
+def _effect_on(fig: Figure, prev: Antecedent, said: str, text: str, call_date: date) -> Figure:
+    """"We forecast robust free cash flow. We anticipate headwinds in the range of $1 to $3 billion from the
+    non-repeat of working capital benefits realized in 2024.": an effect (patterns effect_noun_before) on the
+    previous sentence's metric, adverse for a headwind, whose line is where it comes from (effect_source_after,
+    "working capital benefits"); a past year in the sentence dates the cause, not the effect."""
+    q = fig.quantity
+    source = pattern("effect_source_after").match(text[q.end:q.end + 60])
+    scope = prev.scope
+    if source is not None:
+        words = leading_words(text[q.end + source.end():])
+        while words and words[-1].lower().endswith("ed"):
+            words.pop()                             # "benefits realized": the participle says when, not what
+        scope = " ".join(words).lower() or scope
+    past = fig.period is not None and fig.period.period is not None and not is_future(fig.period.period, call_date)
+    return replace(fig, metric=prev.metric, scope=scope, metric_known=prev.metric_known, basis=prev.basis,
+                   unit=q.unit, measure="impact", negative=fig.negative or said.lower().startswith("headwind"),
+                   period=None if past else fig.period, tense=None if past else fig.tense)

@@ -100,6 +100,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()
                 else:
                     reader.carry(sentence, facts, False)
+                if facts.metrics and facts.forward:
+                    # "We forecast robust free cash flow. We anticipate headwinds of $1 to $3 billion ...": an
+                    # undated promise about one metric is what the next sentence's figure may refer back to
+                    antecedents.saw([], facts, call_date)
                 continue
             if facts.boilerplate and not facts.figures:
                 if not (frame and frame.explicit and frame.start == sentence.start):

@@ -301,6 +301,12 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
     return list(reversed(picked)) if from_end else picked
 
 
+def leading_words(span: str) -> list[str]:
+    """The content words of the noun phrase that starts `span` ("working capital benefits realized in 2024" ->
+    ["working", "capital", "benefits", "realized"]), as the open metric reads them."""
+    return _phrase_words(span, False, _vocab())
+
+
 def leading_phrase_name(span: str) -> str | None:
     """The open metric name of the noun phrase that starts `span` ("ore out of the pit" -> "ore")."""
     v = _vocab()
