@@ -11,8 +11,8 @@ from tests.test_metric_reading import _claims
 
 # (id, sentence, fields of its one claim)
 MOVES = [
-    ("fronted-topic-reductions", "As for inventory, we expect further reductions through 2025.",
-     dict(kind="direction", metric="inventory", comparator="lt", period="2025-FY")),
+    ("fronted-topic-reductions", "As for inventory, we expect further reductions through 2026.",
+     dict(kind="direction", metric="inventory", comparator="lt", period="2026-FY")),
     ("reductions-in", "We expect further reductions in inventory through 2026.",
      dict(kind="direction", metric="inventory", comparator="lt", period="2026-FY")),
     ("increases-in", "We expect further increases in capital spending in 2026.",

@@ -1,5 +1,5 @@
-"""A verbless header names the topic of a later move that names nothing: "A quick update on our XR warranty reserves.
-We ended the year at $1.4 billion. We expect further reductions through 2025." is XR warranty reserves down in 2025
+"""A verbless header names the topic of a later move that names nothing: "A few words on our SX recall reserves. The
+balance stood at $80 million in March. We expect further declines during 2026." is SX recall reserves down in 2026
 (patterns.toml topic_header; tracker.extraction.topic_headers). A known metric keeps its name; an open one is kept
 with metric_known false; an acronym opening the phrase is its line.
 
@@ -15,9 +15,9 @@ from tracker.extraction.topic_headers import header_topic
 # (id, one turn, fields of the claim quoting its last sentence, or None for no claim)
 TURNS = [
     ("open-topic-with-line",
-     "Ada Quill: A quick update on our XR warranty reserves. We ended the year at $1.4 billion. "
-     "We expect further reductions as we move through 2026.",
-     dict(kind="direction", metric="warranty_reserves", scope="xr", comparator="lt", period="2026-FY",
+     "Ada Quill: A few words on our SX recall reserves. The balance stood at $80 million in March. "
+     "We expect further declines during 2026.",
+     dict(kind="direction", metric="recall_reserves", scope="sx", comparator="lt", period="2026-FY",
           metric_known=False)),
     ("known-topic", "Ada Quill: Turning to gross margin. We expect further improvement in 2026.",
      dict(kind="direction", metric="gross_margin", comparator="gt", period="2026-FY", metric_known=True)),
@@ -39,7 +39,7 @@ def test_header_topic_moves(tmp_path, turn, expected):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("A quick update on our XR warranty reserves.", ("warranty_reserves", "xr", False)),
+    ("A few words on our SX recall reserves.", ("recall_reserves", "sx", False)),
     ("Turning to gross margin.", ("gross_margin", None, True)),
     ("Turning to the outlook, we expect growth.", None),      # a clause, not a header
     ("We turned to gross margin.", None),                     # no opener

@@ -451,7 +451,7 @@ class ClaimSet:
         # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
         same_period = a_label == b_label or (old.kind is not Kind.MILESTONE and None in (a_label, b_label)
                                              and old.low is not None)
-        # "NII and NII ex Markets of about $91 billion": the part without Markets is never the whole restated
+        # "EBITDA and EBITDA ex Mining of about $4 billion": the part without Mining is never the whole restated
         return (same_period and not (old.scope and new.scope and old.scope != new.scope)
                 and _leaves_out(old.scope) == _leaves_out(new.scope))
 
@@ -537,5 +537,5 @@ class ClaimSet:
 
 
 def _leaves_out(scope: str | None) -> bool:
-    """A scope that names what a measure leaves out ("ex markets", "europe ex fuel"; scopes.excluded_after)."""
+    """A scope that names what a measure leaves out ("ex mining", "europe ex fuel"; scopes.excluded_after)."""
     return bool(scope) and (scope.startswith("ex ") or " ex " in scope)

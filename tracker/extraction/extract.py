@@ -101,7 +101,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 else:
                     reader.carry(sentence, facts, False)
                 if facts.metrics and facts.forward:
-                    # "We forecast robust free cash flow. We anticipate headwinds of $1 to $3 billion ...": an
+                    # "We see free cash flow staying healthy. We anticipate headwinds of $400 million ...": an
                     # undated promise about one metric is what the next sentence's figure may refer back to
                     antecedents.saw([], facts, call_date)
                 continue

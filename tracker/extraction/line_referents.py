@@ -69,7 +69,7 @@ class LineMemory:
             confidence=_confidence(period, False, hedge)) for line in lines]
 
     def _topic_move(self, move: str, period, hedge: Hedge, said: Said) -> list[Claim]:
-        """"A quick update on our warranty reserves. ... We expect further reductions through 2025.": the move is of
+        """"A few words on our recall reserves. ... We expect further declines during 2026.": the move is of
         the topic the nearest header of the turn named (tracker.extraction.topic_headers)."""
         for text in list(reversed(self.recent))[1:]:
             topic = header_topic(text)

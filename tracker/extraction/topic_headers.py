@@ -1,9 +1,9 @@
 """The topic a verbless header names, for a later sentence that moves something without naming it.
 
-"A quick update on our warranty reserves. We ended the year at $1.4 billion. We expect further reductions as we move
-through 2025." The last sentence names no metric: the reductions are of the warranty reserves the header named. A
+"A few words on our recall reserves. The balance stood at $80 million in March. We expect further declines during
+2026." The last sentence names no metric: the declines are of the recall reserves the header named. A
 header is a sentence that is only an opener (patterns.toml topic_header) and a noun phrase: a known metric, else an
-open one (`metric_known` false); an acronym opening the phrase is its line ("our XR warranty reserves" -> scope "xr").
+open one (`metric_known` false); an acronym opening the phrase is its line ("our SX recall reserves" -> scope "sx").
 `tracker.extraction.line_referents.LineMemory` asks for it within its reach, after the lines a move named.
 """
 from __future__ import annotations
