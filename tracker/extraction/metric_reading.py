@@ -31,9 +31,10 @@ from tracker.quantities import find_quantities
 from tracker.units import unit_family
 from tracker.vocab.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab.finders import Term, metric_for_unit_family, metric_spec, is_volume_unit
+from tracker.vocab.regex_cache import compile_cached
 
-_WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
+_WORD = compile_cached(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_CLAUSE_END = compile_cached(r"[,;:()—–]|\.\s")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _count_actions() -> tuple[re.Pattern[str], dict[str, str]]:
     if not isinstance(table, dict) or not table:
         raise LexiconError("metrics.toml [count_actions] must map action nouns to verb forms")
     verbs = {" ".join(w.casefold().split()): noun for noun in table for w in _words(table, noun, "count_actions")}
-    return re.compile(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
+    return compile_cached(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
 
 
 def _counted_action(text: str, q: Quantity, lo: int) -> str | None:
@@ -120,7 +121,7 @@ def _margin_after() -> re.Pattern[str]:
     words = section.get("words") if isinstance(section, dict) else None
     if not isinstance(words, list) or not words or set(section) != {"words"}:
         raise LexiconError("metrics.toml [margin_after] must list the words of a margin under `words` only")
-    return re.compile(rf"\s+(?:{phrase_pattern(words)})", re.I)
+    return compile_cached(rf"\s+(?:{phrase_pattern(words)})", re.I)
 
 
 @cache
