@@ -31,6 +31,9 @@ CASES = [
      [("comparable_transactions", None, 3)]),
     ("line-ex-part-before-metric", "Pet Supplies ex Freight revenue growth should be in the low teens in 2025.",
      [("revenue_growth", "pet supplies ex freight", 10)]),
+    ("set-off-after-metric",
+     "Our current outlook for 2026 expenses, excluding severance charges and the cost of store exits, is approximately "
+     "$9.5 billion.", [("operating_expenses", "ex severance charges", 9.5e9)]),
     ("no-exclusion", "We expect revenue of about $5 billion in 2025.", [("revenue", None, 5e9)]),
 ]
 

@@ -230,6 +230,7 @@ CASES = [
     ("exclusion_before", "Including store closures and divested bakery ", False),
     ("exclusion_after", " ex fuel of about", True),
     ("exclusion_after", " of about", False),
+    ("exclusion_after", ", excluding severance, is", True),
     ("continuation_fragment", "And broadly, up maybe 6%", True),
     ("continuation_fragment", "Andover output rose 10%", False),
     ("subject_modal", "2026 cement dispatches will be somewhat stronger", True),
