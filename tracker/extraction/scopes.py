@@ -123,6 +123,11 @@ def _geographies() -> frozenset[str]:
     return frozenset(load("scopes").get("geography", {}))
 
 
+def geography_names() -> frozenset[str]:
+    """The lexicon's canonical region names ("europe", "north america", ...)."""
+    return _geographies()
+
+
 def scope_near(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
     """Geography wins over segment, except a segment word right after the figure ("6 EH/s installed").
     `geos`/`segs` are the sentence's scope terms; only those inside [lo, hi) count."""
