@@ -43,6 +43,8 @@ def test_header_topic_moves(tmp_path, turn, expected):
     ("Turning to gross margin.", ("gross_margin", None, True)),
     ("Turning to the outlook, we expect growth.", None),      # a clause, not a header
     ("We turned to gross margin.", None),                     # no opener
+    ("Turning to questions.", None),                          # the call's agenda, not a topic
+    ("Moving to our results.", None),
 ])
 def test_header_topic(text, want):
     assert header_topic(text) == want

@@ -9,12 +9,21 @@ open one (`metric_known` false); an acronym opening the phrase is its line ("our
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tracker.extraction.metric_reading import phrase_name
 from tracker.vocab.finders import metric_finder
+from tracker.vocab.lexicon import load
 from tracker.vocab.patterns import pattern
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+@cache
+def _not_topics() -> frozenset[str]:
+    """Words of a fronted phrase that never name a business line or metric (frames.toml [scopes] not_scope: "results",
+    "questions", "slide", ...)."""
+    return frozenset(w.lower() for w in load("frames")["scopes"]["not_scope"])
 
 
 def header_topic(text: str) -> tuple[str, str | None, bool] | None:
@@ -31,6 +40,8 @@ def header_topic(text: str) -> tuple[str, str | None, bool] | None:
         head = rest[:known[0].start].split()
         scope = head[0].lower() if len(head) == 1 and _ACRONYM.fullmatch(head[0]) else None
         return known[0].name, scope, True
+    if any(w.lower() in _not_topics() for w in words):
+        return None                   # "Turning to questions.", "Moving to our results.": the call's agenda
     scope = words[0].lower() if len(words) > 1 and _ACRONYM.fullmatch(words[0]) else None
     name, _ = phrase_name(" ".join(words[1:] if scope else words))
     if name is None or len(name.split("_")) != len(words) - (1 if scope else 0):
