@@ -40,3 +40,12 @@ def test_plan_noun(tmp_path, sentence, expected):
 ])
 def test_no_promise(tmp_path, sentence):
     assert [c for c in _claims(tmp_path, sentence) if c["metric"] in ("wells", "capex")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our spending plan for the next three years is $400 million.",
+    "Our capital plan for the next five years is $1.5 billion to $1.7 billion.",
+])
+def test_a_count_word_names_no_metric(tmp_path, sentence):
+    """"the next three years": a number word counts, it never names what the figure measures."""
+    assert [c["metric"] for c in _claims(tmp_path, sentence) if c["metric"] in ("three", "five")] == []
