@@ -202,6 +202,11 @@ def excluded_after(text: str, term: Term | None) -> str | None:
     return "ex " + " ".join(words) if words else None
 
 
+def leaves_out(scope: str | None) -> bool:
+    """A scope that names what a measure leaves out ("ex mining", "europe ex fuel"; `excluded_after`)."""
+    return bool(scope) and (scope.startswith("ex ") or " ex " in scope)
+
+
 def excluded(text: str, term: Term) -> bool:
     """A metric named inside what is left out ("Excluding divested bakery sales, we see ..."; patterns.toml
     exclusion_before) is not what the sentence measures."""
