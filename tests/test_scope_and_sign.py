@@ -39,6 +39,7 @@ ACRONYM_HEAD = [
      dict(metric="operating_income", scope="rx", low=300e6)),
     ("acronym-before-volumes", "We expect HPC volumes to grow 5% in 2025.", dict(scope="hpc", low=5)),
     ("metric-acronym-names-no-line", "We expect EBIT margin of 8% in 2025.", dict(metric="operating_margin", scope=None)),
+    ("measure-acronym-names-no-line", "We expect FX losses of about $20 million in 2026.", dict(scope=None, low=20e6)),
     ("acronym-in-another-clause", "The EU business remains difficult, and we expect revenue of $3 billion in 2025.",
      dict(metric="revenue", scope=None)),
     ("multiple-word-is-no-line", "We aim to more than double licence revenue by 2027.",
