@@ -22,7 +22,10 @@ GRANTS = [
      [("2026-06-30", "marketing approval for the new inhaler obtained")]),
     ("plural-object", "We expect to secure the remaining permits by the end of this year.",
      [("2025-12-31", "remaining permits obtained")]),
+    ("passive-grant", "We expect the mining permit to be granted by March 2026.", [("2026-03-31", "mining permit obtained")]),
+    ("contract-win", "We expect to win the contract by the end of the year.", [("2025-12-31", "contract obtained")]),
     # negatives: no granted thing named, or the grant is only the condition of a promise dated elsewhere
+    ("money-granted", "We expect the money to be granted by March 2026.", []),
     ("money-is-no-grant", "We expect to receive $40 million from the sale by the end of the first quarter.", []),
     ("get-costs-down", "We expect to get our costs down by the end of the year.", []),
     ("gain-share", "We should gain share in the second half.", []),

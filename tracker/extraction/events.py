@@ -206,7 +206,7 @@ def has_object(text: str, verb: Term) -> bool:
     spec = event_specs().get(verb.name)
     if spec is None or not spec.objects:
         return True
-    words = _after(text, verb.end, len(text)).lower().split()
+    words = (_after(text, verb.end, len(text)) or _before(text, verb.start, 0)).lower().split()
     return any(w in spec.objects or w.rstrip("s") in spec.objects for w in words)
 
 
