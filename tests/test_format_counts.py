@@ -50,6 +50,14 @@ ROWS = [
     ("count-in-words-is-no-target", "Once these two projects go online in 2027, we will be pleased.",
      [("milestone", None, None, None)]),
     ("undated-count-is-no-claim", "We hope to serve 9,000 customers one day.", []),
+    ("format-after-an-open-count", "We plan to open 120 Maple clinics in 2026 as well as an additional 15 "
+     "urgent-care formats.", [("clinics", "maple", 120, 120), ("clinics", "urgent-care", 15, 15)]),
+    ("format-named-after-an-outlet", "We plan to have up to 50 Harbor locations as well as up to an additional 25 "
+     "store-within-a-store concepts by year-end.", [("locations", "harbor", None, 50),
+                                                    ("stores", "store-within-a-store", None, 25)]),
+    ("now-offer-reports-the-present",
+     "We now offer same-day delivery in more than 300 restaurants and plan to expand this program to 500 "
+     "restaurants by year-end.", [("restaurants", "same-day delivery", 500, 500)]),
     # negatives: formats counted on their own are no outlets; the compound is not a store count
     ("formats-alone", "We expect to open 30 new stores this year and we run three concepts.",
      [("concepts", None, 3, 3), ("stores", None, 30, 30)]),

@@ -20,6 +20,7 @@ from functools import cache
 from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
+from tracker.quantities import find_quantities
 from tracker.vocab.patterns import pattern
 from tracker.periods import PeriodMatch
 from tracker.vocab.phrase_regex import phrase_pattern
@@ -132,14 +133,27 @@ def format_counts(figures: list, text: str) -> list:
     out = list(figures)
     for i in range(1, len(out)):
         f, prev = out[i], out[i - 1]
-        if f.metric_known or not f.unit or f.unit.casefold() not in _format_nouns() or prev.metric is None \
-                or prev.unit is None or unit_family(prev.unit) != "count" or not prev.metric_known \
-                or metric_spec(prev.metric).get("units") != ["count"] \
+        if f.metric_known or not f.unit or f.unit.casefold() not in _format_nouns() \
+                or prev.unit is None or unit_family(prev.unit) != "count" \
+                or prev.metric is not None and (not prev.metric_known or metric_spec(prev.metric).get("units") != ["count"]) \
                 or not pattern("added_count_before").search(text[prev.quantity.end:f.quantity.end]):
             continue
         tail = text[f.quantity.end:f.quantity.end + 60]
         at = tail.casefold().find(f.unit.casefold())
         words = [w for w in tail[:at].split() if w.casefold() not in ("new", "additional", "more")] if at > 0 else []
-        out[i] = replace(f, metric=prev.metric, metric_term=prev.metric_term, metric_known=True,
-                         scope=" ".join(words).casefold() or f.scope)
+        # what the format's own name says it is ("store-within-a-store concepts" are stores), else the outlets
+        # counted before: their metric, or their own noun ("120 Maple clinics" counts clinics)
+        head = _outlet_named(words)
+        metric = head or prev.metric or prev.unit
+        out[i] = replace(f, metric=metric, metric_term=None if head else prev.metric_term, unit=head or prev.unit,
+                         metric_known=bool(head or prev.metric), scope=" ".join(words).casefold() or f.scope)
     return out
+
+
+def _outlet_named(words: list[str]) -> str | None:
+    """"store-within-a-store": a format named after an outlet the lexicon counts as a metric (stores), or None."""
+    if not words:
+        return None
+    found = find_quantities("1 " + words[0].split("-")[0])
+    unit = found[0].unit if found else None
+    return unit if unit and unit_family(unit) == "count" and metric_spec(unit) else None
