@@ -96,6 +96,9 @@ NOT_EVENTS = [
     pytest.param("We had successful launches of Aster 2 and Aster 3 this quarter.", id="launches-of-is-a-noun"),
     pytest.param("We did well with our launches this year, both in retail, Aster 2 launches, as well as online.",
                  id="plural-noun-before-a-comma"),
+    pytest.param("And we will have both of these products with a strong profile in our 2026 revenue.",
+                 id="having-things-already-named"),
+    pytest.param("Of course, in 2026 we'll have a mix of the two memory products.", id="having-a-mix"),
     pytest.param("I was curious whether the sales team keeps ramping in the back half.",
                  id="unlabelled-analyst-question"),
 ]

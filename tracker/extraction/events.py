@@ -44,6 +44,7 @@ class _EventWords:
     possession: frozenset[str]
     qualities: frozenset[str]
     subordinators: frozenset[str]
+    referring: frozenset[str]
 
 
 @cache
@@ -73,7 +74,7 @@ def event_specs() -> dict[str, EventSpec]:
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
     keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after",
-            "relatives", "pronouns", "possession", "qualities", "subordinators")
+            "relatives", "pronouns", "possession", "qualities", "subordinators", "referring")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -176,6 +177,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
         nxt = [t for t in nxt if t not in w.articles and t not in w.modifiers]
         if nxt and nxt[0] in w.qualities:
             return True                    # "we'll have a strong second half": a quality, no event
+        if nxt and nxt[0] in w.referring:
+            return True                    # "we will have both of these products in our 2026 revenue": had already
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if before and before[-1] in w.qualities:
         return True                        # "solid operational results": the event word qualifies a noun
