@@ -69,6 +69,8 @@ EVENTS = [
                        "acquisition of Larkspur Mills closes"), id="are-set-to-close-the-acquisition"),
     pytest.param(Event("Our second kiln is set to open in 2026.", "2026-12-31", "second kiln opens"),
                  id="set-to-open"),
+    pytest.param(Event("We will have these two kilns in place by the end of 2026.", "2026-12-31",
+                       "two kilns in place"), id="having-named-things-in-place"),
 ]
 
 
