@@ -421,6 +421,17 @@ def _label(period: Period | None) -> str | None:
 _NEAR = math.log1p(0.005)
 
 
+def _nested_target(old: Claim, new: Claim) -> bool:
+    """"steady deleverage to our 2.75x target, expected by mid-2027" and "back down to that 2.75x leverage target by
+    2027": an operating target restated for a period that the first one's deadline falls in (or the other way round)
+    is one promise. Money guidance is not: "$1 billion in the quarter" and "$1 billion for the year" are two."""
+    a, b = old.period, new.period
+    if not (old.kind is new.kind is Kind.TARGET and a and b and a.start and a.end and b.start and b.end) \
+            or unit_family(old.unit) == "money":
+        return False
+    return a.start <= b.end <= a.end or b.start <= a.end <= b.end      # one is due within the other
+
+
 def _near_value(c: Claim) -> float | None:
     """The figure a point or a range stands for: the point, or the range's midpoint; a floor's or ceiling's bound."""
     if c.low is None or c.high is None:
@@ -510,7 +521,7 @@ class ClaimSet:
             return False
         # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
         same_period = a_label == b_label or (old.kind is not Kind.MILESTONE and None in (a_label, b_label)
-                                             and old.low is not None)
+                                             and old.low is not None) or _nested_target(old, new)
         return same_period and not (old.scope and new.scope and old.scope != new.scope)
 
     def _restates_level(self, claim: Claim) -> _Entry | None:
@@ -584,7 +595,8 @@ class ClaimSet:
             # every milestone of the period: "the MI500" and "MI500X production" are one product however spelled
             return self._events.get(_label(claim.period), [])
         label = _label(claim.period)
-        labels = self._labels.get(subject, set()) | {None} if label is None else (label, None)
+        labels = self._labels.get(subject, set()) | {None} if label is None or claim.kind is Kind.TARGET \
+            else (label, None)
         v = _near_value(claim)
         found: dict[int, _Entry] = {}
         for lab in labels:
