@@ -2,14 +2,18 @@
 
     python bench/ingest.py            # 200 invented calls (20 companies, 10 quarters each)
     python bench/ingest.py 10000      # any number of calls
+    python bench/ingest.py 10000 --jobs 2                                  # only --jobs 2 (and again)
+    python bench/ingest.py 10000 --jobs 2 --db postgresql+psycopg://...    # into this (empty) database
 
 Writes the invented calls (with a metadata .toml beside each) to a temporary folder, then runs the real
 command as a whole process: `fls ingest --jobs 1`, `--jobs N` (N = the cores) into another database, and the
 second command again (every file already stored). Prints calls per second, the database size and the peak
-memory of the largest process; asserts nothing.
+memory of the largest process, and the load average (`uptime`) before and after each run: on a shared machine
+the CPU time is the fairer figure. Asserts nothing.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import subprocess
@@ -61,29 +65,56 @@ def write_corpus(folder: Path, n_calls: int) -> list[Path]:
     return paths
 
 
-def run(label: str, paths: list[Path], db: Path, jobs: int) -> None:
+def _size_mb(db: str) -> float:
+    if "://" not in db:
+        return Path(db).stat().st_size / 1e6 if Path(db).exists() else 0.0
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        size = conn.scalar(text("SELECT pg_database_size(current_database())"))
+    engine.dispose()
+    return size / 1e6
+
+
+def _load() -> str:
+    return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(label: str, paths: list[Path], db: str, jobs: int) -> None:
+    load_before = _load()
     t0 = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([str(FLS), "ingest", *map(str, paths), "--jobs", str(jobs), "--db", str(db)],
+    done = subprocess.run([str(FLS), "ingest", *map(str, paths), "--jobs", str(jobs), "--db", db],
                           capture_output=True, text=True, check=False)
     took = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    size = db.stat().st_size / 1e6 if db.exists() else 0.0
     print(f"  {label:<34} {len(paths) / took:8.1f} calls/s  {took:7.1f} s wall {cpu:7.1f} s cpu  "
-          f"db {size:6.1f} MB  exit {done.returncode}", flush=True)
+          f"db {_size_mb(db):6.1f} MB  exit {done.returncode}  ({load_before} -> {_load()})", flush=True)
+    if done.returncode:
+        print(f"  {(done.stderr.strip().splitlines() or [''])[-1]}", flush=True)
 
 
 def main(argv: list[str]) -> int:
-    n_calls = int(argv[0]) if argv else 200
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("calls", type=int, nargs="?", default=200)
+    parser.add_argument("--jobs", type=int, help="only this many worker processes (default: 1, then the cores)")
+    parser.add_argument("--db", help="a SQLAlchemy URL of an empty database (default: SQLite files in a temporary "
+                                     "folder)")
+    args = parser.parse_args(argv)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        paths = write_corpus(folder, n_calls)
-        print(f"{n_calls} invented calls, {cores} cores", flush=True)
-        run("ingest --jobs 1", paths, folder / "one.db", 1)
-        run(f"ingest --jobs {cores}", paths, folder / "many.db", cores)
-        run(f"ingest again --jobs {cores} (all stored)", paths, folder / "many.db", cores)
+        paths = write_corpus(folder, args.calls)
+        print(f"{args.calls} invented calls, {cores} cores", flush=True)
+        if args.jobs is None:
+            run("ingest --jobs 1", paths, str(folder / "one.db"), 1)
+        jobs = args.jobs or cores
+        db = args.db or str(folder / "many.db")
+        run(f"ingest --jobs {jobs}", paths, db, jobs)
+        run(f"ingest again --jobs {jobs} (all stored)", paths, db, jobs)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"  peak memory of the largest process: {peak:.0f} MB", flush=True)
     return 0

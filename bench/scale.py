@@ -77,15 +77,42 @@ def _scoring(db) -> None:  # noqa: ANN001
 
 
 def _reads(db, some_claim: int) -> None:  # noqa: ANN001
+    """Every read command as the CLI and the UI call it: with the date last scored (what they show when no
+    --as-of is given), and the lists of every company also with None (each claim's newest verdict)."""
+    from db.review import period_ends
+    from db.scoring import last_scored
+    from db.queries import build_scorecard, list_speakers, next_deadlines
+    from tui.screens import claims as claims_screen, companies as companies_screen
+
     with db.session(write=False) as s:
-        timed("list_companies", lambda: list_companies(s))
-        timed("list_claims one company, first 200", lambda: list_claims(s, ticker=ONE, limit=200))
-        timed("list_claims one company, missed", lambda: list_claims(s, ticker=ONE, verdict="missed"))
-        timed("claim_detail of one claim", lambda: [claim_detail(s, some_claim)])
-        timed("verdicts_on one company", lambda: verdicts_on(s, AS_OF, ONE))
-        timed("verdict_counts", lambda: verdict_counts(s))
-        timed("list_claims every claim", lambda: list_claims(s))
-        timed("verdicts_on every company (fls score's table)", lambda: verdicts_on(s, AS_OF))
+        day = last_scored(s) or AS_OF
+        timed("fls companies (list_companies, date scored)", lambda: list_companies(s, day))
+        timed("list_companies, newest verdicts (as_of None)", lambda: list_companies(s))
+        timed("verdict_counts (date scored)", lambda: verdict_counts(s, day))
+        timed("verdict_counts, newest verdicts (as_of None)", lambda: verdict_counts(s))
+        timed("fls speakers (list_speakers, every company)", lambda: list_speakers(s, as_of=day))
+        timed("fls speakers TICK", lambda: list_speakers(s, ONE, as_of=day))
+        timed("next_deadlines", lambda: next_deadlines(s, day))
+        timed("period_ends", lambda: period_ends(s))
+        timed("fls claims TICK (one company, all)", lambda: list_claims(s, ticker=ONE, as_of=day))
+        timed("list_claims one company, first 200", lambda: list_claims(s, ticker=ONE, limit=200, as_of=day))
+        timed("fls claims TICK --verdict missed", lambda: list_claims(s, ticker=ONE, verdict="missed", as_of=day))
+        timed("fls claims TICK --period 2022-Q3", lambda: list_claims(s, ticker=ONE, period="2022-Q3", as_of=day))
+        timed("list_claims every company, first 200", lambda: list_claims(s, limit=200, as_of=day))
+        timed("list_claims every company, page 50 (offset 10,000)",
+              lambda: list_claims(s, limit=200, offset=10_000, as_of=day))
+        timed("list_claims every company, missed, first 200",
+              lambda: list_claims(s, verdict="missed", limit=200, as_of=day))
+        timed("list_claims every company, search 'capex', 200",
+              lambda: list_claims(s, search="capex", limit=200, as_of=day))
+        timed("claim_detail of one claim", lambda: [claim_detail(s, some_claim, day)])
+        timed("fls scorecard TICK (build_scorecard)", lambda: build_scorecard(s, ONE, day).rows)
+        timed("verdicts_on one company", lambda: verdicts_on(s, day, ONE))
+        timed("TUI companies screen (companies.load)", lambda: companies_screen.load(s, day).companies)
+        timed("TUI claims screen of one company (claims.load)",
+              lambda: claims_screen.load(s, ONE, claims_screen.SELECTS, day).rows)
+        timed("list_claims every claim", lambda: list_claims(s, as_of=day))
+        timed("verdicts_on every company (fls score's table)", lambda: verdicts_on(s, day))
 
 
 def run(n_claims: int) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db import audit
+from db import audit, totals
 from db.actuals_csv import check_value, fits
 from db.companies import calendar_of, require_company
 from db.convert import claim_columns
@@ -164,6 +164,7 @@ def edit_claim(session: Session, claim_id: int, values: Mapping[str, str | None]
                  before=original, after={k: _plain(v) for k, v in changed.items()} | {"reason": reason})
     if any(k in changed for k in _SUBJECT):
         relink_claim(session, rec, old_label)
+    totals.refresh_companies(session, [rec.company_id])
     return row
 
 
@@ -333,6 +334,7 @@ def add_claim(session: Session, ticker: str, quote: str, values: Mapping[str, st
     audit.record(session, author=author, action="add_claim", entity="claim", entity_id=rec.id,
                  after=audit.snapshot(rec) | ({"reason": reason.strip()} if reason.strip() else {}))
     relink_claim(session, rec, None)
+    totals.refresh_companies(session, [rec.company_id])
     return rec
 
 

@@ -1,4 +1,5 @@
-"""Changes a person makes by hand. Each writes an audit_log row with the state before and after.
+"""Changes a person makes by hand. Each writes an audit_log row with the state before and after, and the
+verdict totals of its company again (db.totals) when it changes what a reader is shown.
 
 The caller owns the transaction. Errors the user can fix raise InputError / NotFoundError."""
 from __future__ import annotations
@@ -8,7 +9,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db import audit
+from db import audit, totals
 from db.actuals_csv import check_value, fits
 from db.companies import calendar_of, require_company
 from db.models import (
@@ -107,6 +108,7 @@ def override_verdict(session: Session, claim_id: int, verdict: str | Verdict, re
     session.flush()
     audit.record(session, author=author, action="override", entity="claim", entity_id=claim.id,
                  before=audit.snapshot(before), after=audit.snapshot(row))
+    totals.refresh_companies(session, [claim.company_id])
     return row
 
 
@@ -129,6 +131,7 @@ def clear_override(session: Session, claim_id: int, author: str, reason: str | N
     audit.record(session, author=author, action="clear_override", entity="claim", entity_id=claim.id,
                  before=snap, after={"reason": reason} if reason else None)
     session.flush()
+    totals.refresh_companies(session, [claim.company_id])
     return removed
 
 
@@ -152,6 +155,7 @@ def dismiss_claim(session: Session, claim_id: int, reason: str, author: str) -> 
     session.flush()
     audit.record(session, author=author, action="dismiss", entity="claim", entity_id=claim.id,
                  before=before, after={"status": claim.status, "reason": reason})
+    totals.refresh_companies(session, [claim.company_id])
     return claim
 
 
@@ -164,4 +168,5 @@ def restore_claim(session: Session, claim_id: int, author: str) -> ClaimRecord:
     session.flush()
     audit.record(session, author=author, action="restore", entity="claim", entity_id=claim.id,
                  before=before, after={"status": claim.status})
+    totals.refresh_companies(session, [claim.company_id])
     return claim

@@ -17,6 +17,7 @@ batch-alters claims, actuals, events or claim_revisions calls `install(op.get_bi
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from functools import cache
 from pathlib import Path
@@ -27,77 +28,116 @@ from sqlalchemy.schema import MetaData
 # the input tables that name their company, and the one that names it through the claim it revises
 _WITH_COMPANY = ("claims", "actuals", "events")
 _REVISIONS = "claim_revisions"
-_BUMP = "UPDATE companies SET inputs_version = inputs_version + 1 WHERE id IN ({ids})"
 _OPS = {"insert": "INSERT", "update": "UPDATE", "delete": "DELETE"}
 
 
-def _company_of(table: str, row: str) -> str:
-    """SQL for the company id of `row` (NEW / OLD, or a transition table's alias) of `table`."""
-    if table == _REVISIONS:
-        return f"(SELECT company_id FROM claims WHERE claims.id = {row}.earlier_claim_id)"
-    return f"{row}.company_id"
+def company_column(table: str) -> str:
+    """SQL for the company id of `{row}` (NEW / OLD, or a transition table's alias) of `table`."""
+    return "{row}.company_id"
 
 
-def _sqlite_statements() -> list[str]:
-    out = []
-    for table in (*_WITH_COMPANY, _REVISIONS):
-        for op, verb in _OPS.items():
-            rows = {"insert": ["NEW"], "update": ["OLD", "NEW"], "delete": ["OLD"]}[op]
-            ids = ", ".join(_company_of(table, r) for r in rows)
-            out.append(f"CREATE TRIGGER IF NOT EXISTS fls_inputs_{table}_{op} AFTER {verb} ON {table} "
-                       f"FOR EACH ROW BEGIN {_BUMP.format(ids=ids)}; END")
-    return out
+def company_of_claim(column: str) -> str:
+    """SQL for the company id of the claim whose id is `{row}.column` (rows that name only their claim)."""
+    return f"(SELECT company_id FROM claims WHERE claims.id = {{row}}.{column})"
 
 
-def _pg_statements() -> list[str]:
-    out = []
-    for table in (*_WITH_COMPANY, _REVISIONS):
-        for op, verb in _OPS.items():
-            tables = {"insert": ["new_rows"], "update": ["old_rows", "new_rows"], "delete": ["old_rows"]}[op]
-            ids = " UNION ".join(f"SELECT {_company_of(table, 't')} FROM {t} AS t" for t in tables)
-            function = f"fls_inputs_{table}_{op}"
-            out.append(f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                       f"BEGIN {_BUMP.format(ids=ids)}; RETURN NULL; END $$")
-            referencing = " ".join(f"{'OLD' if t == 'old_rows' else 'NEW'} TABLE AS {t}" for t in tables)
-            out.append(f"DROP TRIGGER IF EXISTS {function} ON {table}")
-            out.append(f"CREATE TRIGGER {function} AFTER {verb} ON {table} REFERENCING {referencing} "
-                       f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
-    return out
+@dataclasses.dataclass(frozen=True)
+class Counter:
+    """A count kept in a column of `companies` that a trigger on each table of `tables` ({table: SQL for the
+    company id of one of its rows}) adds one to on every insert, update or delete, whoever writes."""
+    prefix: str                 # the triggers' (and PostgreSQL functions') names start with it
+    column: str
+    tables: dict[str, str]
+
+    def _bump(self, ids: str) -> str:
+        return f"UPDATE companies SET {self.column} = {self.column} + 1 WHERE id IN ({ids})"
+
+    def _sqlite(self) -> list[str]:
+        out = []
+        for table, company in self.tables.items():
+            for op, verb in _OPS.items():
+                rows = {"insert": ["NEW"], "update": ["OLD", "NEW"], "delete": ["OLD"]}[op]
+                ids = ", ".join(company.format(row=r) for r in rows)
+                out.append(f"CREATE TRIGGER IF NOT EXISTS {self.prefix}_{table}_{op} AFTER {verb} ON {table} "
+                           f"FOR EACH ROW BEGIN {self._bump(ids)}; END")
+        return out
+
+    def _pg(self) -> list[str]:
+        out = []
+        for table, company in self.tables.items():
+            for op, verb in _OPS.items():
+                tables = {"insert": ["new_rows"], "update": ["old_rows", "new_rows"], "delete": ["old_rows"]}[op]
+                ids = " UNION ".join(f"SELECT {company.format(row='t')} FROM {t} AS t" for t in tables)
+                function = f"{self.prefix}_{table}_{op}"
+                out.append(f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                           f"BEGIN {self._bump(ids)}; RETURN NULL; END $$")
+                referencing = " ".join(f"{'OLD' if t == 'old_rows' else 'NEW'} TABLE AS {t}" for t in tables)
+                out.append(f"DROP TRIGGER IF EXISTS {function} ON {table}")
+                out.append(f"CREATE TRIGGER {function} AFTER {verb} ON {table} REFERENCING {referencing} "
+                           f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
+        return out
+
+    def statements(self, dialect: str) -> list[str]:
+        """The DDL that installs the triggers on `dialect` (re-running it is harmless)."""
+        if dialect == "postgresql":
+            return self._pg()
+        if dialect == "sqlite":
+            return self._sqlite()
+        raise NotImplementedError(f"fls stores its data in SQLite or PostgreSQL, not {dialect}")
+
+    def install(self, conn: Connection) -> None:
+        """Create (or re-create) the triggers on the connection's database."""
+        for stmt in self.statements(conn.dialect.name):
+            conn.execute(text(stmt))
+
+    def drop(self, conn: Connection) -> None:
+        """Remove the triggers (a migration's downgrade)."""
+        for table in self.tables:
+            for op in _OPS:
+                name = f"{self.prefix}_{table}_{op}"
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
+                    conn.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
+                else:
+                    conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+
+    def attach(self, metadata: MetaData) -> None:
+        """Install the triggers also when the schema is made by `metadata.create_all` (the in-memory database
+        of db.session.open_empty_database) rather than by the migrations."""
+        for dialect in ("sqlite", "postgresql"):
+            for stmt in self.statements(dialect):
+                event.listen(metadata, "after_create", DDL(stmt.replace("%", "%%")).execute_if(dialect=dialect))
+
+
+INPUTS = Counter("fls_inputs", "inputs_version",
+                 {**{table: company_column(table) for table in _WITH_COMPANY},
+                  _REVISIONS: company_of_claim("earlier_claim_id")})
+
+# what a reader is shown of a company's claims: the claims, their computed verdicts and the overrides in force
+# (db.totals keeps the effective verdicts' totals per company and date, current while this count is)
+SHOWN = Counter("fls_shown", "shown_version",
+                {"claims": company_column("claims"), "verdicts": company_of_claim("claim_id"),
+                 "overrides": company_of_claim("claim_id")})
 
 
 def statements(dialect: str) -> list[str]:
-    """The DDL that installs the triggers on `dialect` (re-running it is harmless)."""
-    if dialect == "postgresql":
-        return _pg_statements()
-    if dialect == "sqlite":
-        return _sqlite_statements()
-    raise NotImplementedError(f"fls stores its data in SQLite or PostgreSQL, not {dialect}")
+    """The DDL that installs the inputs_version triggers on `dialect` (re-running it is harmless)."""
+    return INPUTS.statements(dialect)
 
 
 def install(conn: Connection) -> None:
-    """Create (or re-create) the triggers on the connection's database."""
-    for stmt in statements(conn.dialect.name):
-        conn.execute(text(stmt))
+    """Create (or re-create) the inputs_version triggers on the connection's database."""
+    INPUTS.install(conn)
 
 
 def drop(conn: Connection) -> None:
-    """Remove the triggers (the downgrade of migration 0008)."""
-    for table in (*_WITH_COMPANY, _REVISIONS):
-        for op in _OPS:
-            name = f"fls_inputs_{table}_{op}"
-            if conn.dialect.name == "postgresql":
-                conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
-                conn.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
-            else:
-                conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    """Remove the inputs_version triggers (the downgrade of migration 0008)."""
+    INPUTS.drop(conn)
 
 
 def attach(metadata: MetaData) -> None:
-    """Install the triggers also when the schema is made by `metadata.create_all` (the in-memory database of
-    db.session.open_empty_database) rather than by the migrations."""
-    for dialect in ("sqlite", "postgresql"):
-        for stmt in statements(dialect):
-            event.listen(metadata, "after_create", DDL(stmt.replace("%", "%%")).execute_if(dialect=dialect))
+    """Install the inputs_version triggers also when the schema is made by `metadata.create_all`."""
+    INPUTS.attach(metadata)
 
 
 @cache

@@ -75,6 +75,9 @@ class Company(Base):
     # How many times a claim, figure, event or revision link of the company changed: written by triggers only
     # (db.inputs), read by the scorer to skip companies whose verdicts of a date are still what it wrote.
     inputs_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # How many times a claim, computed verdict or override of the company changed (triggers, db.totals): its
+    # verdict totals of a date are current while their state row says this count.
+    shown_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     documents: Mapped[list[Document]] = relationship(back_populates="company")
 
@@ -168,6 +171,10 @@ class ClaimRecord(Base):
 # A company's claims about one period label, case-insensitive: what linking a new call's claims to the ones
 # they revise reads (db.ingest), so that storing a call costs the same whatever the company's history.
 Index("ix_claims_company_id_lower_period_label", ClaimRecord.company_id, func.lower(ClaimRecord.period_label))
+# Every company's claims in the order every list shows them (deadline, undated last, then id): a page of the
+# claims of every company ("fls claims --verdict missed", the first 200) reads its rows in order and stops,
+# instead of sorting a million claims for each page.
+Index("ix_claims_deadline_order", ClaimRecord.period_end.is_(None), ClaimRecord.period_end, ClaimRecord.id)
 
 
 class MentionRecord(Base):
@@ -371,5 +378,40 @@ class ScoreState(Base):
     scored_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-# a schema made by create_all (not by the migrations) gets the inputs_version triggers too
+class VerdictTotal(Base):
+    """How many of the company's claims (not superseded) by `speaker` about `period_label` had the effective
+    verdict `verdict` (None: not scored) on `as_of`, with the sums their credibility is made of: the rows of
+    db.totals' one grouped query, stored so that every company's figures read in a few milliseconds."""
+    __tablename__ = "verdict_totals"
+    __table_args__ = (Index("ix_verdict_totals_as_of_company_id", "as_of", "company_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    speaker: Mapped[str | None] = mapped_column(String(200))
+    period_label: Mapped[str | None] = mapped_column(String(32))
+    period_end: Mapped[date | None] = mapped_column(Date)          # the earliest of these claims' deadlines
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    claims: Mapped[int] = mapped_column(Integer)
+    surprise_sum: Mapped[float | None] = mapped_column(Float)
+    surprise_abs_sum: Mapped[float | None] = mapped_column(Float)
+    surprise_n: Mapped[int] = mapped_column(Integer)
+    late_sum: Mapped[int | None] = mapped_column(Integer)
+    late_n: Mapped[int] = mapped_column(Integer)
+
+
+class TotalsState(Base):
+    """The company's verdict totals of `as_of` were written when its `shown_version` was this: they are
+    current while the company's count still says it (db.totals)."""
+    __tablename__ = "verdict_totals_state"
+    __table_args__ = (UniqueConstraint("company_id", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    shown_version: Mapped[int] = mapped_column(Integer)
+
+
+# a schema made by create_all (not by the migrations) gets the inputs_version and shown_version triggers too
 inputs.attach(Base.metadata)
+inputs.SHOWN.attach(Base.metadata)

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from db import audit
 from db.companies import require_company
 from db.convert import actual_from_record, claim_from_record
 from db.edits import get_claim
+from db.totals import read as totals_sql
 from db.models import (
     EVENT_REAFFIRMED,
     ORIGIN_ADDED,
@@ -60,30 +61,19 @@ class CompanyRow:
     fiscal_year_named: str | None = None   # "end" / "start"; None when not known
 
 
-def _stored_credibility(session: Session, key: tuple, *where, as_of: date | None = None  # noqa: ANN001
-                        ) -> dict[tuple, tuple[int, Any]]:
-    """Claims (not superseded) grouped by the columns in `key`: {group: (claims, tracker.scoring.Credibility)},
-    from the stored effective verdicts, summed up by the database (tracker.scoring.Totals): one row per group
-    and verdict comes back, not one per claim. Companies and speakers are both summed up here, so they agree.
-
-    A verdict's figures count as tracker.scoring.standing says: none for a dismissed claim, and for an
-    overridden one only when the override is the computed verdict ("met" set by hand on a computed "met" keeps
-    its +3% surprise; "met" over a computed "missed" has none)."""
+def _stored_credibility(session: Session, by: tuple[str, ...], company_id: int | None = None,
+                        as_of: date | None = None) -> dict[tuple, tuple[int, Any]]:
+    """Claims (not superseded) grouped by the db.totals keys in `by`: {group: (claims,
+    tracker.scoring.Credibility)}, from the effective verdicts' totals (db.totals: stored per company and date,
+    summed live for a company changed since): one row per group and verdict comes back, not one per claim.
+    Companies and speakers are both summed up here, so they agree."""
     from tracker.scoring import Totals, credibility_from_totals
 
-    eff = _effective(as_of)
-    kept = or_(eff.o.id.is_(None), eff.o.verdict == eff.v.verdict)
-    surprise = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.surprise_pct))
-    late = case((and_(ClaimRecord.status != STATUS_DISMISSED, kept), eff.v.days_late))
-    stmt = eff.join(select(*key, eff.verdict, func.count(), func.sum(surprise), func.sum(func.abs(surprise)),
-                           func.count(surprise), func.sum(late), func.count(late))
-                    .where(ClaimRecord.status != STATUS_SUPERSEDED, *where)
-                    .group_by(*key, eff.verdict))
     claims: Counter = Counter()
     totals: dict[tuple, Totals] = defaultdict(lambda: Totals(Counter()))
-    for row in session.execute(stmt):
-        group = tuple(row[:len(key)])
-        verdict, count, s_sum, s_abs, s_n, late_sum, late_n = row[len(key):]
+    for row in session.execute(totals_sql(as_of, by, company_id)):
+        group = tuple(row[:len(by)])
+        verdict, count, s_sum, s_abs, s_n, late_sum, late_n = row[len(by):len(by) + 7]
         claims[group] += count
         if verdict is None:          # not scored yet: a claim, not a verdict
             continue
@@ -102,7 +92,7 @@ def list_companies(session: Session, as_of: date | None = None) -> list[CompanyR
     docs = dict(session.execute(select(Document.company_id, func.count()).group_by(Document.company_id)).all())
     last = dict(session.execute(select(Document.company_id, func.max(Document.call_date))
                                 .group_by(Document.company_id)).all())
-    stored = _stored_credibility(session, (ClaimRecord.company_id,), as_of=as_of)
+    stored = _stored_credibility(session, ("company_id",), as_of=as_of)
     out = []
     for company in session.scalars(select(Company).order_by(Company.ticker)):
         claims, cred = stored.get((company.id,)) or (0, credibility([]))
@@ -130,11 +120,11 @@ def list_speakers(session: Session, ticker: str | None = None, as_of: date | Non
     """Everyone who made claims, per company, with a credibility computed exactly like the company's (the
     stored effective verdicts of `as_of`); sorted by ticker, then most claims first, then name."""
     speakers = select(SpeakerRecord)
-    where = []
+    only = None
     if ticker:
         only = require_company(session, ticker).id
-        speakers, where = speakers.where(SpeakerRecord.company_id == only), [ClaimRecord.company_id == only]
-    stored = _stored_credibility(session, (ClaimRecord.company_id, ClaimRecord.speaker), *where, as_of=as_of)
+        speakers = speakers.where(SpeakerRecord.company_id == only)
+    stored = _stored_credibility(session, ("company_id", "speaker"), only, as_of=as_of)
     tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
     known = {(sp.company_id, sp.name): sp for sp in session.scalars(speakers)}
     rows = []
@@ -156,13 +146,11 @@ class VerdictCount:
 
 def verdict_counts(session: Session, as_of: date | None = None) -> list[VerdictCount]:
     """How many claims (not superseded) have each effective verdict (of `as_of`), per company and period, in
-    one query."""
-    eff = _effective(as_of)
-    stmt = eff.join(select(Company.ticker, ClaimRecord.period_label, eff.verdict, func.count())
-                    .join(Company, Company.id == ClaimRecord.company_id)
-                    .where(ClaimRecord.status != STATUS_SUPERSEDED)
-                    .group_by(Company.ticker, ClaimRecord.period_label, eff.verdict))
-    return [VerdictCount(*row) for row in session.execute(stmt)]
+    one query over the verdict totals (db.totals)."""
+    tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
+    return [VerdictCount(tickers[company_id], label, verdict, count)
+            for company_id, label, verdict, count, *_ in session.execute(
+                totals_sql(as_of, ("company_id", "period_label")))]
 
 
 @dataclass(frozen=True)
@@ -177,19 +165,17 @@ class DueClaim:
 
 def next_deadlines(session: Session, as_of: date, per_company: int = 3) -> list[DueClaim]:
     """Per company, the `per_company` claims (not dismissed, not superseded) due soonest on or after `as_of`,
-    by deadline then id."""
+    by deadline then id: a few claims read per company through its deadline index, whatever its history."""
     eff = _effective(as_of)
-    rn = func.row_number().over(partition_by=ClaimRecord.company_id,
-                                order_by=(ClaimRecord.period_end, ClaimRecord.id)).label("due_rn")
-    inner = eff.join(select(ClaimRecord.id, Company.ticker, ClaimRecord.period_end, ClaimRecord.metric,
-                            ClaimRecord.scope, ClaimRecord.period_label, rn)
-                     .join(Company, Company.id == ClaimRecord.company_id)
-                     .where(ClaimRecord.status != STATUS_SUPERSEDED, ClaimRecord.period_end >= as_of,
-                            or_(eff.verdict.is_(None), eff.verdict != Verdict.DISMISSED.value))).subquery()
-    stmt = (select(inner.c.id, inner.c.ticker, inner.c.period_end, inner.c.metric, inner.c.scope,
-                   inner.c.period_label)
-            .where(inner.c.due_rn <= per_company)
-            .order_by(inner.c.ticker, inner.c.period_end, inner.c.id))
+    soonest = (eff.join(select(ClaimRecord.id)
+                        .where(ClaimRecord.company_id == Company.id, ClaimRecord.status != STATUS_SUPERSEDED,
+                               ClaimRecord.period_end >= as_of,
+                               or_(eff.verdict.is_(None), eff.verdict != Verdict.DISMISSED.value)))
+               .order_by(ClaimRecord.period_end, ClaimRecord.id).limit(per_company).correlate(Company))
+    claim = aliased(ClaimRecord)
+    stmt = (select(claim.id, Company.ticker, claim.period_end, claim.metric, claim.scope, claim.period_label)
+            .select_from(Company).join(claim, claim.id.in_(soonest))
+            .order_by(Company.ticker, claim.period_end, claim.id))
     return [DueClaim(*row) for row in session.execute(stmt)]
 
 

@@ -21,14 +21,29 @@ from db.scoring import effective_verdicts
 from tracker.errors import InputError
 
 
-def period_ends(session: Session, ticker: str | None = None) -> dict[tuple[str, str], date | None]:
-    """{(ticker, period label): the label's period end} (the earliest, should claims disagree), in one query."""
+def period_ends(session: Session, ticker: str | None = None,
+                as_of: date | None = None) -> dict[tuple[str, str], date | None]:
+    """{(ticker, period label): the label's period end} (the earliest, should claims disagree), in one query.
+    `as_of`: a date scored, whose verdict totals (db.totals) hold the same earliest ends per company, so that
+    every company's labels read in milliseconds instead of in a pass over every claim."""
+    only = require_company(session, ticker).id if ticker else None
+    if as_of is not None:
+        from db.totals import read
+
+        tickers = dict(session.execute(select(Company.id, Company.ticker)).all())
+        ends: dict[tuple[str, str], date | None] = {}
+        sums = read(as_of, ("company_id", "period_label"), only, where_label=True).subquery()
+        for company_id, label, end in session.execute(
+                select(sums.c.company_id, sums.c.period_label, func.min(sums.c.period_end))
+                .group_by(sums.c.company_id, sums.c.period_label)):
+            ends[(tickers[company_id], label)] = end
+        return ends
     stmt = (select(Company.ticker, ClaimRecord.period_label, func.min(ClaimRecord.period_end))
             .join(Company, Company.id == ClaimRecord.company_id)
             .where(ClaimRecord.period_label.is_not(None), ClaimRecord.status != STATUS_SUPERSEDED)
             .group_by(Company.ticker, ClaimRecord.period_label))
-    if ticker:
-        stmt = stmt.where(ClaimRecord.company_id == require_company(session, ticker).id)
+    if only is not None:
+        stmt = stmt.where(ClaimRecord.company_id == only)
     return {(t, label): end for t, label, end in session.execute(stmt)}
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, delete, exists, func, insert, inspect, literal, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from db import audit
+from db import audit, totals
 from db.companies import require_company
 from db.inputs import rules_fingerprint
 from db.convert import actual_from_record, claim_from_record, event_from_record
@@ -275,8 +275,9 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
     (also: a `policy` other than the default, which score_state does not record). Its claims are read, scored
     and written in batches of about BATCH claims (whole companies, a company larger than that in id ranges),
     each batch's old verdicts deleted in one statement and its new ones inserted in one executemany, and the
-    session cleared between batches: time grows with the claims scored, memory with the batch. One audit row
-    says what the run did."""
+    session cleared between batches: time grows with the claims scored, memory with the batch. Each batch's
+    verdict totals (db.totals) are written with it, and at the end those of the date's other companies whose
+    totals are out of date. One audit row says what the run did."""
     lock_scoring(session)            # two scorings of one date would collide inserting the new verdicts
     company = require_company(session, ticker) if ticker else None
     rules = rules_fingerprint()
@@ -313,7 +314,11 @@ def score_all(session: Session, as_of: date, *, ticker: str | None = None, polic
                 progress(done, total)
         # verdicts of another policy than the default are not what a plain `fls score` would keep: forgotten
         _mark_scored(session, as_of, {cid: todo[cid] for cid in group}, rules, now, keep=policy is None)
+        totals.refresh(session, as_of, group)     # the new verdicts' totals, in this transaction
         facts_cache.clear()             # every company of the group is done
+    # the others' totals of the date too, when out of date (a person's change, an ingest, an older release)
+    totals.refresh(session, as_of, None if company is None else
+                   [cid for cid in session.scalars(totals.stale(as_of)) if cid == company.id])
     audit.record(session, author=author, action="score", entity="verdicts", entity_id=None,
                  after={"as_of": as_of, "company": company.ticker if company else None, "full": bool(full),
                         "companies": len(todo), "claims": done})

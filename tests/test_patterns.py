@@ -221,6 +221,19 @@ CASES = [
     ("subordinate_clause", " after the close ", False),
     ("year_to_date", "Year-to-date through Q3 we have generated ", True),
     ("year_to_date", "In the second quarter we generated ", False),
+    ("pointer_subject", "This improvement is based on shipments of ", True),
+    ("pointer_subject", "That outlook assumes ", True),
+    ("pointer_subject", "We expect this improvement to ", False),
+    ("indirect_question", "And then I was wondering if you could talk about ", True),
+    ("indirect_question", "We were wondering about the weather", False),
+    ("exclusion_before", "Excluding contract expirations and 2025 asset ", True),
+    ("exclusion_before", "Including contract expirations and 2025 asset ", False),
+    ("exclusion_after", " ex fuel of about", True),
+    ("exclusion_after", " of about", False),
+    ("continuation_fragment", "And roughly speaking, up around 10%", True),
+    ("continuation_fragment", "Andover output rose 10%", False),
+    ("subject_modal", "2026 Delaware output will be a little better", True),
+    ("subject_modal", "2024 Delaware output was a little better", False),
 ]
 
 

@@ -522,7 +522,9 @@ class ClaimSet:
         # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
         same_period = a_label == b_label or (old.kind is not Kind.MILESTONE and None in (a_label, b_label)
                                              and old.low is not None) or _nested_target(old, new)
-        return same_period and not (old.scope and new.scope and old.scope != new.scope)
+        # "NII and NII ex Markets of about $91 billion": the part without Markets is never the whole restated
+        return (same_period and not (old.scope and new.scope and old.scope != new.scope)
+                and _leaves_out(old.scope) == _leaves_out(new.scope))
 
     def _restates_level(self, claim: Claim) -> _Entry | None:
         """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
@@ -607,3 +609,8 @@ class ClaimSet:
                     for entry in self._near.get((subject, lab, bucket), ()):
                         found[entry.seq] = entry
         return [found[k] for k in sorted(found)]
+
+
+def _leaves_out(scope: str | None) -> bool:
+    """A scope that names what a measure leaves out ("ex markets", "europe ex fuel"; scopes.excluded_after)."""
+    return bool(scope) and (scope.startswith("ex ") or " ex " in scope)

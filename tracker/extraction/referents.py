@@ -28,6 +28,7 @@ from tracker.model import Claim, Kind
 from tracker.vocab.phrase_regex import norm, phrase_pattern
 from tracker.extraction.scopes import modifier_before
 from tracker.vocab.finders import Term
+from tracker.vocab.regex_cache import compile_cached
 
 _SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between", "offered", "outlets", "variants"}
 
@@ -67,12 +68,12 @@ def _rules() -> _Rules:
     outlets = phrase_pattern(_phrases(table, "outlets"))
     count = rf"(?:[a-z]+\s+){{0,2}}?\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?(?:{outlets})"
     return _Rules(
-        pointer=re.compile(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
-        noun=re.compile(rf"(?<![\w-])(?:{nouns})", re.I),
+        pointer=compile_cached(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
+        noun=compile_cached(rf"(?<![\w-])(?:{nouns})", re.I),
         reach=_count(table, "reach", 10),
-        offered=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'offered'))})\s+"
+        offered=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'offered'))})\s+"
                            rf"(?P<thing>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}?)\s+in\s+{count}", re.I),
-        variant=re.compile(rf"(?P<num>\d[\d,.]*)\s+(?:[a-z][\w-]*\s+)?(?:{outlets})\s+in\s+(?:our|the|its|their)\s+"
+        variant=compile_cached(rf"(?P<num>\d[\d,.]*)\s+(?:[a-z][\w-]*\s+)?(?:{outlets})\s+in\s+(?:our|the|its|their)\s+"
                            rf"(?P<name>[a-z][\w-]*)\s+(?:{phrase_pattern(_phrases(table, 'variants'))})", re.I))
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 
 from tracker.extraction.events import has_object, is_noun_use, scheduled
-from tracker.extraction.figure_positions import respective_terms, sign_figures
+from tracker.extraction.figure_positions import respective_terms, sign_figures, sign_words
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
 from tracker.extraction.listed_figures import format_counts, respective_periods, shared_tail, shared_units, with_points
@@ -25,7 +25,7 @@ from tracker.extraction.range_ends import joined_ends, range_end
 from tracker.extraction.topic_lead import fronted_topic
 from tracker.extraction.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
-from tracker.extraction.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
+from tracker.extraction.scopes import acronym_before, acronym_of_head, excluded, excluded_after, modifier_before, names_after, scope_near, with_modifier
 from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
@@ -165,11 +165,12 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _numberish() -> frozenset[str]:
-    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat")."""
+    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat", and the sign words
+    of metrics.toml [sign]: "we target profitable equity income this year" is equity income above zero)."""
     nw = number_words()
     words = set(nw.small) - set(nw.not_alone) | set(nw.multipliers) | {
         w for p in (*nw.fractions, *nw.phrases) for w in p.split() if w not in ("a", "of", "one")}
-    return frozenset(words | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
+    return frozenset(words | set(sign_words()) | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
                               "thirties", "forties", "fifties"})
 
 
@@ -218,7 +219,8 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
                              and not referred_back(stance, v.start) and has_object(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    facts.metrics = metric_finder().find(text)
+    # "Excluding 2025 asset sales, we expect ...": a metric inside what is left out is not measured (scopes.excluded)
+    facts.metrics = [t for t in metric_finder().find(text) if not excluded(text, t)]
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
             if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
@@ -298,10 +300,15 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                        or pattern("adverse_before").search(text[max(0, q.start - 90):q.start]))
         scope = with_modifier(
             scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-            or names_after(after)
+            or names_after(after) or acronym_of_head(text, max(lo, clo), q.start, facts.metrics)
             # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
             or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
             modifier_before(text, term))
+        # "revenue ex fuel of about $4 billion": the measure of the part without fuel
+        left_out = excluded_after(text, term)
+        whole = scope
+        if left_out is not None:
+            scope = f"{scope} {left_out}" if scope else left_out
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
@@ -327,6 +334,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit sales and EBITDA growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+        if left_out is not None and any(t.name == metric and pattern("list_joiner").match(text[t.end:term.start])
+                                        for t in facts.metrics if t.end <= term.start):
+            # "NII and NII ex Markets of about $91 billion": the whole and the part, each at that figure
+            facts.figures.append(replace(facts.figures[-1], scope=whole))
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
     facts.figures = format_counts(shared_tail(facts.figures, text), text)

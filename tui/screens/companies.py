@@ -61,7 +61,7 @@ def load(session: Session, as_of: date) -> CompaniesData:
     for sp in list_speakers(session, as_of=as_of):
         speakers[sp.ticker].append(sp)
     ends: dict[str, dict[str, date | None]] = defaultdict(dict)
-    for (ticker, label), end in period_ends(session).items():
+    for (ticker, label), end in period_ends(session, as_of=as_of).items():
         ends[ticker][label] = end
     return CompaniesData(list_companies(session, as_of), dict(counts), dict(due), dict(speakers), dict(ends))
 
