@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction.claims import ClaimSet
+from tracker.extraction.claimset import ClaimSet
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
 
 Q3 = Period("2031-Q3", date(2031, 7, 1), date(2031, 9, 30))
@@ -117,7 +117,7 @@ def test_same_as_the_plain_rule_on_mixed_claims(seed):
 
 def test_zero_figures_and_near_figures_merge_by_index() -> None:
     """Breakeven restated ("around breakeven" twice) and a point within 0.5% of a range's midpoint."""
-    from tracker.extraction.claims import ClaimSet
+    from tracker.extraction.claimset import ClaimSet
     from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
     from datetime import date as _d
 

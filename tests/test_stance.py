@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, with_revision
+from tracker.extraction.claimset import ClaimSet
+from tracker.extraction.claims import Said, direction_claims, figure_claims, milestone_claims, with_revision
 from tracker.model import RevisionKind, Role, Sentence, Speaker
 from tracker.periods import calendar_from, reported_period
 from tracker.extraction.sentence_facts import analyse
