@@ -14,12 +14,16 @@
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 
 from tracker.contract import records
+from tracker.errors import LexiconError
+from tracker.extraction import listed_figures
 from tracker.extraction.extract import extract_file
+from tracker.vocab.lexicon import load
 
 
 def _claims(tmp_path: Path, sentence: str) -> list[tuple]:
@@ -67,3 +71,23 @@ ROWS = [
 @pytest.mark.parametrize("sentence,want", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_outlet_and_format_counts(tmp_path, sentence, want):
     assert _claims(tmp_path, sentence) == sorted(want, key=str)
+
+
+BROKEN = [
+    ("no-skip", lambda d: d["format_counts"].pop("skip")),
+    ("nouns-upper-case", lambda d: d["format_counts"].__setitem__("nouns", ["Concepts"])),
+    ("unknown-key", lambda d: d["format_counts"].__setitem__("heads", ["stores"])),
+]
+
+
+@pytest.mark.parametrize("breaks", [r[1] for r in BROKEN], ids=[r[0] for r in BROKEN])
+def test_a_broken_format_counts_table_is_an_error(monkeypatch, breaks):
+    data = copy.deepcopy(load("metrics"))
+    breaks(data)
+    monkeypatch.setattr(listed_figures, "load", lambda name: data)
+    listed_figures._format_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError):
+            listed_figures._format_nouns()
+    finally:
+        listed_figures._format_words.cache_clear()

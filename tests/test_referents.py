@@ -87,6 +87,8 @@ BROKEN = [
     ("offered-empty", lambda d: d["scope"].__setitem__("offered", [])),
     ("variant-upper-case", lambda d: d["scope"].__setitem__("variants", ["Version"])),
     ("no-outlets", lambda d: d["scope"].pop("outlets")),
+    ("offerings-empty", lambda d: d["scope"].__setitem__("offerings", [])),
+    ("owners-text", lambda d: d["scope"].__setitem__("owners", "our")),
 ]
 
 

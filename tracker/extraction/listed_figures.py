@@ -114,15 +114,21 @@ def shared_tail(figures: list, text: str) -> list:
     return out
 
 
-@cache
 def _format_nouns() -> frozenset[str]:
     """metrics.toml [format_counts]: the nouns a business format is counted by, checked at load."""
+    return _format_words("nouns")
+
+
+@cache
+def _format_words(key: str) -> frozenset[str]:
+    """metrics.toml [format_counts] `nouns` (what a format is counted by) or `skip` (words before a format's name
+    that are no part of it: "an additional 20 new drive-thru formats"), checked at load."""
     section = load("metrics").get("format_counts")
-    nouns = section.get("nouns") if isinstance(section, dict) else None
-    if set(section or {}) != {"nouns"} or not isinstance(nouns, list) or not nouns \
-            or not all(isinstance(n, str) and n == n.lower() and n.strip() for n in nouns):
-        raise LexiconError("metrics.toml [format_counts] must list lower-case format nouns under `nouns` only")
-    return frozenset(nouns)
+    words = section.get(key) if isinstance(section, dict) else None
+    if set(section or {}) != {"nouns", "skip"} or not isinstance(words, list) or not words \
+            or not all(isinstance(n, str) and n == n.lower() and n.strip() for n in words):
+        raise LexiconError("metrics.toml [format_counts] must hold exactly `nouns` and `skip`, lists of lower-case words")
+    return frozenset(words)
 
 
 def format_counts(figures: list, text: str) -> list:
@@ -140,7 +146,7 @@ def format_counts(figures: list, text: str) -> list:
             continue
         tail = text[f.quantity.end:f.quantity.end + 60]
         at = tail.casefold().find(f.unit.casefold())
-        words = [w for w in tail[:at].split() if w.casefold() not in ("new", "additional", "more")] if at > 0 else []
+        words = [w for w in tail[:at].split() if w.casefold() not in _format_words("skip")] if at > 0 else []
         # what the format's own name says it is ("store-within-a-store concepts" are stores), else the outlets
         # counted before: their metric, or their own noun ("120 Maple clinics" counts clinics)
         head = _outlet_named(words)
