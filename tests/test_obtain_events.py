@@ -61,8 +61,9 @@ def test_broken_objects_are_an_error(monkeypatch, objects):
 # named after the first one's date.
 SUPPLY = [
     ("relative-clause-after-another-event",
-     "We plan to break ground on our first Ohio plant in early 2026 which we expect will provide supply in 2030 and "
-     "beyond.", [("2026-03-31", "ground broken on Ohio plant"), ("2030-12-31", "supply from Ohio plant")]),
+     "Ground will be broken on the Corvo plant in early 2026, which should start contributing output in 2030.",
+     [("2026-03-31", "ground broken on Corvo plant"), ("2030-12-31", "supply from Corvo plant")]),
+    ("add-supply", "Our Tern Bay mill will add supply in the first half of 2027.", [("2027-06-30", "supply from Tern Bay mill")]),
     ("start-contributing-output", "The new Corvo line should start contributing output in the second half of 2027.",
      [("2027-12-31", "supply from new Corvo line")]),
     # negative: supplying now is no dated event

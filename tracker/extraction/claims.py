@@ -193,12 +193,12 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     ) for metric, period, term in wanted]
 
 
-# how near a later mention of a metric its own period and its move must stand ("'27 capex to be up")
+# how near a later mention of a metric its own period and its move must stand ("'28 opex to be lower")
 _AGAIN_REACH = 30
 
 
 def _moved_again(facts: SentenceFacts, call_date: date, numeric: frozenset[str]) -> list[tuple[Term, Period]]:
-    """"the plan is to double construction capex in 2026, and we would expect 2027 capex to be up": a metric that
+    """"we guide to opex of $400 million in 2025, while 2026 opex should be lower": a metric that
     got its figure in one clause and is named again in a later clause, with a period of its own and a move but
     no figure, is a direction claim for that later period. Only the later mention counts: the figure's own period
     stays with the figure."""
@@ -231,7 +231,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     if not (facts.forward_looking or pattern("passive_or_progressive").search(facts.text) or scheduled(facts.text)):
         return []
     # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
-    # (not a count in the event's subject, reported or told in words: "the seven agents that we announced become
+    # (not a count in the event's subject, reported or told in words: "the five bots that we unveiled become
     # available in H2" dates the event)
     taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison
              and not ((f.tense == "fact" or not any(c.isdigit() for c in f.quantity.text))
@@ -312,7 +312,7 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
                for f in facts.figures):
             continue      # "lift our valve and pump unit volumes roughly 15%": a figure claim says it
         if move.name in named:
-            continue      # "growth for our storage business and strength in both enterprise and cloud": drivers
+            continue      # "growth for our pumps business, with strength in consumer and industrial": drivers
         if _LINE_LIST.match(facts.text[move.end:]):
             named.add(move.name)
         for scope in lines_after(facts.text, move.end):

@@ -45,8 +45,8 @@ _NEAR = math.log1p(0.005)
 
 
 def _nested_target(old: Claim, new: Claim) -> bool:
-    """"steady deleverage to our 2.75x target, expected by mid-2027" and "back down to that 2.75x leverage target by
-    2027": an operating target restated for a period that the first one's deadline falls in (or the other way round)
+    """"gradual deleveraging to our 3.0x goal, which we see by mid-2029" and "that 3.0x leverage goal in 2029": an
+    operating target restated for a period that the first one's deadline falls in (or the other way round)
     is one promise. Money guidance is not: "$1 billion in the quarter" and "$1 billion for the year" are two."""
     a, b = old.period, new.period
     if not (old.kind is new.kind is Kind.TARGET and a and b and a.start and a.end and b.start and b.end) \
@@ -109,8 +109,8 @@ class ClaimSet:
 
     @staticmethod
     def _same_value(a: Claim, b: Claim) -> bool:
-        """Equal figures, or a point restating a range's midpoint ("about $1.38 billion" for "$1.38 billion,
-        plus or minus $20 million")."""
+        """Equal figures, or a point restating a range's midpoint ("about $2.46 billion" for "$2.46 billion,
+        plus or minus $30 million")."""
         if (a.low, a.high) == (b.low, b.high):
             return True
         points = [c for c in (a, b) if c.low is not None and c.low == c.high]
@@ -118,7 +118,7 @@ class ClaimSet:
         if len(points) == 1 and len(ranges) == 1:
             mid = (ranges[0].low + ranges[0].high) / 2
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
-        # "we'll try to get to 1 million units a year" and "1 million units a year is a reasonable aspiration": a
+        # "we aim to reach 2 million meals a day" and "2 million meals a day is within reach": a
         # bound and a point of one figure restate one promise
         bounds = [c for c in (a, b) if (c.low is None) != (c.high is None)]
         if len(points) == 1 and len(bounds) == 1:
@@ -150,7 +150,7 @@ class ClaimSet:
                 and _leaves_out(old.scope) == _leaves_out(new.scope))
 
     def _restates_level(self, claim: Claim) -> _Entry | None:
-        """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
+        """"Revenue of $7.5 billion, up 13% year over year": a growth rate of a metric already guided as a level
         for the same period and scope restates that guide; it is a mention of it, not a second promise."""
         if claim.kind is Kind.DIRECTION and claim.comparator is Comparator.APPROX:
             level = claim.metric          # "gross margin essentially flat in Q4" restates the Q4 gross margin guide

@@ -178,7 +178,7 @@ def is_noun_use(text: str, verb: Term) -> bool:
         if nxt and nxt[0] in w.qualities:
             return True                    # "we'll have a strong second half": a quality, no event
         if nxt and nxt[0] in w.referring:
-            return True                    # "we will have both of these products in our 2026 revenue": had already
+            return True                    # "we'll have both of those drugs in our 2026 sales": had already
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if before and before[-1] in w.qualities:
         return True                        # "solid operational results": the event word qualifies a noun
@@ -191,7 +191,7 @@ def is_noun_use(text: str, verb: Term) -> bool:
         if after and after[0].lower() in w.joiners and not (before and before[-1] in w.helpers):
             return True                    # "launches of two games", but not "will be prototypes of X"
         if after and after[0] in (",", ";") and not (before and before[-1] in w.helpers):
-            return True                    # "both on the desktop, Zen 5 launches, as well as ...": a plural noun
+            return True                    # "in stores, Aster 2 launches, and online": a plural noun
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
@@ -215,8 +215,8 @@ def has_object(text: str, verb: Term) -> bool:
 
 def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None, earlier: int = 0) -> str:
     """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it,
-    nor is anything before `earlier` (the end of an earlier event's date: "break ground on the plant in 2026 which
-    we expect will provide supply in 2030" -> the supply is not "from 2026")."""
+    nor is anything before `earlier` (the end of an earlier event's date: "ground is broken on the plant in 2026, which
+    should start contributing output in 2030" -> the supply is not "from 2026")."""
     spec = event_specs().get(verb.name)
     if spec is None:
         return verb.text

@@ -6,7 +6,7 @@
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
 - "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
-- "up to 40 Harbor stores by year-end as well as an additional 20 shop-in-shop concepts": a count of a format
+- "up to 40 Harbor stores by December, along with another 20 shop-in-shop concepts": a count of a format
   noun added to a count of outlets counts outlets of that format (metrics.toml [format_counts]).
 
 The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
@@ -132,7 +132,7 @@ def _format_words(key: str) -> frozenset[str]:
 
 
 def format_counts(figures: list, text: str) -> list:
-    """"we remain on track to have up to 40 Harbor stores by year-end as well as up to an additional 20
+    """"by December we plan to run up to 40 Harbor stores, along with another 20
     shop-in-shop concepts": the count of a format noun (concepts, formats) added ("as well as", "plus", patterns.toml
     added_count_before) to a count of outlets in the same sentence counts outlets too, of that format: stores,
     scope "shop-in-shop". A count of formats on its own ("we run three concepts") is left as it is."""
@@ -147,7 +147,7 @@ def format_counts(figures: list, text: str) -> list:
         tail = text[f.quantity.end:f.quantity.end + 60]
         at = tail.casefold().find(f.unit.casefold())
         words = [w for w in tail[:at].split() if w.casefold() not in _format_words("skip")] if at > 0 else []
-        # what the format's own name says it is ("store-within-a-store concepts" are stores), else the outlets
+        # what the format's own name says it is ("store-in-store formats" are stores), else the outlets
         # counted before: their metric, or their own noun ("120 Maple clinics" counts clinics)
         head = _outlet_named(words)
         metric = head or prev.metric or prev.unit
@@ -157,7 +157,7 @@ def format_counts(figures: list, text: str) -> list:
 
 
 def _outlet_named(words: list[str]) -> str | None:
-    """"store-within-a-store": a format named after an outlet the lexicon counts as a metric (stores), or None."""
+    """"store-in-store": a format named after an outlet the lexicon counts as a metric (stores), or None."""
     if not words:
         return None
     found = find_quantities("1 " + words[0].split("-")[0])

@@ -6,8 +6,8 @@ to the "Kettle Club offering", and the 1,400 shops are about it. The same for "t
 programs". The antecedent is the nearest earlier mention of the same noun with a name before it (the words a
 business line is named by, read as `scopes.modifier_before` reads them); a demonstrative with its own name
 ("this larger format") needs no antecedent. Failing that, a thing said to be offered in a count of outlets is what
-an offering points to: "we now carry fresh bakery in more than 500 stores with plans to expand this offering to
-800 stores" (the 800 stores are about "fresh bakery"). Nothing is guessed when no earlier sentence names one.
+an offering points to: "we now have fresh bakery in over 500 stores and aim to take this offering to 800 stores"
+(the 800 stores are about "fresh bakery"). Nothing is guessed when no earlier sentence names one.
 
 A count in a variant of the line ("more than 1,400 shops, including over 300 shops in our compact version") is
 about that variant of it: "kettle club offering compact version".
