@@ -126,7 +126,7 @@ CASES = [
     ("flat", "we expect orders to be lower", False),
     ("counterfactual", "excluding the charge, margin would have been 41%", True),
     ("counterfactual", "margin will be 41%", False),
-    ("added_count_before", " by year-end as well as up to an additional 20", True),
+    ("added_count_before", " by December, along with another 20", True),
     ("added_count_before", " plus another 12", True),
     ("added_count_before", " and we run three", False),
     ("condition_before", "So assuming we ", True),

@@ -13,7 +13,8 @@ from tracker.extraction.anaphora import Antecedents, resolve
 from tracker.extraction.baseline_periods import after_baseline
 from tracker.extraction.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
-from tracker.extraction.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
+from tracker.extraction.claimset import ClaimSet
+from tracker.extraction.claims import (Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
 from tracker.extraction.contributors import with_contributor
 from tracker.extraction.discourse import FrameReader, Reading, period_source

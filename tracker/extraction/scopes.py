@@ -75,9 +75,10 @@ def modifier_before(text: str, term: Term | None) -> str | None:
         if gap.strip() or m.group(0).endswith("."):
             break                                  # punctuation between: another phrase
         word = m.group(0).lower()
-        if any(c.isdigit() for c in word) or word in stop and not (word == "and" and words):
+        base = word[:-2] if word.endswith(("'s", "’s")) else word     # "next year's revenue": "year" stops it
+        if any(c.isdigit() for c in word) or (word in stop or base in stop) and not (word == "and" and words):
             break
-        words.append(word)
+        words.append(base)                         # "Europe's revenue" is about "europe"
         pos = m.start()
         if len(words) > most:
             return None                            # a clause, not a name

@@ -110,7 +110,7 @@ def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]
 
 
 def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int, q: Quantity, text: str) -> list[PeriodMatch]:
-    """"partners will triple their platforms in 2024, and we expect more than 100 platforms next year": a period of an
+    """"dealers will double their kiosks in 2024, and we see over 100 kiosks live next year": a period of an
     earlier clause ("in 2024") does not date a figure whose own clause names one ("next year"); a baseline in the
     clause ("our highest since 2014") names none."""
     if not any(clo <= p.start and p.end <= chi for p in _dating(periods, q, text)):
