@@ -59,6 +59,14 @@ CASES = [
     ("a midpoint restates its range", [claim(low=135.0, high=135.0, start=0), claim(start=100)], 1, 2),
     ("an undated restatement of a dated figure", [claim(start=0), claim(period=None, start=100)], 1, 2),
     ("another metric is another claim", [claim(start=0), claim(metric="gross margin", start=100)], 2, 1),
+    ("a floor restates its point", [claim(low=1e6, high=1e6, start=0), claim(low=1e6, high=None, start=100)], 1, 2),
+    ("a ceiling restates its point", [claim(low=None, high=50.0, start=0), claim(low=50.0, high=50.0, start=100)], 1, 2),
+    ("a bound of another figure is another claim",
+     [claim(low=1e6, high=1e6, start=0), claim(low=2e6, high=None, start=100)], 2, 1),
+    ("one product however spelled is one event",
+     [claim(kind=Kind.MILESTONE, scope="Zx40X", start=0), claim(kind=Kind.MILESTONE, scope="Zx40", start=100)], 1, 2),
+    ("another product is another event",
+     [claim(kind=Kind.MILESTONE, scope="Zx40X", start=0), claim(kind=Kind.MILESTONE, scope="Vela 9", start=100)], 2, 1),
 ]
 
 

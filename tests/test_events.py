@@ -94,6 +94,8 @@ NOT_EVENTS = [
     pytest.param("We moved $90 million of units that were expected to ship in the fourth quarter.",
                  id="event-of-a-past-expectation"),
     pytest.param("We had successful launches of Aster 2 and Aster 3 this quarter.", id="launches-of-is-a-noun"),
+    pytest.param("We did well with our launches this year, both in retail, Aster 2 launches, as well as online.",
+                 id="plural-noun-before-a-comma"),
     pytest.param("I was curious whether the sales team keeps ramping in the back half.",
                  id="unlabelled-analyst-question"),
 ]

@@ -230,11 +230,11 @@ def test_a_broken_metrics_file_is_an_error(monkeypatch, breaks):
     monkeypatch.setattr(metric_vocab, "load", lambda name: data if name == "metrics" else load(name))
     monkeypatch.setattr(figure_positions, "load", lambda name: data if name == "metrics" else load(name))
     metric_vocab._vocab.cache_clear()
-    figure_positions._sign_words.cache_clear()
+    figure_positions.sign_words.cache_clear()
     try:
         with pytest.raises(LexiconError):
             metric_vocab._vocab()
-            figure_positions._sign_words()
+            figure_positions.sign_words()
     finally:
         metric_vocab._vocab.cache_clear()
-        figure_positions._sign_words.cache_clear()
+        figure_positions.sign_words.cache_clear()

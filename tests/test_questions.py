@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tracker.contract import records
 from tracker.extraction.extract import extract_file
 
@@ -55,3 +57,21 @@ def test_an_opinion_takes_no_period_from_the_question(tmp_path):
     got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
                   "I think there are three things to remember.")
     assert got == []
+
+
+# (id, analyst's sentence without "?", the answer's claim period or None)
+INDIRECT = [
+    ("wondering-if", "I was wondering if you could talk about 2026 spending levels.", "2026-FY"),
+    ("and-then-could-you", "And then could you frame the spending plan for 2026.", "2026-FY"),
+    ("curious", "I'm curious how you think about spending in 2026.", "2026-FY"),
+    ("plain-statement", "We are modelling spending for 2026.", None),
+]
+
+
+
+
+@pytest.mark.parametrize("question, period", [r[1:] for r in INDIRECT], ids=[r[0] for r in INDIRECT])
+def test_a_question_without_a_question_mark(tmp_path, question, period):
+    """Speech-to-text and some publishers drop the "?": a sentence asked in the words of a question still asks."""
+    got = _claims(tmp_path, question, "And that's factored into our $4.2 billion capital program.")
+    assert [(c["metric"], c["low"], c.get("period")) for c in got] == [("capex", 4.2e9, period)]

@@ -46,10 +46,12 @@ def test_a_long_run_of_words_is_a_clause_not_a_name() -> None:
     ("dram", "dram and nand", "dram"),
     ("services", "console content and services", "console content and services"),
     ("data center", "data center gpu", "data center gpu"),
-    ("north america", "north america retail", "north america"),
+    ("north america", "north america retail", "north america retail"),   # the region and the line it narrows
+    ("north america", "north american", "north america"),
+    ("global", "global retail", "global"),
     ("cloud", "gaming", "cloud"),
     ("cloud", None, "cloud"),
-], ids=["no-lexicon-scope", "listed-lines-stay-apart", "one-named-line-with-and", "modifier-says-more", "region-stays", "different-words-keep-lexicon", "no-modifier"])
+], ids=["no-lexicon-scope", "listed-lines-stay-apart", "one-named-line-with-and", "modifier-says-more", "region-and-its-line", "region-restated", "global-stays", "different-words-keep-lexicon", "no-modifier"])
 def test_with_modifier(scope: str | None, modifier: str | None, want: str | None) -> None:
     assert with_modifier(scope, modifier) == want
 

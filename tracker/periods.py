@@ -35,12 +35,14 @@ from functools import cache
 from typing import Callable
 
 from tracker.vocab import lexicon
+from tracker.vocab.quick_start import compile_quick
 from tracker.errors import LexiconError, PeriodError
 from tracker.holidays import holidays, last_holiday, next_holiday
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
                             half_end, half_period, month_period, period_from_label, quarter_end, quarter_of,
                             quarter_period, quarter_start, reported_period, shift_quarter, year_period)
 from tracker.model import FiscalCalendar, Period
+from tracker.vocab.regex_cache import compile_cached
 
 __all__ = ["PeriodMatch", "find_periods", "resolve_period", "reported_period", "period_from_label",
            "calendar_from", "quarter_end"]
@@ -109,16 +111,22 @@ class _Gate:
     def __post_init__(self) -> None:
         # one C-level search for any of the words instead of a Python loop of `in` tests
         if self.words:
-            object.__setattr__(self, "substrings", re.compile("|".join(re.escape(w) for w in self.words)))
+            object.__setattr__(self, "substrings", compile_cached("|".join(re.escape(w) for w in self.words)))
 
     def opens(self, text: str, low: str) -> bool:
         return (self.substrings is not None and self.substrings.search(low) is not None) or (
             self.regex is not None and self.regex.search(text) is not None)
 
 
+def _longest_word(phrase: str) -> str:
+    """A gate word for a phrase matched word by word: every word of it is in each match, and the longest is the
+    rarest in a call ("black friday" -> "friday", "the fourth of july" -> "fourth", never "the")."""
+    return max(_norm(phrase).split(), key=len)
+
+
 def _words(phrases: list[str]) -> str:
     """An alternation of phrases, longest first; a space in a phrase matches spaces or hyphens."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))     # a fixed order: the same regex every run
     return "|".join(SEP.join(re.escape(w) for w in p.split()) for p in ordered)
 
 
@@ -151,7 +159,7 @@ def _norm(s: str) -> str:
 def _grammar() -> _Grammar:
     v = lexicon.load("periods")
     months: dict[str, int] = dict(v["months"])
-    month_alt = "|".join(sorted({*months, *(m.upper() for m in months)}, key=len, reverse=True))
+    month_alt = "|".join(sorted({*months, *(m.upper() for m in months)}, key=lambda m: (-len(m), m)))
     month_full_alt = "|".join(m for m in months if len(m) > 3 and m != "Sept") + "|" + \
         "|".join(m.upper() for m in months if len(m) > 3 and m != "Sept")
     # Month names are case-sensitive inside otherwise case-insensitive patterns.
@@ -179,19 +187,19 @@ def _grammar() -> _Grammar:
 
     gates = {
         # Regex gates start with a character class so the regex engine can scan for it quickly.
-        "month_name": _Gate(regex=re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|"
+        "month_name": _Gate(regex=compile_cached(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|"
                                              r"UG|EP|CT|OV|EC)")),
-        "iso": _Gate(regex=re.compile(r"\d-\d\d-\d")),
+        "iso": _Gate(regex=compile_cached(r"\d-\d\d-\d")),
         "quarter": _Gate(("quarter",)), "qn": _Gate(("q1", "q2", "q3", "q4")), "nq": _Gate(("1q", "2q", "3q", "4q")),
         "half": _Gate(("half",)), "hn": _Gate(("h1", "h2")), "nh": _Gate(("1h", "2h")),
         "year": _Gate(("year",)), "month": _Gate(("month",)),
         "year_ref": _Gate(("year", "fiscal", "calendar"),
-                          re.compile(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
+                          compile_cached(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
         "unit": _Gate(("day", "week", "month", "quarter", "year")),
-        "vague": _Gate(tuple({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"})),
-        "season": _Gate(tuple({_norm(k).split()[0] for k in v["seasons"]})),
+        "vague": _Gate(tuple(sorted({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"}))),
+        "season": _Gate(tuple(sorted({_longest_word(k) for k in v["seasons"]}))),
         "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
-        "holiday": _Gate(tuple({_norm(k).split()[0] for k in holidays()})),
+        "holiday": _Gate(tuple(sorted({_longest_word(k) for k in holidays()}))),
     }
     seasons = _season_table(v["seasons"])
     season_alt = _words(list(seasons))
@@ -262,14 +270,14 @@ def _grammar() -> _Grammar:
     ]
     lower_case_ok = {"duration", "vague", "season", "holiday", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
                      "year_end", "mid_year", "full_year", "month_relative"}
-    cores = tuple(_Core(name, re.compile(pattern, re.IGNORECASE), resolve, takes_mod, gate,
-                        re.compile(pattern) if name in lower_case_ok else None)
+    cores = tuple(_Core(name, compile_quick(pattern, re.IGNORECASE), resolve, takes_mod, gate,
+                        compile_quick(pattern) if name in lower_case_ok else None)
                   for name, pattern, resolve, takes_mod, gate in patterns)
     prep_alt = _words(preps)
-    prefix = re.compile(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z",
+    prefix = compile_cached(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z",
                         re.IGNORECASE)
-    prep_only = re.compile(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
-    noise = re.compile(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", re.IGNORECASE)
+    prep_only = compile_cached(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
+    noise = compile_cached(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", re.IGNORECASE)
     return _Grammar(gates=gates, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},
                     half_ordinals={_norm(k): n for k, n in v["half_ordinals"].items()}, counts=counts,

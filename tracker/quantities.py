@@ -20,6 +20,7 @@ from tracker.numbers import DIGITS, number_words, parse_number, parse_spelled, s
 from tracker.vocab.phrase_regex import literal_pattern, phrase_pattern
 from tracker.vocab.phrase_regex import norm as _norm
 from tracker.units import tables, to_base, unit_family
+from tracker.vocab.regex_cache import compile_cached
 
 __all__ = ["find_quantities", "parse_number", "unit_family", "to_base"]
 
@@ -127,7 +128,7 @@ def _patterns() -> _Patterns:
     mult = data["multiples"]
     multiples = {norm(k): float(v) for k, v in mult["words"].items()}
     currency = phrase_pattern(t.currency_before, guard=False)
-    core = re.compile(
+    core = compile_cached(
         rf"(?<![\w.])(?:(?:(?P<cur>{currency})[ \t]?)?(?P<num>{DIGITS})"
         rf"|(?P<vague>{vague_pattern})"
         rf"|(?P<mult>{phrase_pattern(multiples)})(?![\s-]*digit)(?!-[a-z])"
@@ -140,19 +141,21 @@ def _patterns() -> _Patterns:
     scale_abbr = {k: float(v) for k, v in sc["abbreviations"].items()}
     attached = phrase_pattern(scale_abbr, fold=False)
     spaced = phrase_pattern(sc.get("spaced", []), fold=False)
-    scale = re.compile(rf"(?:[\s-]*(?P<w>(?i:{phrase_pattern(scale_words)}))|(?P<a>{attached})|[ \t](?P<sp>{spaced}))"
+    scale = compile_cached(rf"(?:[\s-]*(?P<w>(?i:{phrase_pattern(scale_words)}))|(?P<a>{attached})|[ \t](?P<sp>{spaced}))"
                        r"(?![A-Za-z0-9])")
 
     symbols = phrase_pattern(t.symbols, fold=False)
-    unit = re.compile(rf"(?:\s*|-)(?:(?P<sym>{symbols})|(?P<word>(?i:{phrase_pattern(t.words)})))")
+    unit = compile_cached(rf"(?:\s*|-)(?:(?P<sym>{symbols})|(?P<word>(?i:{phrase_pattern(t.words)})))")
     mods = data.get("count_modifiers", {})
     mod_max = int(mods.get("max", 2))
-    noun = re.compile(
-        rf"(?P<mods>(?:[\s-]+(?:(?i:{phrase_pattern(mods.get('words', []))})|[A-Z][\w&'.]*)){{0,{mod_max}}}?)"
-        rf"[\s-]+(?P<noun>(?i:{phrase_pattern(t.nouns)}))")
+    noun = compile_cached(
+        rf"(?P<mods>(?:[\s-]+(?:(?i:{phrase_pattern(mods.get('words', []))})|[A-Z][\w&'.]*|[a-z]{{1,3}}[A-Z][\w&'.]*)){{0,{mod_max}}}?)"
+        # a count noun joined on by a hyphen is the first word of a compound, not what is counted: "25
+        # store-within-a-store concepts" counts concepts
+        rf"[\s-]+(?P<noun>(?i:{phrase_pattern(t.nouns)}))(?!-\w)")
     per_sym = phrase_pattern(t.per_symbols, fold=False)
     per_word = phrase_pattern(t.per_words)
-    per = re.compile(rf"(?:\s*/\s*|[\s-]+(?i:per|a|an|each)[\s-]+)(?:(?P<sym>{per_sym})|(?P<word>(?i:{per_word})))")
+    per = compile_cached(rf"(?:\s*/\s*|[\s-]+(?i:per|a|an|each)[\s-]+)(?:(?P<sym>{per_sym})|(?P<word>(?i:{per_word})))")
 
     cmp_before = data["comparators"]["before"]
     cmp_after = data["comparators"]["after"]
@@ -175,36 +178,36 @@ def _patterns() -> _Patterns:
     # cue words are matched backwards from the figure on the reversed text: a match, not a search
     pre_reversed = (rf"(?:{literal_pattern(w[::-1] for w in rng['plus_minus'])}"
                     rf"|{phrase_pattern(k[::-1] for k in pre_roles)})")
-    pre = re.compile(rf"(?:[\s-]*{pre_reversed})+(?![0-9a-z])")
+    pre = compile_cached(rf"(?:[\s-]*{pre_reversed})+(?![0-9a-z])")
     after_roles = {norm(w): Comparator(kind) for kind, words in cmp_after.items() for w in words
                    if w not in ("+", "plus")}
-    after = re.compile(
+    after = compile_cached(
         rf"(?:\s*|-)(?P<c>{phrase_pattern(after_roles)}|\+(?![\s/]*[-−\d])|plus(?=\s*(?:[,.;:)]|$)))")
 
     joins = [j for j in rng["joins"] if norm(j)]
-    join = re.compile(rf"\s*(?:(?P<j>{phrase_pattern(joins)})|-)\s*")
-    plus_minus = re.compile(rf"\s*[,(]?\s*{pm_literal}\s*")
+    join = compile_cached(rf"\s*(?:(?P<j>{phrase_pattern(joins)})|-)\s*")
+    plus_minus = compile_cached(rf"\s*[,(]?\s*{pm_literal}\s*")
 
     nq = data["not_quantities"]
     months = phrase_pattern(nq["months"])
-    month_before = re.compile(rf"(?<![a-z]){months}\.?,?\s+(?:the\s+)?$")
-    month_after = re.compile(rf"(?:st|nd|rd|th)?,?\s+(?:of\s+)?{months}")
-    label_before = re.compile(rf"(?<![a-z]){phrase_pattern(nq['labels'])}\.?\s*$")
-    keypad_before = re.compile(rf"(?<![a-z]){phrase_pattern(nq['keypad'])}[^.!?\d]*$|\*\s*$")
-    clock_after = re.compile(rf"\s*{phrase_pattern(nq['clock'])}")
-    year_cue_before = re.compile(rf"(?<![a-z]){phrase_pattern(nq['year_cues'])}\s+$")
+    month_before = compile_cached(rf"(?<![a-z]){months}\.?,?\s+(?:the\s+)?$")
+    month_after = compile_cached(rf"(?:st|nd|rd|th)?,?\s+(?:of\s+)?{months}")
+    label_before = compile_cached(rf"(?<![a-z]){phrase_pattern(nq['labels'])}\.?\s*$")
+    keypad_before = compile_cached(rf"(?<![a-z]){phrase_pattern(nq['keypad'])}[^.!?\d]*$|\*\s*$")
+    clock_after = compile_cached(rf"\s*{phrase_pattern(nq['clock'])}")
+    year_cue_before = compile_cached(rf"(?<![a-z]){phrase_pattern(nq['year_cues'])}\s+$")
 
     return _Patterns(
         core=core, scale=scale, unit=unit, noun=noun, per=per, after=after, pre=pre,
-        pre_token=re.compile(pre_token), join=join, plus_minus=plus_minus,
-        plus_minus_token=re.compile(pm_literal), month_before=month_before,
+        pre_token=compile_cached(pre_token), join=join, plus_minus=plus_minus,
+        plus_minus_token=compile_cached(pm_literal), month_before=month_before,
         month_after=month_after, label_before=label_before, keypad_before=keypad_before,
         clock_after=clock_after, year_cue_before=year_cue_before, scale_words=scale_words,
         scale_abbr=scale_abbr, currency_only=frozenset(sc.get("currency_only", [])), positions=positions,
         bands=bands, decades=decades, decade_words=decade_words, multiples=multiples, pre_roles=pre_roles,
         after_roles=after_roles, modifiers_max=mod_max, alone=alone,
-        change_from=re.compile(rf"(?<![a-z]){phrase_pattern(rng['change_from'])}[^.;:,\d]{{0,50}}$"),
-        respectively=re.compile(rf"\s*,?\s*{phrase_pattern(rng['respectively'])}\s*,?\s*{pm_literal}\s*"))
+        change_from=compile_cached(rf"(?<![a-z]){phrase_pattern(rng['change_from'])}[^.;:,\d]{{0,50}}$"),
+        respectively=compile_cached(rf"\s*,?\s*{phrase_pattern(rng['respectively'])}\s*,?\s*{pm_literal}\s*"))
 
 
 # --- pass 1: single amounts ----------------------------------------------------------------------------
@@ -341,8 +344,8 @@ def _is_noise(text: str, low: str, a: _Amount, prev_end: int, p: _Patterns) -> b
     return bool(p.keypad_before.search(low, max(prev_end, s - _KEYPAD_WINDOW), s))
 
 
-_LAST_WORD = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*)\s+$")
-_NAME = re.compile(r"[A-Z]|[a-z]+[A-Z]")
+_LAST_WORD = compile_cached(r"(?<![\w'’-])([A-Za-z][\w'’-]*)\s+$")
+_NAME = compile_cached(r"[A-Z]|[a-z]+[A-Z]")
 
 
 def _after_a_name(text: str, s: int) -> bool:

@@ -25,6 +25,8 @@ from functools import cache
 
 from tracker.vocab import lexicon
 from tracker.model import Role, Section
+from tracker.vocab.quick_start import compile_quick
+from tracker.vocab.regex_cache import compile_cached
 
 # A person's name inside a cue: capitalised words, with initials and name particles.
 _NAME = (r"(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|de|da|di|del|der|van|von|le|la|bin|al)){0,4})")
@@ -60,7 +62,7 @@ class Vocabulary:
 
 def _words(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return compile_quick(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
             elif piece:
                 out.append(f"(?i:{piece})")
         parts.append("".join(out))
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+    return compile_quick("|".join(f"(?:{p})" for p in parts))
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:

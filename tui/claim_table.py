@@ -13,6 +13,7 @@ from rich.text import Text
 
 from tracker.display import format_amount, format_promise
 from tracker.model import Verdict
+from tui.fitted_columns import FittedColumn
 from tui.verdicts import verdict_text
 
 QUOTE_WIDTH = 48
@@ -25,6 +26,10 @@ class Column:
     sort_key: str       # the key (pressed on the claims screen) that sorts by this column
     width: int | None   # natural width; None: the flex column, which takes the width the others leave
     min_width: int = 0  # what it may shrink to on a narrow terminal (0: its natural width)
+
+    @property
+    def fitted(self) -> FittedColumn:
+        return FittedColumn(self.key, self.label, self.width or 0, self.min_width or None)
 
 
 # On a narrow terminal a verdict may shrink to its symbol ("✗ "), which still reads without colour.

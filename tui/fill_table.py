@@ -2,9 +2,7 @@
 
 DataTable draws only the rows on screen, but adding a row costs a little on the UI thread: `fill` adds the
 first rows at once and the rest in batches between refreshes, so thousands of rows never freeze the screen.
-Columns added with `add_fitted_column` follow the terminal's width: one may be the *flex* column (the quote),
-which takes whatever the others leave; when the terminal is too narrow for every column at its natural width,
-the others give up width down to their minimum, so the flex column always keeps a fair share.
+Its columns follow the terminal's width (tui.fitted_columns).
 Enter is shown in the footer (DataTable hides its own binding).
 """
 from __future__ import annotations
@@ -18,40 +16,20 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets import DataTable
 
+from tui.fitted_columns import FLEX_SHARE, MIN_FLEX, FittedColumns, fit_widths
+
 FIRST_BATCH = 200      # rows shown at once; the rest follow in larger batches between screen refreshes
 BATCH = 500
-MIN_FLEX = 12          # the flex column never gets narrower than this...
-FLEX_SHARE = 0.25      # ...nor than this share of the width, while other columns can still shrink
 
 
-def fit_widths(natural: dict[str, int], minimum: dict[str, int], available: int,
-               order: list[str] | None = None) -> dict[str, int]:
-    """Widths for the fixed columns within `available` cells (what is left goes to the flex column). When they
-    do not fit, columns give up width down to their minimum one after another in `order` (the least useful
-    first; default: the last added first), so a verdict keeps its word while a hedge shrinks to "exp"."""
-    out = dict(natural)
-    excess = sum(natural.values()) - available
-    for key in [k for k in order or reversed(natural) if k in out]:
-        if excess <= 0:
-            break
-        give = min(excess, out[key] - minimum.get(key, out[key]))
-        out[key] -= give
-        excess -= give
-    return out
-
-
-class FillTable(DataTable):
+class FillTable(FittedColumns, DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="⏎")]
 
     def __init__(self, *, flex: str | None = None, flex_share: float = FLEX_SHARE, **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(**kwargs)
-        self.flex = flex
-        self.flex_share = flex_share
-        self.natural: dict[str, int] = {}        # fitted columns other than the flex one: natural width
-        self.minimum: dict[str, int] = {}
-        self.shrink_order: list[str] | None = None   # which fixed columns give up width first
+        self._init_fitting(flex, flex_share)
         self._generation = 0
         self.filling = False
 
@@ -95,13 +73,8 @@ class FillTable(DataTable):
 
     # --- widths --------------------------------------------------------------------------------------
 
-    def add_fitted_column(self, label: str, key: str, width: int, minimum: int | None = None) -> None:
-        """A column of `width` cells that may shrink to `minimum` on a narrow terminal (the flex column's
-        width is computed)."""
-        self.add_column(label, key=key, width=max(width, 1))
-        if key != self.flex:
-            self.natural[key] = width
-            self.minimum[key] = width if minimum is None else minimum
+    def _append_column(self, label: str, key: str, width: int) -> None:
+        self.add_column(label, key=key, width=width)
 
     def on_resize(self, _event: events.Resize) -> None:
         self.fit_flex()

@@ -27,7 +27,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.fill_table import FLEX_SHARE, MIN_FLEX, fit_widths
+from tui.fitted_columns import FLEX_SHARE, MIN_FLEX, FittedColumns, fit_widths
 
 CACHE_ROWS = 400     # drawn rows kept (a few screens' worth)
 PADDING = 1          # cells of space either side of a column
@@ -40,7 +40,7 @@ class VirtualColumn:
     width: int
 
 
-class VirtualTable(ScrollView, can_focus=True):
+class VirtualTable(FittedColumns, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"virtual-table--header", "virtual-table--cursor", "virtual-table--odd"}
     BINDINGS = [
         Binding("enter", "select", "Open", key_display="⏎"),
@@ -68,21 +68,15 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def __init__(self, *, flex: str | None = None, flex_share: float = FLEX_SHARE, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.flex, self.flex_share = flex, flex_share
+        self._init_fitting(flex, flex_share)
         self.columns: list[VirtualColumn] = []
-        self.natural: dict[str, int] = {}
-        self.minimum: dict[str, int] = {}
-        self.shrink_order: list[str] | None = None
         self.rows: Sequence[Sequence[Any]] = ()
         self._drawn: OrderedDict[tuple[int, bool], Strip] = OrderedDict()
 
     # --- columns and rows ----------------------------------------------------------------------------
 
-    def add_fitted_column(self, label: str, key: str, width: int, minimum: int | None = None) -> None:
-        self.columns.append(VirtualColumn(key, label, max(width, 1)))
-        if key != self.flex:
-            self.natural[key] = width
-            self.minimum[key] = width if minimum is None else minimum
+    def _append_column(self, label: str, key: str, width: int) -> None:
+        self.columns.append(VirtualColumn(key, label, width))
 
     def fit_flex(self) -> None:
         if not self.size.width:

@@ -17,7 +17,8 @@ from db.scoring import score_all
 from tests.db import factories
 from tests.tui.conftest import AS_OF, DATA, drive, settle
 from tui import claim_table
-from tui.fill_table import FillTable, fit_widths
+from tui.fill_table import FillTable
+from tui.fitted_columns import fit_widths
 from tui.screens.claim_detail import ClaimDetailScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.form import FormScreen, error_lines

@@ -51,10 +51,29 @@ def counted_metric(fig: Figure) -> str | None:
     digits = [i for i, c in enumerate(q.text) if c.isdigit()]
     if not digits:
         return None
-    scales = number_words().multipliers
-    words = [w for w in _WORD.findall(q.text[digits[-1] + 1:]) if w.casefold() not in scales]
-    kept = [w for w in words[:-1] if not w[:1].isupper()] + words[-1:]
+    words = _counted_words(q.text, digits[-1] + 1)
+    kept = [w for w in words[:-1] if not _is_name(w)] + words[-1:]
     return snake(kept) or None
+
+
+def counted_name(fig: Figure) -> str | None:
+    """The product or format name before a count's noun, its scope: "1,200 Zephyr kiosks" -> "zephyr", "50 zOomshop
+    stores" -> "zoomshop" (a camel-case brand is a name too)."""
+    q = fig.quantity
+    digits = [i for i, c in enumerate(q.text) if c.isdigit()]
+    if not digits or unit_family(q.unit) != "count":
+        return None
+    words = _counted_words(q.text, digits[-1] + 1)
+    return " ".join(w.casefold() for w in words[:-1] if _is_name(w)) or None
+
+
+def _counted_words(text: str, start: int) -> list[str]:
+    scales = number_words().multipliers
+    return [w for w in _WORD.findall(text[start:]) if w.casefold() not in scales]
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() or any(c.isupper() for c in word[1:4])
 
 
 def _level(fig: Figure, text: str) -> float | None:

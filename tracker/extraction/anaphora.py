@@ -21,11 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.extraction.metric_reading import phrase_name
 from tracker.model import Claim, Period
 from tracker.vocab.patterns import pattern
 from tracker.extraction.sentence_facts import Figure, SentenceFacts, is_future, period_for
 from tracker.units import unit_family
-from tracker.vocab.finders import metric_spec
+from tracker.vocab.finders import cue_finder, metric_spec
 
 _NOT_LENT = ("impact",)     # measures of an effect, not of the metric's level
 
@@ -40,6 +41,7 @@ class Antecedent:
     measure: str | None
     period: Period | None
     families: frozenset[str]
+    open_subject: bool = False      # read from a sentence's open subject: only a continuing fragment takes it
 
 
 class Antecedents:
@@ -63,6 +65,9 @@ class Antecedents:
             return
         names = {t.name for t in facts.metrics}
         self._last = None
+        if not names and not facts.figures and facts.forward and not facts.fact_verbs and not facts.past_marker:
+            self._last = _open_subject(facts, call_date)
+            return
         if len(names) != 1 or not facts.forward or facts.fact_verbs or facts.past_marker:
             return
         name = names.pop()
@@ -81,9 +86,64 @@ def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
                 and pattern("range_anaphor_before").search(facts.text[max(0, q.start - 12):q.start]))
 
 
-def resolve(facts: SentenceFacts, prev: Antecedent | None) -> tuple[SentenceFacts, Period | None]:
+def _open_subject(facts: SentenceFacts, call_date: date) -> Antecedent | None:
+    """"I think 2026 Delaware output will be a little better than planned.": the noun phrase before the sentence's
+    modal (patterns.toml subject_modal) is what a following fragment's percentage moves, in the sentence's one
+    future period. Only a fragment reads it (`continued`)."""
+    m = pattern("subject_modal").search(facts.text)
+    future = [p.period for p in facts.periods if p.period is not None and is_future(p.period, call_date)]
+    if m is None or len(future) != 1:
+        return None
+    name, basis = phrase_name(facts.text[:m.start()])
+    if name is None:
+        return None
+    return Antecedent(name, None, False, basis, None, future[0], frozenset({"percent"}), open_subject=True)
+
+
+def continued(facts: SentenceFacts, prev: Antecedent | None, call_date: date) -> tuple[SentenceFacts, Period | None]:
+    """"... will be a little better than planned. And roughly speaking, up around 10% compared to 2025.": a fragment
+    that opens with a conjunction (patterns.toml continuation_fragment) and has no verb of its own (no cue, no verb
+    of fact, no metric) continues the sentence before: its unnamed percentage change is a growth of what that
+    sentence's subject names, in its period; a date in the fragment is the baseline's. The period is lent."""
+    if (prev is None or not prev.open_subject or facts.metrics or facts.forward or facts.fact_verbs
+            or facts.past_marker or not pattern("continuation_fragment").match(facts.text)):
+        return facts, None
+    figures, lent = [], False
+    moves = cue_finder("direction").find(facts.text)
+    for fig in facts.figures:
+        q = fig.quantity
+        move = next((d for d in reversed(moves) if d.end <= q.start), None)   # "up around maybe 10%"
+        if fig.metric is not None or unit_family(q.unit) != "percent" or not (fig.is_change or move):
+            figures.append(fig)
+            continue
+        lent = True
+        figures.append(replace(fig, metric=f"{prev.metric}_growth", metric_known=False, basis=prev.basis,
+                               unit=q.unit, measure="yoy_growth", period=None, tense=None, is_comparison=False,
+                               negative=fig.negative or (move is not None and move.name == "down")))
+    if not lent:
+        return facts, None
+    return replace(facts, figures=figures, periods=[]), prev.period     # its own dates are the baseline's
+
+
+def _pointed_line(facts: SentenceFacts, prev: Antecedent | None) -> SentenceFacts:
+    """"We expect XR margin improvements of about $1 billion. This improvement is based on shipments of 40,000
+    units.": a sentence whose subject points at what the one before promised (patterns.toml pointer_subject) is
+    about the same line; its figures that name none take the antecedent's scope (never its metric)."""
+    if prev is None or prev.scope is None or not pattern("pointer_subject").match(facts.text):
+        return facts
+    if not any(f.scope is None and f.metric is not None for f in facts.figures):
+        return facts
+    return replace(facts, figures=[replace(f, scope=prev.scope) if f.scope is None and f.metric is not None else f
+                                   for f in facts.figures])
+
+
+def resolve(facts: SentenceFacts, prev: Antecedent | None,
+            call_date: date | None = None) -> tuple[SentenceFacts, Period | None]:
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
+    facts = _pointed_line(facts, prev)
+    if prev is not None and prev.open_subject:
+        return continued(facts, prev, call_date) if call_date is not None else (facts, None)
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
         return facts, None            # "It fell from $9 billion last year": a report refers back too, but promises nothing
     figures, lent = [], False

@@ -27,9 +27,10 @@ from tracker.vocab.patterns import pattern
 from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.units import unit_family
 from tracker.vocab.finders import Term
+from tracker.vocab.regex_cache import compile_cached
 
-_WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
+_WORD = compile_cached(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_CLAUSE_END = compile_cached(r"[,;:()—–]|\.\s")
 _KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "money_links", "list_words",
          "no_count_before", "heads", "aside"}
 
@@ -78,17 +79,17 @@ def _vocab() -> _Vocab:
     fillers = phrase_pattern(_words(section, "fillers"))
     tail = rf"(?:\s+(?:{fillers}))*\s*$"
     return _Vocab(
-        link_end=re.compile(rf"(?<![\w-])(?:{links}){tail}", re.I),
-        no_count_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(section, 'no_count_before'))})\s+$", re.I),
-        money_link=re.compile(rf"^\s+(?:{phrase_pattern(_words(section, 'money_links'))})(?=\s)", re.I),
-        relative_end=re.compile(rf"^\s*(?:{phrase_pattern(_words(section, 'relative'))}){tail}", re.I),
-        fillers=re.compile(rf"^(?:{fillers})$", re.I),
+        link_end=compile_cached(rf"(?<![\w-])(?:{links}){tail}", re.I),
+        no_count_before=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(section, 'no_count_before'))})\s+$", re.I),
+        money_link=compile_cached(rf"^\s+(?:{phrase_pattern(_words(section, 'money_links'))})(?=\s)", re.I),
+        relative_end=compile_cached(rf"^\s*(?:{phrase_pattern(_words(section, 'relative'))}){tail}", re.I),
+        fillers=compile_cached(rf"^(?:{fillers})$", re.I),
         joiners=frozenset(w.casefold() for w in _words(section, "joiners")),
         nouns=frozenset(w.casefold() for w in _words(section, "nouns")),
         weak=frozenset(w.casefold() for w in _words(section, "weak")),
         list_words=frozenset(w.casefold() for w in _words(section, "list_words")),
         heads=frozenset(w.casefold() for w in _words(section, "heads")),
-        aside=re.compile(rf",\s*(?:{phrase_pattern(_words(section, 'aside'))})(?![\w-])", re.I),
+        aside=compile_cached(rf",\s*(?:{phrase_pattern(_words(section, 'aside'))})(?![\w-])", re.I),
         stop=frozenset(w.casefold() for w in [*open_["stop"], *_words(section, "stop"), *_fact_words()]),
         generic=frozenset(w.casefold() for w in open_["generic"]),
         max_words=int(open_["max_words"]) + 2)

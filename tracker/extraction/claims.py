@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.extraction.actuals import counted_metric, counted_name
 from tracker.extraction.events import event_phrase, scheduled
 from tracker.extraction.metric_reading import looks_back
 from tracker.model import (Claim, Comparator, FiscalCalendar, Hedge, Kind, Mention, Period, Revision, RevisionKind,
@@ -101,6 +102,11 @@ def figure_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Peri
     out = []
     hedge = facts.hedge or Hedge.EXPECTED
     for fig in facts.figures:
+        if fig.metric is None and fig.tense == "forward" and not fig.is_comparison:
+            # "we expect to reach 300 locations by year-end": a promised count names what it counts, as a
+            # reported one does ("1,200 Zephyr kiosks" -> kiosks); a count in words ("these two projects") does not
+            counted = counted_metric(fig)
+            fig = replace(fig, metric=counted, metric_known=False, scope=counted_name(fig)) if counted else fig
         if fig.metric is None or fig.is_comparison or fig.prior or fig.tense in ("fact", "negated"):
             continue
         unit, low, high = _unit_and_values(fig)
@@ -180,13 +186,44 @@ def direction_claims(facts: SentenceFacts, said: Said, call_date: date,
     metrics = [m for m in dict.fromkeys(t.name for t in joined(facts.metrics, facts.metrics[0], facts.text))
                if not {m, f"{m}_growth", f"{m}_change", f"{m}_reduction"} & numeric]
     hedge = facts.hedge or Hedge.EXPECTED
+    wanted = [(metric, period, terms[metric]) for metric in metrics for period in periods]
+    wanted += [(t.name, p, t) for t, p in _moved_again(facts, call_date, numeric)]
     return [Claim(
-        kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, terms[metric]),
+        kind=Kind.DIRECTION, metric=metric, scope=_direction_scope(facts.text, term),
         comparator=_DIRECTION_COMPARATOR[facts.direction], low=None, high=None,
         unit=metric_spec(metric).get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
         quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
         confidence=_confidence(period, False, hedge),
-    ) for metric in metrics for period in periods]
+    ) for metric, period, term in wanted]
+
+
+# how near a later mention of a metric its own period and its move must stand ("'27 capex to be up")
+_AGAIN_REACH = 30
+
+
+def _moved_again(facts: SentenceFacts, call_date: date, numeric: frozenset[str]) -> list[tuple[Term, Period]]:
+    """"the plan is to double construction capex in 2026, and we would expect 2027 capex to be up": a metric that
+    got its figure in one clause and is named again in a later clause, with a period of its own and a move but
+    no figure, is a direction claim for that later period. Only the later mention counts: the figure's own period
+    stays with the figure."""
+    out: list[tuple[Term, Period]] = []
+    moves = [d for d in cue_finder("direction").find(facts.text) if d.name == facts.direction]
+    for t in facts.metrics:
+        if t.name not in numeric:
+            continue
+        figures = [f for f in facts.figures if f.metric in (t.name, f"{t.name}_growth", f"{t.name}_change")]
+        if not figures or any(f.quantity.end > t.start for f in figures):
+            continue                      # the figure comes after this mention: it is the figure's own
+        if any(f.quantity.start > t.end and same_clause(facts.text, t.end, f.quantity.start) for f in facts.figures):
+            continue                      # a figure of its own follows in the clause
+        own = {f.period.period.label for f in figures if f.period and f.period.period}
+        near = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)
+                and p.period.label not in own and p.start > max(f.quantity.end for f in figures)
+                and (0 <= t.start - p.end <= 3 or 0 <= p.start - t.end <= _AGAIN_REACH)]
+        if near and any(0 <= d.start - t.end <= _AGAIN_REACH and same_clause(facts.text, t.end, d.start)
+                        for d in moves):
+            out.append((t, near[0].period))
+    return out
 
 
 def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
@@ -198,23 +235,35 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
     if not (facts.forward_looking or pattern("passive_or_progressive").search(facts.text) or scheduled(facts.text)):
         return []
     # a period that dates a figure ("expenses for the fourth quarter of $650 million") belongs to that figure
-    taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison}
+    # (not a count in the event's subject, reported or told in words: "the seven agents that we announced become
+    # available in H2" dates the event)
+    taken = {(f.period.start, f.period.end) for f in facts.figures if f.metric and f.period and not f.is_comparison
+             and not ((f.tense == "fact" or not any(c.isdigit() for c in f.quantity.text))
+                      and unit_family(f.unit) in (None, "count")
+                      and any(v.start > f.quantity.end for v in facts.milestone_verbs))}
     if len(taken) >= len(facts.periods):
         return []
     hedge = facts.hedge or Hedge.FIRM
     dated = [p for p in facts.periods if p.period is not None and is_future(p.period, call_date)
              and (p.start, p.end) not in taken]
-    out, floor = [], 0
+    out, floor, earlier = [], 0, 0
     for n, p in enumerate(dated):
         verbs = [v for v in facts.milestone_verbs if floor <= v.start < p.start]
         if not verbs and not out and n == len(dated) - 1:
             # "in Q3 we will launch ...": the event may follow its only date
             verbs = [v for v in facts.milestone_verbs if 0 <= v.start - p.end <= 40][:1]
         clause_start = max(floor, (verbs[-1].start - 60) if verbs else 0)
-        floor = p.end
+        earlier, floor = (floor if out else 0), p.end     # an earlier event's date ends the next event's subject
         if not verbs:
             continue
         verb = verbs[-1]
+        if any((f.metric or counted_metric(f)) and f.unit and verb.end <= f.quantity.start
+               and same_clause(facts.text, verb.end, f.quantity.start) and f.quantity.start - verb.end <= 25
+               for f in facts.figures):
+            continue      # "we expect to have up to 40 Harbor stores by year-end": the figure is the claim
+        if pattern("condition_before").search(facts.text[max(0, verb.start - 40):verb.start]) \
+                and not same_clause(facts.text, verb.end, p.start):
+            continue      # "assuming we get the permits, we'll serve half the state by year-end": a condition
         clause = facts.text[clause_start:p.end]
         period = _event_year(p, cal)
         scope = product_scope(clause if out else facts.text[:p.end])
@@ -223,7 +272,7 @@ def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
             comparator=None, low=None, high=None, unit=None, period=period, speaker=said.speaker.name,
             role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
             confidence=_confidence(period, True, hedge),
-            event=event_phrase(facts.text, verb, p.start, p.end, scope),
+            event=event_phrase(facts.text, verb, p.start, p.end, scope or product_scope(facts.text[:p.end]), earlier),
         ))
     return out
 
@@ -261,10 +310,15 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
         return []
     metric = next((m.name for m in facts.metrics if metric_spec(m.name).get("units") == ["money"]), "revenue")
     out = []
+    named: set[str] = set()           # directions whose business line the sentence named as a business
     for move in cue_finder("segment_move").find(facts.text):
         if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
                for f in facts.figures):
             continue      # "lift our valve and pump unit volumes roughly 15%": a figure claim says it
+        if move.name in named:
+            continue      # "growth for our storage business and strength in both enterprise and cloud": drivers
+        if _LINE_LIST.match(facts.text[move.end:]):
+            named.add(move.name)
         for scope in lines_after(facts.text, move.end):
             out.append(Claim(
                 kind=Kind.DIRECTION, metric=metric, scope=scope,
@@ -368,9 +422,9 @@ _NEAR = math.log1p(0.005)
 
 
 def _near_value(c: Claim) -> float | None:
-    """The figure a point or a range stands for: the point, or the range's midpoint."""
+    """The figure a point or a range stands for: the point, or the range's midpoint; a floor's or ceiling's bound."""
     if c.low is None or c.high is None:
-        return None
+        return c.low if c.high is None else c.high
     return (c.low + c.high) / 2
 
 
@@ -401,6 +455,7 @@ class ClaimSet:
         self._labels: dict[tuple, set[str | None]] = {}
         self._exact: dict[tuple, list[_Entry]] = {}
         self._near: dict[tuple, list[_Entry]] = {}
+        self._events: dict[str | None, list[_Entry]] = {}     # milestones by period label
 
     @property
     def claims(self) -> list[Claim]:
@@ -429,6 +484,11 @@ class ClaimSet:
         if len(points) == 1 and len(ranges) == 1:
             mid = (ranges[0].low + ranges[0].high) / 2
             return abs(points[0].low - mid) <= 0.005 * abs(mid)
+        # "we'll try to get to 1 million units a year" and "1 million units a year is a reasonable aspiration": a
+        # bound and a point of one figure restate one promise
+        bounds = [c for c in (a, b) if (c.low is None) != (c.high is None)]
+        if len(points) == 1 and len(bounds) == 1:
+            return points[0].low == (bounds[0].low if bounds[0].low is not None else bounds[0].high)
         return False
 
     @staticmethod
@@ -451,7 +511,9 @@ class ClaimSet:
         # an undated restatement of a dated figure ("which will add 4.7 EH/s") is the same promise
         same_period = a_label == b_label or (old.kind is not Kind.MILESTONE and None in (a_label, b_label)
                                              and old.low is not None)
-        return same_period and not (old.scope and new.scope and old.scope != new.scope)
+        # "NII and NII ex Markets of about $91 billion": the part without Markets is never the whole restated
+        return (same_period and not (old.scope and new.scope and old.scope != new.scope)
+                and _leaves_out(old.scope) == _leaves_out(new.scope))
 
     def _restates_level(self, claim: Claim) -> _Entry | None:
         """"Revenue of $7.5 billion, up 22% year over year": a growth rate of a metric already guided as a level
@@ -497,6 +559,8 @@ class ClaimSet:
         entry = _Entry(claim, len(self._entries))
         self._entries.append(entry)
         self._by_subject.setdefault(subject, []).append(entry)
+        if claim.kind is Kind.MILESTONE:
+            self._events.setdefault(_label(claim.period), []).append(entry)
         self._index(subject, entry)
 
     def _index(self, subject: tuple, entry: _Entry) -> None:
@@ -519,7 +583,8 @@ class ClaimSet:
         them): the subject's every claim for a milestone; else those of the claim's period or undated (every
         period when the claim is undated) with the same figures or a figure within 0.5%."""
         if claim.kind is Kind.MILESTONE:
-            return self._by_subject.get(subject, [])
+            # every milestone of the period: "the MI500" and "MI500X production" are one product however spelled
+            return self._events.get(_label(claim.period), [])
         label = _label(claim.period)
         labels = self._labels.get(subject, set()) | {None} if label is None else (label, None)
         v = _near_value(claim)
@@ -532,3 +597,8 @@ class ClaimSet:
                     for entry in self._near.get((subject, lab, bucket), ()):
                         found[entry.seq] = entry
         return [found[k] for k in sorted(found)]
+
+
+def _leaves_out(scope: str | None) -> bool:
+    """A scope that names what a measure leaves out ("ex markets", "europe ex fuel"; scopes.excluded_after)."""
+    return bool(scope) and (scope.startswith("ex ") or " ex " in scope)

@@ -19,6 +19,7 @@ from tracker.vocab.lexicon import load
 from tracker.model import Claim, FiscalCalendar, Kind
 from tracker.periods import find_periods
 from tracker.vocab.phrase_regex import phrase_pattern
+from tracker.vocab.regex_cache import compile_cached
 
 _KEYS = {"expect", "effect", "joiners", "max_words"}
 _CAPITALISED = r"[A-Z][\w&.'-]*"
@@ -43,7 +44,7 @@ def _subject() -> re.Pattern[str]:
         raise LexiconError("contributors.toml: [subject] max_words must be a whole number from 1 to 8")
     name = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,{most - 1}}}"
     joiners = phrase_pattern(_phrases(table, "joiners"), guard=False)
-    return re.compile(
+    return compile_cached(
         rf"(?<![\w-])(?i:{phrase_pattern(_phrases(table, 'expect'))})\s+"
         rf"(?P<names>{name}(?:\s*,?\s+(?i:{joiners})\s+{name})*)"
         rf"\s+(?i:to)\s+(?i:{phrase_pattern(_phrases(table, 'effect'))})")

@@ -37,6 +37,7 @@ from tracker.periods import PeriodMatch, find_periods
 from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.extraction.sentence_facts import SentenceFacts, is_future
 from tracker.vocab.finders import metric_finder, scope_finders
+from tracker.vocab.regex_cache import compile_cached
 
 # --- the words ---------------------------------------------------------------------------------------------
 
@@ -47,7 +48,7 @@ _SCHEMA = {
     "ends": {"openers", "anywhere"},
     "scopes": {"not_scope", "line_nouns", "not_subject", "not_in_name", "whole_company", "name_connectors"},
 }
-_PHRASE = re.compile(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
+_PHRASE = compile_cached(r"^[a-z0-9&'.\-]+(?: [a-z0-9&'.\-]+)*$")
 
 
 def validate(data: dict) -> dict[str, dict[str, list[str]]]:
@@ -110,26 +111,26 @@ def _frame_words() -> _Words:
     h = data["headers"]
     pre = rf"^\W*(?:(?:{phrase_pattern(h['preambles'])})[,]?\s+)*"
     return _Words(
-        outlook=re.compile(phrase_pattern(h["outlook_nouns"]), re.I),
-        backward=re.compile(rf"(?:{phrase_pattern(h['backward'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.I),
-        opener=re.compile(pre + rf"(?:{phrase_pattern(h['openers'])})", re.I),
+        outlook=compile_cached(phrase_pattern(h["outlook_nouns"]), re.I),
+        backward=compile_cached(rf"(?:{phrase_pattern(h['backward'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.I),
+        opener=compile_cached(pre + rf"(?:{phrase_pattern(h['openers'])})", re.I),
         lead_in=tuple(h["lead_in_endings"]),
-        fronted=re.compile(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
-        aside=re.compile(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
-        section_aside=re.compile(
+        fronted=compile_cached(pre + rf"(?:{phrase_pattern(h['fronting'])})\s+", re.I),
+        aside=compile_cached(pre + rf"(?:{phrase_pattern(data['asides']['openers'])})", re.I),
+        section_aside=compile_cached(
             pre + rf"(?:{phrase_pattern(data['asides']['openers'] + data['asides']['in_section'])})", re.I),
-        end_open=re.compile(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
-        end_any=re.compile(phrase_pattern(data["ends"]["anywhere"]), re.I),
-        line_noun=re.compile(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
+        end_open=compile_cached(pre + rf"(?:{phrase_pattern(data['ends']['openers'])})", re.I),
+        end_any=compile_cached(phrase_pattern(data["ends"]["anywhere"]), re.I),
+        line_noun=compile_cached(rf"\s+(?:{phrase_pattern(data['scopes']['line_nouns'])})$", re.I),
         not_scope=frozenset(data["scopes"]["not_scope"]),
         not_subject=frozenset(data["scopes"]["not_subject"]),
         not_in_name=frozenset(data["scopes"]["not_in_name"]),
         period_starts=frozenset(h["period_starts"]),
-        basis=re.compile(phrase_pattern(h["basis"]), re.I),
+        basis=compile_cached(phrase_pattern(h["basis"]), re.I),
         connectors=frozenset(data["scopes"]["name_connectors"]),
-        proper=re.compile(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:" + phrase_pattern(data["scopes"]["name_connectors"])
+        proper=compile_cached(r"(?:[A-Z0-9][\w&'./+-]*)(?:\s+(?:(?:" + phrase_pattern(data["scopes"]["name_connectors"])
                           + r")\s+)?[A-Z0-9][\w&'./+-]*)*"),
-        whole_company=re.compile(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
+        whole_company=compile_cached(rf"(?:the\s+|our\s+)?(?:{phrase_pattern(data['scopes']['whole_company'])})",
                                  re.I),
         starters=frozenset(p.split()[0] for key in ("openers", "fronting") for p in h[key])
         | frozenset(p.split()[0] for p in data["asides"]["openers"] + data["asides"]["in_section"]
@@ -201,9 +202,9 @@ class _Cue:
     keyed: bool               # it holds an outlook or hand-over word
     lead_in: bool             # it ends announcing a list
     start: _Start
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_cached(r"\d")
 # a number or a period code standing for a period: "2025", "31st", "q3", "fy26", "fy'26", "3q25"
-_PERIOD_TOKEN = re.compile(r"(?:\d{1,4}(?:st|nd|rd|th)?|[qh][1-4](?:'?\d{2,4})?|[1-4][qh](?:'?\d{2,4})?|"
+_PERIOD_TOKEN = compile_cached(r"(?:\d{1,4}(?:st|nd|rd|th)?|[qh][1-4](?:'?\d{2,4})?|[1-4][qh](?:'?\d{2,4})?|"
                            r"[fc]y'?\d{2,4})")
 
 
@@ -218,7 +219,7 @@ def _next_word(low: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-_WORD_AT = re.compile(r"[\w'-]+")
+_WORD_AT = compile_cached(r"[\w'-]+")
 
 
 @cache
@@ -226,7 +227,7 @@ def _months() -> frozenset[str]:
     return frozenset(m.lower() for m in load("periods")["months"])
 
 
-_FIRST_WORDS = re.compile(r"\W*([\w'&]+)(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?")
+_FIRST_WORDS = compile_cached(r"\W*([\w'&]+)(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?(?:\W+([\w'&]+))?")
 
 
 def _may_open(low: str, w: _Words) -> bool:
@@ -240,7 +241,7 @@ def _may_open(low: str, w: _Words) -> bool:
     return False
 
 
-_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w&'./+-]*")
+_NAME_TOKEN = compile_cached(r"[A-Za-z0-9][\w&'./+-]*")
 
 
 class FrameReader:
@@ -552,7 +553,7 @@ def _proper_name(text: str) -> str:
     return m.group(0) if m else ""
 
 
-_ITEM_SPLIT = re.compile(r";\s*(?:and\s+)?")
+_ITEM_SPLIT = compile_cached(r";\s*(?:and\s+)?")
 
 
 def _items(text: str, pos: int) -> tuple[tuple[int, int], ...]:

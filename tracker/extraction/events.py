@@ -25,6 +25,7 @@ _MAX_WORDS = 6
 class EventSpec:
     says: str        # "{thing} launches"
     thing: str       # "after" or "before": where the event's subject is named
+    objects: frozenset[str] = frozenset()   # when given, the event needs one of these nouns in its thing
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,16 @@ def event_specs() -> dict[str, EventSpec]:
         raise LexiconError(f"cues.toml: event {odd!r} must be in both [milestone] and [milestone_events]")
     specs = {}
     for name, entry in table.items():
-        if not isinstance(entry, dict) or set(entry) != {"says", "thing"} \
+        objects = entry.get("objects", []) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not {"says", "thing"} <= set(entry) <= {"says", "thing", "objects"} \
                 or entry["thing"] not in ("after", "before", "clause") \
-                or not ("{thing}" in entry["says"] or "{verb}" in entry["says"]):
-            raise LexiconError(f"cues.toml [milestone_events] {name}: needs says with {{thing}} or {{verb}} and "
-                               f"thing = \"after\", \"before\" or \"clause\"")
-        specs[name] = EventSpec(entry["says"], entry["thing"])
+                or not ("{thing}" in entry["says"] or "{verb}" in entry["says"]) \
+                or not isinstance(objects, list) or not all(isinstance(o, str) and o == o.lower() and o.strip()
+                                                            for o in objects) or "objects" in entry and not objects:
+            raise LexiconError(f"cues.toml [milestone_events] {name}: needs says with {{thing}} or {{verb}}, "
+                               f"thing = \"after\", \"before\" or \"clause\", and objects (if any) a non-empty "
+                               f"list of lower-case nouns")
+        specs[name] = EventSpec(entry["says"], entry["thing"], frozenset(objects))
     return specs
 
 
@@ -182,6 +187,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
             return True
         if after and after[0].lower() in w.joiners and not (before and before[-1] in w.helpers):
             return True                    # "launches of two games", but not "will be prototypes of X"
+        if after and after[0] in (",", ";") and not (before and before[-1] in w.helpers):
+            return True                    # "both on the desktop, Zen 5 launches, as well as ...": a plural noun
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
@@ -192,13 +199,26 @@ def is_noun_use(text: str, verb: Term) -> bool:
     return False
 
 
-def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None) -> str:
-    """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it."""
+def has_object(text: str, verb: Term) -> bool:
+    """An event that names what it acts on (`objects` in [milestone_events]) needs one of those nouns in its thing:
+    "we expect to receive the operating permit by March" is an event, "we expect to receive $40 million by March"
+    is not (the figure is its claim)."""
+    spec = event_specs().get(verb.name)
+    if spec is None or not spec.objects:
+        return True
+    words = _after(text, verb.end, len(text)).lower().split()
+    return any(w in spec.objects or w.rstrip("s") in spec.objects for w in words)
+
+
+def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None, earlier: int = 0) -> str:
+    """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it,
+    nor is anything before `earlier` (the end of an earlier event's date: "break ground on the plant in 2026 which
+    we expect will provide supply in 2030" -> the supply is not "from 2026")."""
     spec = event_specs().get(verb.name)
     if spec is None:
         return verb.text
     limit = date_start if date_start >= verb.end else len(text)
-    floor = date_end if date_end <= verb.start else 0
+    floor = date_end if date_end <= verb.start else (earlier if earlier <= verb.start else 0)
     sides = (_after(text, verb.end, limit), _before(text, verb.start, floor))
     if spec.thing == "clause":
         words = []

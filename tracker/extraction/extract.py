@@ -85,7 +85,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
-            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take())
+            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take(), call_date)
             reading = reader.read(sentence, facts)
             for claim in pronoun_events(facts, Said(turn.speaker, sentence), call_date, cal):
                 claims.add(claim)             # "... and expect it later this year": a thing due by then

@@ -45,7 +45,7 @@ def respective_terms(metrics: list[Term], quantities: list[Quantity], text: str)
 
 
 @cache
-def _sign_words() -> dict[str, str]:
+def sign_words() -> dict[str, str]:
     sign = load("metrics").get("sign")
     if not isinstance(sign, dict) or set(sign) != {"positive", "negative"}:
         raise LexiconError("metrics.toml [sign] must list exactly `positive` and `negative` words")
@@ -55,7 +55,7 @@ def _sign_words() -> dict[str, str]:
 def sign_figures(metrics: list[Term], text: str, quantities: list[Quantity]) -> list[Quantity]:
     """"positive free cash flow in 2026", "to be EBITDA positive": a money metric above (below) zero, as a
     figure of zero with a comparator. Only where no figure already sits next to the metric."""
-    words = _sign_words()
+    words = sign_words()
     out = []
     for t in metrics:
         if "money" not in _units_of(t.name):

@@ -21,6 +21,7 @@ from tracker.periods import find_periods
 from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.extraction.sentence_facts import SentenceFacts, is_future
 from tracker.vocab.finders import metric_spec
+from tracker.vocab.regex_cache import compile_cached
 
 _KEYS = {"phrases", "approximate", "reach"}
 
@@ -63,8 +64,8 @@ def _words() -> _Words:
     reach = table["reach"]
     if not isinstance(reach, int) or isinstance(reach, bool) or not 1 <= reach <= 5:
         raise LexiconError("referents.toml: [level] reach must be a whole number from 1 to 5")
-    return _Words(re.compile(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'phrases'))})", re.I),
-                  re.compile(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'approximate'))})", re.I), reach)
+    return _Words(compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'phrases'))})", re.I),
+                  compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'approximate'))})", re.I), reach)
 
 
 def _from_claim(c: Claim) -> _Figure | None:

@@ -6,6 +6,8 @@
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
 - "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
+- "up to 40 Harbor stores by year-end as well as an additional 20 shop-in-shop concepts": a count of a format
+  noun added to a count of outlets counts outlets of that format (metrics.toml [format_counts]).
 
 The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
 """
@@ -108,4 +110,36 @@ def shared_tail(figures: list, text: str) -> list:
                 or not pattern("list_joiner").match(text[a.quantity.end:b.quantity.start])):
             continue
         out[i] = replace(a, metric=b.metric, measure=b.measure, is_change=b.is_change, negative=b.negative)
+    return out
+
+
+@cache
+def _format_nouns() -> frozenset[str]:
+    """metrics.toml [format_counts]: the nouns a business format is counted by, checked at load."""
+    section = load("metrics").get("format_counts")
+    nouns = section.get("nouns") if isinstance(section, dict) else None
+    if set(section or {}) != {"nouns"} or not isinstance(nouns, list) or not nouns \
+            or not all(isinstance(n, str) and n == n.lower() and n.strip() for n in nouns):
+        raise LexiconError("metrics.toml [format_counts] must list lower-case format nouns under `nouns` only")
+    return frozenset(nouns)
+
+
+def format_counts(figures: list, text: str) -> list:
+    """"we remain on track to have up to 40 Harbor stores by year-end as well as up to an additional 20
+    shop-in-shop concepts": the count of a format noun (concepts, formats) added ("as well as", "plus", patterns.toml
+    added_count_before) to a count of outlets in the same sentence counts outlets too, of that format: stores,
+    scope "shop-in-shop". A count of formats on its own ("we run three concepts") is left as it is."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        f, prev = out[i], out[i - 1]
+        if f.metric_known or not f.unit or f.unit.casefold() not in _format_nouns() or prev.metric is None \
+                or prev.unit is None or unit_family(prev.unit) != "count" or not prev.metric_known \
+                or metric_spec(prev.metric).get("units") != ["count"] \
+                or not pattern("added_count_before").search(text[prev.quantity.end:f.quantity.end]):
+            continue
+        tail = text[f.quantity.end:f.quantity.end + 60]
+        at = tail.casefold().find(f.unit.casefold())
+        words = [w for w in tail[:at].split() if w.casefold() not in ("new", "additional", "more")] if at > 0 else []
+        out[i] = replace(f, metric=prev.metric, metric_term=prev.metric_term, metric_known=True,
+                         scope=" ".join(words).casefold() or f.scope)
     return out

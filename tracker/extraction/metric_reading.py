@@ -31,9 +31,10 @@ from tracker.quantities import find_quantities
 from tracker.units import unit_family
 from tracker.vocab.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab.finders import Term, metric_for_unit_family, metric_spec, is_volume_unit
+from tracker.vocab.regex_cache import compile_cached
 
-_WORD = re.compile(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_CLAUSE_END = re.compile(r"[,;:()—–]|\.\s")
+_WORD = compile_cached(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_CLAUSE_END = compile_cached(r"[,;:()—–]|\.\s")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _count_actions() -> tuple[re.Pattern[str], dict[str, str]]:
     if not isinstance(table, dict) or not table:
         raise LexiconError("metrics.toml [count_actions] must map action nouns to verb forms")
     verbs = {" ".join(w.casefold().split()): noun for noun in table for w in _words(table, noun, "count_actions")}
-    return re.compile(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
+    return compile_cached(rf"(?<![\w-])(?P<v>{phrase_pattern(verbs)})(?:\s+[a-z]+){{0,3}}\s*$", re.I), verbs
 
 
 def _counted_action(text: str, q: Quantity, lo: int) -> str | None:
@@ -120,7 +121,7 @@ def _margin_after() -> re.Pattern[str]:
     words = section.get("words") if isinstance(section, dict) else None
     if not isinstance(words, list) or not words or set(section) != {"words"}:
         raise LexiconError("metrics.toml [margin_after] must list the words of a margin under `words` only")
-    return re.compile(rf"\s+(?:{phrase_pattern(words)})", re.I)
+    return compile_cached(rf"\s+(?:{phrase_pattern(words)})", re.I)
 
 
 @cache
@@ -473,6 +474,10 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"
+        else:
+            subject, subject_basis = _multiplied_subject(text, q, lo)
+            if subject is not None:
+                return Reading(subject, None, False, subject_basis, "multiple", False, "x")
     if unit_family(q.unit) == "count" and measure is None:
         action = _counted_action(text, q, lo)
         if action is not None:
@@ -491,6 +496,24 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
     if measure is not None and not open_name.endswith("_growth"):
         open_name = f"{open_name}_growth"
     return Reading(open_name, None, False, basis, measure, falling, unit or count_unit)
+
+
+def _multiplied_subject(text: str, q: Quantity, lo: int) -> tuple[str | None, str | None]:
+    """"We expect our subscriber base to roughly double this year": a multiple stated by a verb ("double", "triple")
+    multiplies the noun phrase before it, joined by a modal or "to" (metrics.toml [open_metric] growth_links), when no
+    known metric names it. Only word multiples: "3x" with no metric names nothing."""
+    if any(c.isdigit() for c in q.text):
+        return None, None
+    v = _vocab()
+    clause = text[lo:q.start]
+    clause = clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):]
+    link = v.growth_links.search(clause)
+    if link is None:
+        return None, None
+    words = _phrase_words(clause[:link.start()], True, v)
+    if not has_noun(words):
+        return None, None
+    return _name_from(words, v)
 
 
 def _listed_after(first: Term, metrics: list[Term], text: str) -> list[Term]:

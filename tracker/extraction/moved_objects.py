@@ -25,6 +25,7 @@ from tracker.model import Quantity
 from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.units import unit_family
 from tracker.vocab.finders import Term
+from tracker.vocab.regex_cache import compile_cached
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -46,7 +47,7 @@ def _moves() -> tuple[re.Pattern[str], re.Pattern[str]]:
     link = phrase_pattern(_words(growth, "object_link"))
 
     def moved(key: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, key))})"
+        return compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, key))})"
                           rf"(?P<obj>(?:\s+[\w&'/-]+){{1,{most}}}?)\s+(?:{link})\s*$", re.I)
     return moved("down"), moved("up")
 

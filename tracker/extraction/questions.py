@@ -15,6 +15,7 @@ from tracker.model import FiscalCalendar, Period
 from tracker.periods import find_periods
 from tracker.extraction.sentence_facts import SentenceFacts, is_future
 from tracker.vocab.finders import cue_finder
+from tracker.vocab.patterns import pattern
 
 
 class AskedPeriod:
@@ -26,8 +27,10 @@ class AskedPeriod:
         self._periods = []
 
     def saw(self, text: str) -> None:
-        """One sentence of the analyst's turn; only a question ("...?") asks about a period."""
-        if not text.rstrip().endswith("?"):
+        """One sentence of the analyst's turn; only a question asks about a period: one with "?", or one asked
+        without it ("I was wondering if you could talk about 2026 spending levels."; patterns.toml
+        indirect_question)."""
+        if not text.rstrip().endswith("?") and not pattern("indirect_question").match(text):
             return
         for p in find_periods(text, self._call_date, self._cal):
             if p.period is not None and is_future(p.period, self._call_date) and p.period not in self._periods:

@@ -5,7 +5,12 @@ offering into more than 1,400 shops by December." The second sentence names no l
 to the "Kettle Club offering", and the 1,400 shops are about it. The same for "this larger format", "these
 programs". The antecedent is the nearest earlier mention of the same noun with a name before it (the words a
 business line is named by, read as `scopes.modifier_before` reads them); a demonstrative with its own name
-("this larger format") needs no antecedent. Nothing is guessed when no earlier sentence names the noun.
+("this larger format") needs no antecedent. Failing that, a thing said to be offered in a count of outlets is what
+an offering points to: "we now carry fresh bakery in more than 500 stores with plans to expand this offering to
+800 stores" (the 800 stores are about "fresh bakery"). Nothing is guessed when no earlier sentence names one.
+
+A count in a variant of the line ("more than 1,400 shops, including over 300 shops in our compact version") is
+about that variant of it: "kettle club offering compact version".
 
 The words are data: tracker/data/referents.toml [scope], checked when first read.
 """
@@ -23,8 +28,9 @@ from tracker.model import Claim, Kind
 from tracker.vocab.phrase_regex import norm, phrase_pattern
 from tracker.extraction.scopes import modifier_before
 from tracker.vocab.finders import Term
+from tracker.vocab.regex_cache import compile_cached
 
-_SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between"}
+_SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between", "offered", "outlets", "variants"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class _Rules:
     pointer: re.Pattern[str]      # "this [larger] offering": group "noun"
     noun: re.Pattern[str]         # any mention of a listed noun
     reach: int
+    offered: re.Pattern[str]      # "carry fresh bakery in more than 500 stores": group "thing"
+    variant: re.Pattern[str]      # "300 shops in our compact version": groups "num", "name"
 
 
 def _phrases(table: dict, key: str) -> list[str]:
@@ -57,10 +65,16 @@ def _rules() -> _Rules:
     nouns = phrase_pattern(_phrases(table, "nouns"))
     pointers = phrase_pattern(_phrases(table, "demonstratives"))
     between = _count(table, "max_between", 4)
+    outlets = phrase_pattern(_phrases(table, "outlets"))
+    count = rf"(?:[a-z]+\s+){{0,2}}?\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?(?:{outlets})"
     return _Rules(
-        pointer=re.compile(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
-        noun=re.compile(rf"(?<![\w-])(?:{nouns})", re.I),
-        reach=_count(table, "reach", 10))
+        pointer=compile_cached(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
+        noun=compile_cached(rf"(?<![\w-])(?:{nouns})", re.I),
+        reach=_count(table, "reach", 10),
+        offered=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'offered'))})\s+"
+                           rf"(?P<thing>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}?)\s+in\s+{count}", re.I),
+        variant=compile_cached(rf"(?P<num>\d[\d,.]*)\s+(?:[a-z][\w-]*\s+)?(?:{outlets})\s+in\s+(?:our|the|its|their)\s+"
+                           rf"(?P<name>[a-z][\w-]*)\s+(?:{phrase_pattern(_phrases(table, 'variants'))})", re.I))
 
 
 def _key(noun: str) -> str:
@@ -105,6 +119,9 @@ class Referents:
                     found = _named(said, hit.start(), hit.end())
                     if found:
                         return found
+            offered = list(rules.offered.finditer(said))
+            if offered and key in _OFFERINGS:
+                return offered[-1].group("thing").lower()     # "carry fresh bakery in 500 stores ... this offering"
         return None
 
     def scoped(self, claims: list[Claim], text: str) -> list[Claim]:
@@ -114,4 +131,23 @@ class Referents:
         line = self.line_of(text)
         if line is None:
             return claims
-        return [replace(c, scope=line) if c.scope is None and c.kind is not Kind.MILESTONE else c for c in claims]
+        variants = {_number(v.group("num")): v.group("name").lower() for v in _rules().variant.finditer(text)}
+        return [replace(c, scope=_variant_of(line, c, variants)) if c.scope is None and c.kind is not Kind.MILESTONE
+                else c for c in claims]
+
+
+# the nouns an offering is named by, which a thing offered in a count of outlets can stand for
+_OFFERINGS = frozenset({"offering", "program", "initiative", "rollout", "program rollout"})
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def _variant_of(line: str, claim: Claim, variants: dict[float | None, str]) -> str:
+    """"including over 300 shops in our compact version": the claim of that count is about the line's variant."""
+    name = variants.get(claim.low) or variants.get(claim.high)
+    return f"{line} {name} version" if name else line

@@ -13,6 +13,8 @@ from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
 from tracker.vocab.finders import Term
+from tracker.vocab.patterns import pattern
+from tracker.vocab.phrase_regex import phrase_pattern
 
 # an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
@@ -51,7 +53,9 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
         raise LexiconError("scopes.toml: [modifier] stop must be a list of lower-case words")
     if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 8:
         raise LexiconError("scopes.toml: [modifier] max_words must be a whole number from 1 to 8")
-    return frozenset(stop), most
+    # a word multiple is the figure itself: "to more than double subscription revenue" is about "subscription"
+    multiples = load("units").get("multiples", {}).get("words", {})
+    return frozenset(stop) | frozenset(w.lower() for w in multiples), most
 
 
 def modifier_before(text: str, term: Term | None) -> str | None:
@@ -90,7 +94,20 @@ def with_modifier(scope: str | None, modifier: str | None) -> str | None:
         return scope        # "DRAM and NAND bit shipments": each line the lexicon knows is its own claim
     if scope is None or scope not in _geographies() and set(scope.split()) < set(modifier.split()):
         return modifier
+    # a participle ("deployed", "installed") tells a state of the thing, not a line of business
+    line = [w for w in modifier.split() if w not in _geography_words() and not w.endswith("ed")]
+    if scope in _geographies() and scope != "global" and line and line[0] != "and":
+        # "a modest decline in diesel wholesale volume in Europe" is about diesel in Europe, "Europe services
+        # revenue" about services in Europe: the region and the line it narrows, region first
+        return f"{scope} {' '.join(line)}"
     return scope            # a region stays the scope: "our global deployed capacity" is global
+
+
+@cache
+def _geography_words() -> frozenset[str]:
+    """Every word of the lexicon's geography names and phrases ("north", "american", "u.s.", ...)."""
+    return frozenset(w for canon, phrases in load("scopes").get("geography", {}).items()
+                     for name in (canon, *phrases) for w in name.split())
 
 
 @cache
@@ -134,6 +151,63 @@ def acronym_before(text: str, term: Term | None) -> str | None:
         return None
     m = _ACRONYM_BEFORE.search(text[max(0, term.start - 12):term.start])
     return m.group(1).lower() if m and m.group(1) not in _not_scope() else None
+
+
+@cache
+def _acronym_head() -> re.Pattern[str]:
+    words = load("scopes").get("line_heads", {}).get("words")
+    if not (isinstance(words, list) and words and all(isinstance(w, str) and w == w.lower() for w in words)):
+        raise LexiconError("scopes.toml: [line_heads] words must be a non-empty list of lower-case words")
+    return re.compile(rf"\b([A-Z][A-Z0-9]{{1,5}})(?:'s)?\s+(?:{phrase_pattern(words)})(?![\w-])")
+
+
+def acronym_of_head(text: str, lo: int, end: int, metrics: list[Term]) -> str | None:
+    """An acronym before a noun of performance (scopes.toml [line_heads]) earlier in the figure's clause names its
+    line when the metric's own words name none: "we anticipate XR profitability improvements at the low end of our
+    $2 to $4 billion EBIT target" is about "xr". An acronym that is itself a metric ("EBIT margin") names none."""
+    for m in reversed(list(_acronym_head().finditer(text, lo, end))):
+        if m.group(1) in _not_scope() or any(t.start <= m.start(1) < t.end for t in metrics):
+            continue
+        return m.group(1).lower()
+    return None
+
+
+def excluded_after(text: str, term: Term | None) -> str | None:
+    """What a metric leaves out, said right after it (patterns.toml exclusion_after): "revenue ex fuel of about $4
+    billion" -> "ex fuel", "operating expenses excluding litigation of $2 billion" -> "ex litigation". The name
+    stops where a line's name stops (scopes.toml [modifier] stop words, a digit, punctuation)."""
+    if term is None:
+        return None
+    m = pattern("exclusion_after").match(text[term.end:term.end + 20])
+    if m is None:
+        return None
+    stop, most = _modifier_rules()
+    words: list[str] = []
+    pos = term.end + m.end()
+    for w in _WORD.finditer(text, pos, min(len(text), pos + 60)):
+        if text[pos:w.start()].strip() or w.group(0).endswith(".") and words:
+            break
+        word = w.group(0).lower().rstrip(".")
+        if any(c.isdigit() for c in word) or word in stop:
+            break
+        words.append(word)
+        pos = w.end()
+        if len(words) >= most:
+            break
+    return "ex " + " ".join(words) if words else None
+
+
+def excluded(text: str, term: Term) -> bool:
+    """A metric named inside what is left out ("Excluding 2025 asset sales, we expect ..."; patterns.toml
+    exclusion_before) is not what the sentence measures."""
+    base = max(0, term.start - 80)
+    m = pattern("exclusion_before").search(text[base:term.start])
+    if m is None:
+        return False
+    # fronted or set off ("Excluding X sales, ...", "..., excluding X sales, ...") or closed by the clause's end;
+    # "advertising ex TAC revenue growth" still measures revenue
+    fronted = not text[:base + m.start()].strip() or text[:base + m.start()].rstrip().endswith((",", ";", "("))
+    return fronted or not text[term.end:].strip() or text[term.end:].lstrip()[:1] in ",;.)"
 
 
 def product_scope(text: str) -> str | None:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from tracker.extraction.events import is_noun_use, scheduled
-from tracker.extraction.figure_positions import respective_terms, sign_figures
+from tracker.extraction.events import has_object, is_noun_use, scheduled
+from tracker.extraction.figure_positions import respective_terms, sign_figures, sign_words
 from tracker.extraction.fronted_state import in_fronted_with
 from tracker.extraction.impacts import impact_on, without_scope_words
-from tracker.extraction.listed_figures import respective_periods, shared_tail, shared_units, with_points
+from tracker.extraction.listed_figures import format_counts, respective_periods, shared_tail, shared_units, with_points
 from tracker.extraction.metric_reading import Reading, implied_unit, read_metric
 from tracker.extraction.moved_objects import object_reading
 from tracker.model import Comparator, FiscalCalendar, Hedge, Period, Quantity, RevisionKind
@@ -25,7 +25,7 @@ from tracker.extraction.range_ends import joined_ends, range_end
 from tracker.extraction.topic_lead import fronted_topic
 from tracker.extraction.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
-from tracker.extraction.scopes import acronym_before, modifier_before, names_after, scope_near, with_modifier
+from tracker.extraction.scopes import acronym_before, acronym_of_head, excluded, excluded_after, modifier_before, names_after, scope_near, with_modifier
 from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
@@ -107,6 +107,15 @@ def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]
     return lo, hi
 
 
+def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int, q: Quantity, text: str) -> list[PeriodMatch]:
+    """"partners will triple their platforms in 2024, and we expect more than 100 platforms next year": a period of an
+    earlier clause ("in 2024") does not date a figure whose own clause names one ("next year"); a baseline in the
+    clause ("our highest since 2014") names none."""
+    if not any(clo <= p.start and p.end <= chi for p in _dating(periods, q, text)):
+        return periods
+    return [p for p in periods if p.end > clo]
+
+
 def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     """The nearest cue before the figure decides; failing that, the nearest after it."""
     before = [c for c in cues if c[0] < q.start]
@@ -116,12 +125,18 @@ def _tense(cues: list[tuple[int, str]], q: Quantity) -> str | None:
     return after[0][1] if after else None
 
 
+def _dating(periods: list[PeriodMatch], q: Quantity, text: str) -> list[PeriodMatch]:
+    """The periods that may date figure q: not the baselines of comparisons ("compared to the end of Q3", "our
+    highest since 2014")."""
+    return [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
+            and not pattern("compared_period").match(p.phrase + " ")
+            and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
+            and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
+
+
 def period_for(periods: list[PeriodMatch], q: Quantity, lo: int, hi: int, text: str) -> PeriodMatch | None:
     """The period nearest the figure, leaving out the baselines of comparisons ("compared to the end of Q3")."""
-    own = [p for p in periods if not pattern("compared_period").search(text[max(0, p.start - 40):p.start])
-           and not pattern("compared_period").match(p.phrase + " ")
-           and not pattern("since_before").search(text[max(0, p.start - 12):p.start])
-           and not (p.start >= q.end and pattern("comparison_between").search(text[q.end:p.start]))]
+    own = _dating(periods, q, text)
     if not own:
         return None
     inside = [p for p in own if p.start >= lo and p.end <= hi]
@@ -150,11 +165,12 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _numberish() -> frozenset[str]:
-    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat")."""
+    """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat", and the sign words
+    of metrics.toml [sign]: "we target profitable equity income this year" is equity income above zero)."""
     nw = number_words()
     words = set(nw.small) - set(nw.not_alone) | set(nw.multipliers) | {
         w for p in (*nw.fractions, *nw.phrases) for w in p.split() if w not in ("a", "of", "one")}
-    return frozenset(words | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
+    return frozenset(words | set(sign_words()) | {"half", "double", "triple", "digit", "digits", "teens", "flat", "twenties",
                               "thirties", "forties", "fifties"})
 
 
@@ -201,9 +217,10 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
     facts.milestone_verbs = [v for v in cue_finder("milestone").find(text)
                              if (not v.text.lower().endswith("ed") or pattern("be_before").search(text[max(0, v.start - 20):v.start]))
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
-                             and not referred_back(stance, v.start)]
+                             and not referred_back(stance, v.start) and has_object(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    facts.metrics = metric_finder().find(text)
+    # "Excluding 2025 asset sales, we expect ...": a metric inside what is left out is not measured (scopes.excluded)
+    facts.metrics = [t for t in metric_finder().find(text) if not excluded(text, t)]
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
             if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
@@ -283,19 +300,24 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                        or pattern("adverse_before").search(text[max(0, q.start - 90):q.start]))
         scope = with_modifier(
             scope_near(geos, segs, max(lo, clo), min(hi, chi), q) or acronym_before(text, term)
-            or names_after(after)
+            or names_after(after) or acronym_of_head(text, max(lo, clo), q.start, facts.metrics)
             # "data center revenue increased 122% to 3.5 billion": the scope stands before a change figure
             or (scope_near(geos, segs, clo, q.start, q) if term is not None and term.start < lo else None),
             modifier_before(text, term))
+        # "revenue ex fuel of about $4 billion": the measure of the part without fuel
+        left_out = excluded_after(text, term)
+        whole = scope
+        if left_out is not None:
+            scope = f"{scope} {left_out}" if scope else left_out
         facts.figures.append(Figure(
             quantity=q,
             metric=metric,
             metric_term=term,
             scope=scope,
             # "similar to 2025's 11.4%": the earlier period names the baseline, not the promise
-            period=paired.get(i) or period_for([p for p in facts.periods if reading.similar_at is None
-                                                or not reading.similar_at <= p.start < q.start], q, lo, hi,
-                                               without_than(text, q) if gap else text),
+            period=paired.get(i) or period_for(_own_clause_first([p for p in facts.periods if reading.similar_at is None
+                                                or not reading.similar_at <= p.start < q.start], clo, chi, q, text),
+                                               q, lo, hi, without_than(text, q) if gap else text),
             is_change=reading.measure not in (None, "ratio") or (not rate and bool(
                 pattern("change_before").search(before) or pattern("change_after").search(after))),
             is_comparison=bool(pattern("comparison_before").search(before) or pattern("threshold_before").search(before)
@@ -312,9 +334,13 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
             facts.figures[-1] = without_scope_words(facts.figures[-1])
         # "double-digit sales and EBITDA growth": one figure, a claim for each metric listed
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
+        if left_out is not None and any(t.name == metric and pattern("list_joiner").match(text[t.end:term.start])
+                                        for t in facts.metrics if t.end <= term.start):
+            # "NII and NII ex Markets of about $91 billion": the whole and the part, each at that figure
+            facts.figures.append(replace(facts.figures[-1], scope=whole))
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move
-    facts.figures = shared_tail(facts.figures, text)
+    facts.figures = format_counts(shared_tail(facts.figures, text), text)
     if facts.revision is not None:
         _mark_revision_delta(facts)
     return facts

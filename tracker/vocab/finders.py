@@ -23,32 +23,38 @@ class Term:
 _TOKEN = re.compile(r"[\w&'/]+")
 
 
-@lru_cache(maxsize=256)
-def _tokens(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]], tuple[str, ...]]:
-    """The lower-case words of a text, their (start, end) offsets, and where each word occurs."""
+def _tokens(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
+    """The lower-case words of a text and their (start, end) offsets."""
     low = text.lower()
     if len(low) != len(text):           # a rare letter whose lower case is longer: offsets must still hold
-        low = text
-        words = tuple(w.lower() for w in _TOKEN.findall(text))
-    else:
-        words = tuple(_TOKEN.findall(low))
-    spans = [m.span() for m in _TOKEN.finditer(low)]
-    where: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        where.setdefault(w, []).append(i)
-    return spans, where, words
+        found = list(_TOKEN.finditer(text))
+        return list(map(re.Match.span, found)), tuple(m.group().lower() for m in found)
+    found = list(_TOKEN.finditer(low))  # one scan gives both the words and where they are
+    return list(map(re.Match.span, found)), tuple(map(re.Match.group, found))
+
+
+class _Node:
+    """One word of the shared phrase tree: the words that may follow it, and the phrases that end here (for
+    each finder, the first of its phrases that ends here: an earlier entry of the data wins a tie)."""
+    __slots__ = ("next", "ends")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.ends: list[tuple[str, int]] = []     # (canonical name, finder id), one per finder
 
 
 class Finder:
     """Finds any of a set of phrases (case-insensitive, whole words, spaces or hyphens between words) and names
     their canonical key.
 
-    Every finder's phrases also go into one shared index by first word, so a sentence is matched against all
-    vocabularies in a single pass (`_all_hits`, cached per text); each finder then reads its own hits.
+    Every finder's phrases also go into one shared tree of words (`_Node`), so a sentence is matched against all
+    vocabularies in a single pass (`_all_hits`, cached per text); each finder then reads its own hits. Walking
+    the tree from a word costs one dict look-up per word of the longest phrase that could match there, however
+    many phrases start with that word ("the", "we").
     """
 
     _registry: list[Finder] = []
-    _union: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    _root: dict[str, _Node] = {}
 
     def __init__(self, table: dict[str, list[str]]):
         self.id = len(Finder._registry)
@@ -56,9 +62,7 @@ class Finder:
             for t in terms:
                 words = tuple(w.lower() for w in _TOKEN.findall(t))
                 if words:
-                    Finder._union.setdefault(words[0], []).append((words, name, self.id))
-        for options in Finder._union.values():
-            options.sort(key=lambda o: len(o[0]), reverse=True)   # longest first: "adjusted ebitda" over "ebitda"
+                    _insert(words, name, self.id)
         Finder._registry.append(self)
         _all_hits.cache_clear()
 
@@ -70,28 +74,41 @@ class Finder:
         return found[0] if found else None
 
 
+def _insert(words: tuple[str, ...], name: str, fid: int) -> None:
+    node = Finder._root.setdefault(words[0], _Node())
+    for w in words[1:]:
+        node = node.next.setdefault(w, _Node())
+    if all(f != fid for _, f in node.ends):       # the same phrase twice in one finder: the first name holds
+        node.ends.append((name, fid))
+
+
 @lru_cache(maxsize=256)
 def _all_hits(text: str) -> dict[int, list[Term]]:
     """Every finder's matches in `text`: the longest at each place, never overlapping, in text order."""
-    toks, where, words = _tokens(text)
-    union = Finder._union
+    toks, words = _tokens(text)
+    root = Finder._root
     found: dict[int, list[Term]] = {}
-    for word in union.keys() & where.keys():
-        for i in where[word]:
-            start = toks[i][0]
-            if start and text[start - 1] == "-":
-                continue                       # "non-cash" is not "cash"
-            done = 0                           # bit per finder: its longest phrase here is taken
-            for phrase, name, fid in union[word]:
-                if done >> fid & 1:
-                    continue
-                n = len(phrase)
-                if n > 1 and (words[i:i + n] != phrase or not all(
-                        _joins(text[toks[i + k - 1][1]:toks[i + k][0]]) for k in range(1, n))):
-                    continue
-                end = toks[i + n - 1][1]          # a token always ends at a word boundary
-                found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
-                done |= 1 << fid
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        node = root.get(word)
+        if node is None:
+            continue
+        start = toks[i][0]
+        if start and text[start - 1] == "-":
+            continue                           # "non-cash" is not "cash"
+        longest: dict[int, tuple[str, int]] = {}  # finder id -> (name, end) of its longest phrase here
+        k = i
+        while True:
+            for name, fid in node.ends:
+                longest[fid] = (name, toks[k][1])  # a token always ends at a word boundary
+            if k == last:
+                break
+            node = node.next.get(words[k + 1])     # the next word first: most phrases end here
+            if node is None or not _joins(text[toks[k][1]:toks[k + 1][0]]):
+                break
+            k += 1
+        for fid, (name, end) in longest.items():
+            found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
     for fid, terms in found.items():
         terms.sort(key=lambda t: (t.start, t.start - t.end))
         kept: list[Term] = []
@@ -102,9 +119,12 @@ def _all_hits(text: str) -> dict[int, list[Term]]:
     return found
 
 
+_JOIN = re.compile(r"[\s-]+")     # \s is str.isspace's set of characters
+
+
 def _joins(gap: str) -> bool:
     """Words of one phrase are separated by spaces or hyphens only."""
-    return bool(gap) and all(c.isspace() or c == "-" for c in gap)
+    return gap == " " or _JOIN.fullmatch(gap) is not None
 
 
 @cache

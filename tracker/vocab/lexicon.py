@@ -10,11 +10,17 @@ from importlib import resources
 from typing import Any
 
 from tracker.errors import LexiconError
+from tracker.vocab.regex_cache import remembered
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """Return the parsed `tracker/data/<name>.toml`."""
+    """Return the parsed `tracker/data/<name>.toml`: from the regex cache when an earlier run parsed the same
+    data files (the cache file is named by their hash, tracker.vocab.regex_cache), else read and parsed."""
+    return remembered(("toml", name), lambda: _parse(name))
+
+
+def _parse(name: str) -> dict[str, Any]:
     try:
         raw = resources.files("tracker.data").joinpath(f"{name}.toml").read_text(encoding="utf-8")
     except FileNotFoundError as exc:

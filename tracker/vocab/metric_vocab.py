@@ -13,6 +13,7 @@ from functools import cache
 from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.vocab.phrase_regex import phrase_pattern
+from tracker.vocab.regex_cache import compile_cached
 
 
 @dataclass(frozen=True)
@@ -85,35 +86,35 @@ def _vocab() -> _Vocab:
     base = rf"(?:\s+(?:the\s+)?(?:full[\s-]+year|year|quarter|annual|(?!(?:{reach})(?![\w-]))\w+))?"
 
     def before(verbs: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
+        return compile_cached(rf"(?<![\w-])(?:{verbs}){base}(?:\s+(?:{link}))*\s*$", re.I)
 
     def after(verbs: str) -> re.Pattern[str]:
-        return re.compile(rf"^(?:\s+[\w&-]+){{0,4}}?\s+(?:{verbs})(?![\w-])", re.I)
+        return compile_cached(rf"^(?:\s+[\w&-]+){{0,4}}?\s+(?:{verbs})(?![\w-])", re.I)
 
     stop = frozenset(w.casefold() for w in _words(open_, "stop", "open_metric"))
     max_words = open_.get("max_words")
     if not isinstance(max_words, int) or not 1 <= max_words <= 8:
         raise LexiconError("metrics.toml [open_metric] max_words must be an integer from 1 to 8")
     return _Vocab(
-        basis_before=re.compile(rf"(?<![\w-])(?P<b>{basis_words})[\s-]+(?:\w+[\s-]+)?$", re.I),
+        basis_before=compile_cached(rf"(?<![\w-])(?P<b>{basis_words})[\s-]+(?:\w+[\s-]+)?$", re.I),
         basis_names=names,
-        basis_after=re.compile(rf"^[\s-]+(?:{phrase_pattern(_words(basis, 'after', 'basis'))})(?![\w-])", re.I),
+        basis_after=compile_cached(rf"^[\s-]+(?:{phrase_pattern(_words(basis, 'after', 'basis'))})(?![\w-])", re.I),
         up_before=before(verbs_up), down_before=before(verbs_down),
         up_after=after(verbs_up), down_after=after(verbs_down),
-        growth_after=re.compile(rf"^\s+(?:{verbs_up}|{verbs_down})\s+(?:in|of)\s+", re.I),
-        flat=re.compile(rf"(?:{phrase_pattern(_flat_words())})(?![\w-])", re.I),
-        yoy=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'yoy', 'growth'))})", re.I),
-        qoq=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'qoq', 'growth'))})", re.I),
-        cagr=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
-        links_before=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
+        growth_after=compile_cached(rf"^\s+(?:{verbs_up}|{verbs_down})\s+(?:in|of)\s+", re.I),
+        flat=compile_cached(rf"(?:{phrase_pattern(_flat_words())})(?![\w-])", re.I),
+        yoy=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'yoy', 'growth'))})", re.I),
+        qoq=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'qoq', 'growth'))})", re.I),
+        cagr=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(growth, 'cagr', 'growth'))})", re.I),
+        links_before=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'links', 'open_metric'))})\s*$",
                                 re.I),
-        growth_links=re.compile(
+        growth_links=compile_cached(
             rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'growth_links', 'open_metric'))})\s*$", re.I),
-        links_after=re.compile(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
+        links_after=compile_cached(rf"^\s*(?:{phrase_pattern(_words(open_, 'after_links', 'open_metric'))})\s+",
                                re.I),
         generic=frozenset(w.casefold() for w in _words(open_, "generic", "open_metric")),
-        similar=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
+        similar=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(data.get('similar', {}), 'words', 'similar'))})"
                            rf"(?![\w-])", re.I),
-        past=re.compile(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
+        past=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_words(open_, 'past', 'open_metric'))})", re.I),
         stop=stop, max_words=max_words,
         qualifiers=frozenset(w.casefold() for w in _words(open_, "qualifiers", "open_metric")))

@@ -25,6 +25,7 @@ from typing import Any
 from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.vocab.phrase_regex import SPACE_OR_HYPHEN, phrase_pattern
+from tracker.vocab.quick_start import compile_quick
 
 SIDES = ("before", "after", "between", "inside")
 _PATTERN_KEYS = {"doc", "side", "slots", "forms"}
@@ -158,7 +159,7 @@ def compile_pattern(name: str, spec: Any) -> ContextPattern:
     body = "|".join(f"(?:{_form(name, f, side == 'between')})" for f in forms)
     anchored = {"before": rf"(?:{body})\s*$", "after": rf"^\s*(?:{body})",
                 "between": rf"^(?:{body})\s*$", "inside": body}[side]
-    return ContextPattern(name, side, re.compile(anchored, re.I))
+    return ContextPattern(name, side, compile_quick(anchored, re.I))
 
 
 @cache

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from tracker.vocab.regex_cache import remembered
+
 SPACE_OR_HYPHEN = r"[\s\-]+"
 _GAP = re.compile(r"[\s\-]+")
 
@@ -22,7 +24,13 @@ def norm(text: str, fold: bool = True) -> str:
 def phrase_pattern(phrases: Iterable[str], fold: bool = True, guard: bool = True) -> str:
     """A regex (no groups) matching any of `phrases` after `norm`; with `guard`, a phrase that ends in a letter
     or digit must not be followed by one. A space in a phrase matches any run of spaces and hyphens. Compile
-    it with re.IGNORECASE (or inside `(?i:...)`) when `fold` is True."""
+    it with re.IGNORECASE (or inside `(?i:...)`) when `fold` is True. The result depends only on the set of
+    phrases, so it is kept in the regex cache (tracker.vocab.regex_cache) for the next run."""
+    words = tuple(sorted(set(phrases)))
+    return remembered(("phrase", words, fold, guard), lambda: _tree_pattern(words, fold, guard))
+
+
+def _tree_pattern(phrases: tuple[str, ...], fold: bool, guard: bool) -> str:
     trie: dict = {}
     for phrase in phrases:
         key = norm(phrase, fold)
@@ -40,7 +48,7 @@ def phrase_pattern(phrases: Iterable[str], fold: bool = True, guard: bool = True
 def literal_pattern(phrases: Iterable[str]) -> str:
     """A plain alternation of `phrases` taken literally (hyphens and signs kept: "+/-"), longest first;
     spaces match any run of spaces. For short lists of symbols that `norm` would mangle."""
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))   # fixed: one regex text
     if not ordered:
         return r"(?!)"
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) + ")"

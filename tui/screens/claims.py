@@ -109,10 +109,7 @@ class ClaimsScreen(ClaimActions, Screen):
     def on_mount(self) -> None:
         self.sub_title = f"claims of {self.ticker}" if self.ticker else "claims of every company"
         table = self.query_one("#claims", FillTable)
-        table.shrink_order = claim_table.SHRINK_ORDER
-        for c in claim_table.columns(self.across):
-            table.add_fitted_column(c.label, c.key, c.width or 0, c.min_width or None)
-        table.fit_flex()
+        table.set_columns((c.fitted for c in claim_table.columns(self.across)), claim_table.SHRINK_ORDER)
         table.focus()
         self.reload()
 

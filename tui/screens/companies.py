@@ -25,6 +25,7 @@ from tui import summaries
 from tracker.scorecard.over_time import Series
 from tui.charts import sparkline
 from tui.fill_table import FillTable
+from tui.fitted_columns import FittedColumn
 from tui.jobs import run_db
 from tui.verdicts import BAR_WIDTH, verdict_bar
 
@@ -72,9 +73,10 @@ def bias(cred: Any) -> str:
 
 # (label, key, natural width, narrowest): the name takes what is left; the verdict bar never grows
 TABLE_BAR = 12       # the table's verdict bar; the lower panel's per-period bars have BAR_WIDTH cells
-COMPANY_COLUMNS = (("Ticker", "ticker", 6, 5), ("Company", "name", 0, 0), ("Credibility", "credibility", 33, 18),
-                   ("Bias", "bias", 7, 6), ("Claims", "claims", 6, 6), ("Verdicts", "verdicts", TABLE_BAR, 8),
-                   ("Next due", "due", 10, 10))
+COMPANY_COLUMNS = tuple(FittedColumn(*c) for c in (
+    ("ticker", "Ticker", 6, 5), ("name", "Company", 0, 0), ("credibility", "Credibility", 33, 18),
+    ("bias", "Bias", 7, 6), ("claims", "Claims", 6, 6), ("verdicts", "Verdicts", TABLE_BAR, 8),
+    ("due", "Next due", 10, 10)))
 
 MAX_SPEAKERS = 4     # two lines each in the lower panel; `fls speakers TICKER` lists them all
 
@@ -151,9 +153,7 @@ class CompaniesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#companies", FillTable)
-        for label, key, width, narrowest in COMPANY_COLUMNS:
-            table.add_fitted_column(label, key, width, narrowest)
-        table.fit_flex()
+        table.set_columns(COMPANY_COLUMNS)
         self.query_one("#companies-empty").display = False
         self.reload()
 

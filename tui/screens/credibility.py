@@ -23,12 +23,13 @@ from db.queries import build_scorecard
 from tracker.scorecard.over_time import CallPoint, Series, scorecard_over_time, surprise_text
 from tui.charts import Band
 from tui.fill_table import FillTable
+from tui.fitted_columns import FittedColumn
 from tui.jobs import run_db
 
 # (key, label, natural width, narrowest); the band takes what is left
-COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+COLUMNS = tuple(FittedColumn(*c) for c in (
     ("who", "Speaker", 18, 8), ("on", "Call", 10, 10), ("scored", "Scored", 6, 6), ("rate", "Hit rate", 8, 5),
-    ("surprise", "Surprise", 8, 8), ("band", "Hit rate, 95% band (0-100%)", 0, 0))
+    ("surprise", "Surprise", 8, 8), ("band", "Hit rate, 95% band (0-100%)", 0, 0)))
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,7 @@ class CredibilityScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = f"credibility over time {self.current_ticker}"
         table = self.query_one("#credibility", FillTable)
-        table.shrink_order = ["surprise", "who", "rate"]
-        for key, label, width, narrowest in COLUMNS:
-            table.add_fitted_column(label, key, width, narrowest)
-        table.fit_flex()
+        table.set_columns(COLUMNS, shrink_order=["surprise", "who", "rate"])
         table.focus()
         self.reload()
 

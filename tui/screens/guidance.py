@@ -25,13 +25,14 @@ from tracker.display import format_amount, format_promise
 from tracker.scoring.units import convert
 from tui.charts import RangeBar, axis_of
 from tui.fill_table import FillTable
+from tui.fitted_columns import FittedColumn
 from tui.jobs import run_db
 from tui.verdicts import verdict_style, verdict_text
 
 # (key, label, natural width, narrowest); the bar takes what is left
-COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+COLUMNS = tuple(FittedColumn(*c) for c in (
     ("on", "Call", 10, 10), ("step", "Step", 11, 11), ("guide", "Guidance", 16, 13), ("change", "Change", 7, 6),
-    ("verdict", "Verdict", 11, 3), ("bar", "Side by side", 0, 0))
+    ("verdict", "Verdict", 11, 3), ("bar", "Side by side", 0, 0)))
 REPORTED = "reported"
 
 
@@ -182,10 +183,7 @@ class GuidanceScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "guidance history"
         table = self.query_one("#guidance", FillTable)
-        table.shrink_order = ["change", "guide", "verdict", "step"]
-        for key, label, width, narrowest in COLUMNS:
-            table.add_fitted_column(label, key, width, narrowest)
-        table.fit_flex()
+        table.set_columns(COLUMNS, shrink_order=["change", "guide", "verdict", "step"])
         table.focus()
         self.reload()
 

@@ -37,6 +37,7 @@ from db.review import (
 from tui.claim_ref import ClaimRef
 from tui.claim_table import promised, subject
 from tui.fill_table import FillTable
+from tui.fitted_columns import FittedColumn
 from tui.jobs import run_db
 from tui.screens.claim_actions import ClaimActions, claim_ref
 from tui.screens.claim_detail import DetailData
@@ -46,6 +47,9 @@ from tui.verdicts import verdict_text
 
 SHOW = (("all claims", "all"), ("not reviewed", "todo"), ("changed since review", "changed"))
 REVIEWED = "✔"
+
+# the claim column takes the rest: the pane beside the queue shows the promise in full
+COLUMNS = (FittedColumn("reviewed", "", 2), FittedColumn("verdict", "Verdict", 14, 11), FittedColumn("subject", "Claim", 0))
 
 
 @dataclass(frozen=True)
@@ -121,10 +125,7 @@ class ReviewScreen(ClaimActions, Screen):
     def on_mount(self) -> None:
         self.sub_title = "review"
         table = self.query_one("#review-queue", FillTable)
-        table.add_fitted_column("", "reviewed", 2)
-        table.add_fitted_column("Verdict", "verdict", 14, 11)
-        table.add_fitted_column("Claim", "subject", 0)      # the rest; the pane has the promise
-        table.fit_flex()
+        table.set_columns(COLUMNS)
         table.focus()
         run_db(self, tickers, self._companies, group="review-companies")
 

@@ -25,14 +25,15 @@ from db.review import review_periods
 from tracker.display import format_amount, format_promise
 from tracker.scorecard import Scorecard, ScorecardRow
 from tracker.scorecard.model import subject, verdict_counts
+from tui.fitted_columns import FittedColumn
 from tui.jobs import run_db
 from tui.verdicts import SYMBOLS, styles, verdict_text
 from tui.virtual_table import VirtualTable
 
 # (key, label, natural width, narrowest); the explanation takes the rest
-COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+COLUMNS = tuple(FittedColumn(*c) for c in (
     ("verdict", "Verdict", 14, 11), ("deadline", "Deadline", 10, 10), ("subject", "Claim", 30, 20),
-    ("promised", "Promised", 18, 10), ("actual", "Actual", 10, 7), ("explanation", "Explanation", 0, 0))
+    ("promised", "Promised", 18, 10), ("actual", "Actual", 10, 7), ("explanation", "Explanation", 0, 0)))
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,7 @@ class ScorecardScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#scorecard", VirtualTable)
-        table.shrink_order = ["subject", "verdict", "actual", "promised"]
-        for key, label, width, narrowest in COLUMNS:
-            table.add_fitted_column(label, key, width, narrowest)
-        table.fit_flex()
+        table.set_columns(COLUMNS, shrink_order=["subject", "verdict", "actual", "promised"])
         table.focus()
         self.reload()
 

@@ -1,0 +1,61 @@
+"""Counts of outlets and of store formats (invented sentences, call 2025-08-26, fiscal year ending late January):
+
+- a count of a format noun added to a count of outlets counts outlets of that format (metrics.toml
+  [format_counts], patterns.toml added_count_before);
+- a count noun joined on by a hyphen is the first word of a compound ("25 store-within-a-store concepts" counts
+  concepts, not stores);
+- a brand written in camel case ("zOomshop", "eKiosk") stands between a figure and its count noun like a
+  capitalised name, and names the count's line;
+- an event of having or opening a count ("to have up to 40 Harbor stores by year-end") is that count's claim,
+  not a milestone of its own;
+- a promised count that no metric word names is named by its own noun, as a reported one is ("we expect to reach
+  300 locations by year-end" -> locations; "300 Zephyr clinics" -> clinics of scope zephyr); a count in words ("these
+  two projects") is no such figure.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.contract import records
+from tracker.extraction.extract import extract_file
+
+
+def _claims(tmp_path: Path, sentence: str) -> list[tuple]:
+    path = tmp_path / "call.txt"
+    path.write_text("Operator: Welcome to the call.\n\nAda Quill: " + sentence + "\n\n", encoding="utf-8")
+    return sorted(((r["metric"], r["scope"], r["low"], r["high"])
+                  for r in records(extract_file(path, call_date="2025-08-26", fiscal_year_end="01-31"))
+                  if r["type"] == "claim"), key=str)
+
+
+ROWS = [
+    ("format-added-to-stores",
+     "We remain on track to have up to 40 Harbor stores by year-end as well as up to an additional 20 "
+     "shop-in-shop concepts as we continue to build.",
+     [("stores", "harbor", None, 40), ("stores", "shop-in-shop", None, 20)]),
+    ("another-format",
+     "We expect to open 30 new stores this year plus another 12 drive-thru formats.",
+     [("stores", None, 30, 30), ("stores", "drive-thru", 12, 12)]),
+    ("camel-case-brand", "We plan to have up to 50 zOomshop stores by year-end.", [("stores", "zoomshop", None, 50)]),
+    ("hyphen-compound-is-no-store-count",
+     "We plan to have up to 50 Harbor stores as well as up to an additional 25 store-within-a-store concepts by year-end.",
+     [("stores", "harbor", None, 50), ("stores", "store-within-a-store", None, 25)]),
+    ("promised-count-names-itself", "We expect to reach 300 locations by year-end.", [("locations", None, 300, None)]),
+    ("promised-count-of-a-brand", "We plan to be in 300 Zephyr clinics by the end of 2026.",
+     [("clinics", "zephyr", 300, 300)]),
+    ("camel-brand-locations", "We remain on track to have up to 50 zOomshop locations by year-end.",
+     [("locations", "zoomshop", None, 50)]),
+    ("count-in-words-is-no-target", "Once these two projects go online in 2027, we will be pleased.",
+     [("milestone", None, None, None)]),
+    ("undated-count-is-no-claim", "We hope to serve 9,000 customers one day.", []),
+    # negatives: formats counted on their own are no outlets; the compound is not a store count
+    ("formats-alone", "We expect to open 30 new stores this year and we run three concepts.",
+     [("concepts", None, 3, 3), ("stores", None, 30, 30)]),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_outlet_and_format_counts(tmp_path, sentence, want):
+    assert _claims(tmp_path, sentence) == sorted(want, key=str)

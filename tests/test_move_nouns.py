@@ -1,0 +1,35 @@
+"""A move named by a noun ("further reductions", "increases") is a direction like "improvement" is; a topic fronted by
+"Regarding" or "Concerning" names the metric, never a business line called "regarding".
+
+Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_metric_reading import _claims
+
+# (id, sentence, fields of its one claim)
+MOVES = [
+    ("fronted-topic-reductions", "As for inventory, we expect further reductions through 2025.",
+     dict(kind="direction", metric="inventory", comparator="lt", period="2025-FY")),
+    ("reductions-in", "We expect further reductions in inventory through 2026.",
+     dict(kind="direction", metric="inventory", comparator="lt", period="2026-FY")),
+    ("increases-in", "We expect further increases in capital spending in 2026.",
+     dict(kind="direction", metric="capex", comparator="gt", period="2026-FY")),
+    ("regarding-is-no-line", "Regarding gross margin, we expect further improvement in 2026.",
+     dict(kind="direction", metric="gross_margin", scope=None, comparator="gt")),
+    ("concerning-is-no-line", "Concerning operating expenses, we expect further declines in 2026.",
+     dict(kind="direction", metric="operating_expenses", scope=None, comparator="lt")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [r[1:] for r in MOVES], ids=[r[0] for r in MOVES])
+def test_move_noun(tmp_path, sentence, expected):
+    got = _claims(tmp_path, sentence)
+    assert len(got) == 1, got
+    assert {k: got[0].get(k) for k in expected} == expected
+
+
+def test_a_past_reduction_is_no_claim(tmp_path):
+    assert _claims(tmp_path, "Inventory reductions in 2024 were larger than we planned.") == []

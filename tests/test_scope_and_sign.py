@@ -1,0 +1,71 @@
+"""Two language classes of the figure's scope and of a figure stated by a word.
+
+- A region and the line it narrows: "a decline in diesel wholesale volume in Europe" is about diesel in Europe
+  ("europe diesel"), not all of Europe; a participle before the metric ("our deployed capacity") is a state, not a
+  line, and a modifier that only restates the region ("North American revenue") adds nothing.
+- An acronym before a noun of performance names the line of a figure whose metric comes later: "we expect XR
+  profitability improvements at the low end of our $1 to $2 billion EBIT target" is about "xr" (scopes.toml
+  [line_heads]); an acronym that is a metric ("EBIT margin") or sits in another clause names none. A word multiple
+  is the figure, not the line: "to more than double subscription revenue" is about "subscription".
+- A sign word before a money metric needs no digit in the sentence: "we are targeting profitable equity income this
+  year" is equity income above zero for the year; a sign word is never the business line ("positive free cash flow"
+  has no scope "positive").
+
+Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_metric_reading import _claims
+
+# (id, sentence, fields of its one claim)
+REGION_LINE = [
+    ("line-in-region-direction", "We expect a modest decline in diesel wholesale volume in Europe in 2025.",
+     dict(metric="units", scope="europe diesel", comparator="lt", period="2025-FY")),
+    ("region-before-line", "We expect Europe services revenue of $2 billion in 2025.",
+     dict(metric="revenue", scope="europe services", low=2e9)),
+    ("region-adjective-only", "We expect North American revenue of $4 billion in 2025.",
+     dict(metric="revenue", scope="north america", low=4e9)),
+    ("participle-is-no-line", "We expect installed capacity in Asia to reach 9 GW by the end of 2025.",
+     dict(scope="asia", low=9)),
+    ("global-stays-global", "We expect our global fleet revenue of $3 billion in 2025.",
+     dict(metric="revenue", scope="global")),
+]
+
+ACRONYM_HEAD = [
+    ("acronym-before-profitability",
+     "We expect XR profitability improvements at the low end of our $1 to $2 billion EBIT target in 2025.",
+     dict(metric="operating_income", scope="xr", low=1e9)),
+    ("acronym-before-volumes", "We expect HPC volumes to grow 5% in 2025.", dict(scope="hpc", low=5)),
+    ("metric-acronym-names-no-line", "We expect EBIT margin of 8% in 2025.", dict(metric="operating_margin", scope=None)),
+    ("acronym-in-another-clause", "The EU business remains difficult, and we expect revenue of $3 billion in 2025.",
+     dict(metric="revenue", scope=None)),
+    ("multiple-word-is-no-line", "We target to more than double subscription revenue in 2025.",
+     dict(metric="revenue", scope="subscription", comparator="gt", low=2)),
+]
+
+SIGN = [
+    ("profitable-open-year", "We are targeting profitable equity income this year.",
+     dict(metric="equity_income", comparator="gt", low=0, period="2025-FY", scope=None)),
+    ("positive-no-digit", "We expect positive free cash flow for the full year.",
+     dict(metric="free_cash_flow", comparator="gt", low=0, period="2025-FY", scope=None)),
+    ("negative-no-digit", "We expect negative operating income this year.",
+     dict(metric="operating_income", comparator="lt", period="2025-FY")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [r[1:] for r in REGION_LINE + ACRONYM_HEAD + SIGN],
+                         ids=[r[0] for r in REGION_LINE + ACRONYM_HEAD + SIGN])
+def test_one_claim(tmp_path, sentence, expected):
+    got = _claims(tmp_path, sentence)
+    assert len(got) == 1, got
+    assert {k: got[0].get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "We feel very positive about the year ahead.",                 # a mood, no metric
+    "Customer feedback on the launch has been positive this year.",  # no money metric next to the word
+])
+def test_a_sign_word_alone_promises_nothing(tmp_path, sentence):
+    assert _claims(tmp_path, sentence) == []

@@ -1,0 +1,38 @@
+"""A growth for a business the sentence names ("growth on a sequential basis for our storage business") is a
+direction of that business; moves named after it in the same direction ("and strength in both enterprise and
+cloud") are its drivers, not lines of their own (tracker/extraction/claims.py segment_directions; cues.toml
+[segment_move]). Invented sentences; call dated 2024-10-29, calendar year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.contract import records
+from tracker.extraction.extract import extract_file
+
+
+def _directions(tmp_path: Path, sentence: str) -> list[tuple]:
+    path = tmp_path / "call.txt"
+    path.write_text("Operator: Welcome to the call.\n\nAda Quill: " + sentence + "\n\n", encoding="utf-8")
+    return [(r["scope"], r["comparator"], r["period"]) for r in records(extract_file(path, call_date="2024-10-29"))
+            if r["type"] == "claim" and r["kind"] == "direction"]
+
+
+ROWS = [
+    ("growth-for-a-business-with-drivers",
+     "Into the fourth quarter we are expecting another quarter of growth on a sequential basis for our storage "
+     "business and, you know, strength in both enterprise and cloud.", [("storage", "gt", "2024-Q4")]),
+    ("sequential-growth-for", "We expect sequential growth for our gaming business in the fourth quarter.",
+     [("gaming", "gt", "2024-Q4")]),
+    # negatives: lines named with no business first are each their own; a fall is no driver of a rise
+    ("lines-without-a-business", "In the fourth quarter we expect strength in both enterprise and cloud.",
+     [("enterprise", "gt", "2024-Q4"), ("cloud", "gt", "2024-Q4")]),
+    ("a-fall-is-its-own", "In the fourth quarter we expect growth in our gaming business and softness in embedded.",
+     [("gaming", "gt", "2024-Q4"), ("embedded", "lt", "2024-Q4")]),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_a_named_business_and_its_drivers(tmp_path, sentence, want):
+    assert _directions(tmp_path, sentence) == want
