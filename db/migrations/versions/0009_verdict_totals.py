@@ -1,4 +1,4 @@
-"""verdict totals: each company's effective verdicts of a date summed up per speaker or period and verdict
+"""verdict totals: each company's effective verdicts of a date summed up per speaker, period and verdict
 (verdict_totals), the count they were written at (verdict_totals_state) and the triggers that count changes of
 claims, verdicts and overrides (companies.shown_version); claims indexed in the order every list sorts them
 
@@ -30,7 +30,6 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('company_id', sa.Integer(), nullable=False),
     sa.Column('as_of', sa.Date(), nullable=False),
-    sa.Column('grain', sa.String(length=8), nullable=False),
     sa.Column('speaker', sa.String(length=200), nullable=True),
     sa.Column('period_label', sa.String(length=32), nullable=True),
     sa.Column('period_end', sa.Date(), nullable=True),
@@ -46,8 +45,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_verdict_totals'))
     )
     with op.batch_alter_table('verdict_totals', schema=None) as batch_op:
-        batch_op.create_index('ix_verdict_totals_as_of_grain_company_id', ['as_of', 'grain', 'company_id'],
-                              unique=False)
+        batch_op.create_index('ix_verdict_totals_as_of_company_id', ['as_of', 'company_id'], unique=False)
     op.create_table('verdict_totals_state',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('company_id', sa.Integer(), nullable=False),
@@ -69,7 +67,7 @@ def downgrade() -> None:
     op.drop_index('ix_claims_deadline_order', table_name='claims')
     op.drop_table('verdict_totals_state')
     with op.batch_alter_table('verdict_totals', schema=None) as batch_op:
-        batch_op.drop_index('ix_verdict_totals_as_of_grain_company_id')
+        batch_op.drop_index('ix_verdict_totals_as_of_company_id')
     op.drop_table('verdict_totals')
     # SQLite re-creates the companies table to drop a column, which every trigger that counts into it would
     # stop: they go first and 0008's come back after
