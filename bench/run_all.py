@@ -21,7 +21,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from figures import parse
+from figures import ENV, parse
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
         print(f"\n== {name} {' '.join(extra)}".rstrip(), flush=True)
         t0 = time.perf_counter()
         done = subprocess.run([sys.executable, str(BENCH / f"{name}.py"), *extra], capture_output=True, text=True,
-                              check=False, cwd=ROOT)
+                              check=False, cwd=ROOT, env={**os.environ, ENV: "1"})
         for line in done.stdout.splitlines():
             if (fig := parse(line)) is not None:
                 table.append((name, *fig))
