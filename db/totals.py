@@ -4,9 +4,9 @@ companies are, not what their claims are.
 `fls companies`, `fls speakers`, the verdict counts and the UI's home screen sum up the effective verdict of
 every claim: at a million claims that was two seconds each, whatever the index. So the sums are stored:
 `verdict_totals` holds, per company and as-of date, one row per speaker and effective verdict and one per
-period label and effective verdict (claims, surprise and lateness sums: GRAINS), written by `refresh` from `live`, the one grouped query over the one
-SQL definition of the effective verdict (db.scoring.effective_sql). A row is never edited in place: a
-company's rows of a date are replaced whole.
+period label and effective verdict (claims, surprise and lateness sums: GRAINS), written by `refresh` from
+`live`, the one grouped query over the one SQL definition of the effective verdict (db.scoring.effective_sql).
+A row is never edited in place: a company's rows of a date are replaced whole.
 
 Whether they are still right is the database's to say, not each writer's: triggers add one to the company's
 `shown_version` whenever one of its claims, computed verdicts or overrides is inserted, updated or deleted
