@@ -2,8 +2,8 @@
 
 A benchmark prints its own lines for a person, and for each figure also calls `figure`, which, when run by
 `run_all` (FLS_BENCH_FIGURES=1), prints one marked line: "@figure<TAB>name<TAB>value<TAB>unit<TAB>cpu".
-`run_all` keeps those lines out of the text it shows and prints them at the end as one table (benchmark, figure, value, unit, CPU time), so that two releases'
-tables can be put side by side.
+`run_all` keeps those lines out of the text it shows and prints them at the end as one table (benchmark,
+figure, value, unit, CPU time), so that two releases' tables can be put side by side.
 """
 from __future__ import annotations
 
