@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from figures import figure  # noqa: E402  (bench/ is on the path: the script's folder)
 
 SEED = ROOT / "seeds" / "canaan_2024q4_earnings_call.txt"
 CALLS_DIR = ROOT / "tests" / "fixtures" / "calls"
@@ -136,6 +137,10 @@ def main(argv: list[str] | None = None) -> None:
     size_kb = SEED.stat().st_size / 1024
     print(f"seed {SEED.name} ({size_kb:.0f} KB, {len(ex.transcript.turns)} turns, {len(ex.claims)} claims, "
           f"{len(ex.actuals)} actuals); {pinned}")
+    figure("import tracker.extraction.extract", import_s * 1000, "ms")
+    figure("extract seed, first call (cold)", cold_s * 1000, "ms")
+    figure("extract seed, warm (median)", statistics.median(warm) * 1000, "ms")
+    figure("extract seed, warm CPU (median)", statistics.median(warm_cpu) * 1000, "ms")
     load = f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else ""
     print(f"  (wall / CPU; {load}; compiled vocabularies {'from the cache' if cached else 'built, then cached'})")
     print(f"  import tracker.extraction.extract : {import_s * 1000:8.1f} / {import_cpu * 1000:6.1f} ms")
@@ -155,6 +160,7 @@ def main(argv: list[str] | None = None) -> None:
         elapsed = time.perf_counter() - t0
     print(f"synthetic: {len(paths)} transcripts from {len(TEMPLATES)} fixtures ({total_kb:.0f} KB), "
           f"{claims} claims, {actuals} actuals")
+    figure(f"extract {len(paths)} synthetic transcripts, per transcript", elapsed / len(paths) * 1000, "ms")
     print(f"  total {elapsed:.2f} s, {len(paths) / elapsed:.1f} transcripts/s, "
           f"{total_kb / elapsed:.0f} KB/s, {elapsed / len(paths) * 1000:.2f} ms per transcript")
 

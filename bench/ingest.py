@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+from figures import figure  # noqa: E402  (bench/ is on the path: the script's folder)
 FLS = Path(sys.executable).with_name("fls")
 QUARTER = ("first", "second", "third", "fourth")
 FILLER = ("We continue to invest in our people and our plants, and we thank our customers for their trust.",
@@ -78,12 +79,34 @@ def _size_mb(db: str) -> float:
     return size / 1e6
 
 
+def _server_cpu(db: str) -> float | None:
+    """CPU seconds the PostgreSQL server at `db` has used so far, when it runs on this machine (its postmaster
+    and every backend it has reaped, from /proc): the work a client's own CPU time leaves out. None for SQLite
+    or a server elsewhere."""
+    if "://" not in db:
+        return None
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    try:
+        with engine.connect() as conn:
+            backend = conn.scalar(text("SELECT pg_backend_pid()"))
+        postmaster = int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError, IndexError):
+        return None
+    finally:
+        engine.dispose()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")   # utime, stime, cutime, cstime
+
+
 def _load() -> str:
     return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def run(label: str, paths: list[Path], db: str, jobs: int) -> None:
     load_before = _load()
+    server_before = _server_cpu(db)
     t0 = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([str(FLS), "ingest", *map(str, paths), "--jobs", str(jobs), "--db", db],
@@ -91,8 +114,15 @@ def run(label: str, paths: list[Path], db: str, jobs: int) -> None:
     took = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    server_after = _server_cpu(db)
+    server = server_after - server_before if server_before is not None and server_after is not None else None
+    figure(f"{len(paths)} calls, {label}", took, "s", cpu)
+    if server is not None:
+        figure(f"{len(paths)} calls, {label}, server cpu", server, "s")
+    figure(f"{len(paths)} calls, {label}, calls/s", len(paths) / took, "calls/s")
     print(f"  {label:<34} {len(paths) / took:8.1f} calls/s  {took:7.1f} s wall {cpu:7.1f} s cpu  "
-          f"db {_size_mb(db):6.1f} MB  exit {done.returncode}  ({load_before} -> {_load()})", flush=True)
+          f"db {_size_mb(db):6.1f} MB  exit {done.returncode}  ({load_before} -> {_load()})"
+          + (f"  server {server:.1f} s cpu" if server is not None else ""), flush=True)
     if done.returncode:
         print(f"  {(done.stderr.strip().splitlines() or [''])[-1]}", flush=True)
 

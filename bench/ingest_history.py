@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+from figures import figure  # noqa: E402  (bench/ is on the path: the script's folder)
 
 from sqlalchemy import event  # noqa: E402
 
@@ -76,6 +77,7 @@ def main(argv: list[str]) -> int:
             call.write_text(text, encoding="utf-8")
             extraction = extract_file(call, call_date=day.isoformat(), company=ticker)
             wall, cpu, sent = store_times(db, extraction)
+            figure(f"store one call, {what}", wall * 1000, "ms", cpu * 1000)
             print(f"  store one call, {what:<22} {wall * 1000:8.1f} ms wall {cpu * 1000:8.1f} ms cpu  "
                   f"{sent:4d} statements  ({len(extraction.claims)} claims)", flush=True)
         db.dispose()

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+from figures import figure  # noqa: E402  (bench/ is on the path: the script's folder)
 
 from sqlalchemy import func, select  # noqa: E402
 
@@ -37,6 +38,7 @@ from db.session import open_database  # noqa: E402
 
 AS_OF = generate.AS_OF
 ONE = generate.ticker(0)
+CLAIMS = [0]             # the size measured, named in each figure
 
 
 def timed(label: str, fn: Callable[[], object]) -> None:
@@ -44,6 +46,7 @@ def timed(label: str, fn: Callable[[], object]) -> None:
     out = fn()
     took, cpu = time.perf_counter() - t0, time.process_time() - c0
     size = len(out) if hasattr(out, "__len__") else out
+    figure(f"{CLAIMS[0]} claims: {label}", took * 1000, "ms", cpu * 1000)
     print(f"  {label:<44} {took * 1000:9.0f} ms wall {cpu * 1000:9.0f} ms cpu  ({size} rows)", flush=True)
 
 
@@ -53,6 +56,7 @@ def measure(url: str, *, scoring: bool = True) -> None:
         total = s.scalar(select(func.count()).select_from(ClaimRecord))
         some_claim = s.scalar(select(func.min(ClaimRecord.id)))
     print(f"{total} claims", flush=True)
+    CLAIMS[0] = total
     if scoring:
         _scoring(db)
     _reads(db, some_claim)
@@ -93,7 +97,8 @@ def _reads(db, some_claim: int) -> None:  # noqa: ANN001
         timed("fls speakers (list_speakers, every company)", lambda: list_speakers(s, as_of=day))
         timed("fls speakers TICK", lambda: list_speakers(s, ONE, as_of=day))
         timed("next_deadlines", lambda: next_deadlines(s, day))
-        timed("period_ends", lambda: period_ends(s))
+        timed("period_ends (date scored, as the UI reads them)", lambda: period_ends(s, as_of=day))
+        timed("period_ends (no date: the review's, one company)", lambda: period_ends(s, ONE))
         timed("fls claims TICK (one company, all)", lambda: list_claims(s, ticker=ONE, as_of=day))
         timed("list_claims one company, first 200", lambda: list_claims(s, ticker=ONE, limit=200, as_of=day))
         timed("fls claims TICK --verdict missed", lambda: list_claims(s, ticker=ONE, verdict="missed", as_of=day))

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+from figures import figure  # noqa: E402  (bench/ is on the path: the script's folder)
 SEED = ROOT / "seeds" / "canaan_2024q4_earnings_call.txt"
 FLS = Path(sys.executable).with_name("fls")
 RUNS = 5
@@ -32,6 +33,7 @@ def measure(label: str, argv: list[str]) -> None:
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     probe = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=False)
     heavy = probe.stderr.strip().splitlines()[-1] if probe.stderr.strip() else "?"
+    figure(label, statistics.median(walls) * 1000, "ms", statistics.median(cpus) * 1000)
     print(f"  {label:<28} {statistics.median(walls) * 1000:7.0f} ms wall {statistics.median(cpus) * 1000:7.0f} ms cpu"
           f"  heavy imports: {heavy}", flush=True)
 

@@ -143,7 +143,8 @@ def _store(database: Callable[[], Database], path: str, outcome: Extraction | Fl
     note = naming_note(outcome.info)
     if note:
         click.echo(f"fls: {path}: {note}", err=True)
-    with database().session() as session:
+    # a file lost to a power cut is stored by the next run: its commit need not wait for the disk
+    with database().session(durable=False) as session:
         return ingest_extraction(session, outcome, author=who, replace=replace)
 
 

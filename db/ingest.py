@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -73,12 +74,19 @@ def _fit(model: type, values: dict) -> dict:
     """Text values cut to their column's width. The extractor names a metric after its noun phrase and a
     speaker after a transcript line, so either can be longer than the column ("revenue from the sale of ...
     (sixty more words)"): PostgreSQL would refuse the whole call for it and SQLite keep it uncut."""
-    columns = model.__table__.columns
+    widths = _widths(model)
     out = {}
     for key, value in values.items():
-        width = getattr(columns[key].type, "length", None) if key in columns else None
+        width = widths.get(key)
         out[key] = value[:width] if width and isinstance(value, str) and len(value) > width else value
     return out
+
+
+@cache
+def _widths(model: type) -> dict[str, int]:
+    """{column: its width} of the model's text columns that have one (read once: _fit runs for every claim
+    and mention of every call ingested)."""
+    return {c.key: c.type.length for c in model.__table__.columns if getattr(c.type, "length", None)}
 
 
 def _speaker_key(name: str | None) -> str | None:

@@ -379,15 +379,17 @@ class ScoreState(Base):
 
 
 class VerdictTotal(Base):
-    """How many of the company's claims (not superseded) by `speaker` about `period_label` had the effective
-    verdict `verdict` (None: not scored) on `as_of`, with the sums their credibility is made of: the rows of
-    db.totals' one grouped query, stored so that every company's figures read in a few milliseconds."""
+    """How many of the company's claims (not superseded) by `speaker` (grain "speaker") or about
+    `period_label` (grain "period") had the effective verdict `verdict` (None: not scored) on `as_of`, with the
+    sums their credibility is made of: the rows of db.totals' one grouped query, stored so that every company's
+    figures read in a few milliseconds."""
     __tablename__ = "verdict_totals"
-    __table_args__ = (Index("ix_verdict_totals_as_of_company_id", "as_of", "company_id"),)
+    __table_args__ = (Index("ix_verdict_totals_as_of_grain_company_id", "as_of", "grain", "company_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     as_of: Mapped[date] = mapped_column(Date)
+    grain: Mapped[str] = mapped_column(String(8))             # db.totals.GRAINS: "speaker" or "period"
     speaker: Mapped[str | None] = mapped_column(String(200))
     period_label: Mapped[str | None] = mapped_column(String(32))
     period_end: Mapped[date | None] = mapped_column(Date)          # the earliest of these claims' deadlines

@@ -3,10 +3,10 @@ companies are, not what their claims are.
 
 `fls companies`, `fls speakers`, the verdict counts and the UI's home screen sum up the effective verdict of
 every claim: at a million claims that was two seconds each, whatever the index. So the sums are stored:
-`verdict_totals` holds, per company and as-of date, one row per speaker, period label and effective verdict
-(claims, surprise and lateness sums), written by `refresh` from `live`, the one grouped query over the one
-SQL definition of the effective verdict (db.scoring.effective_sql). A row is never edited in place: a
-company's rows of a date are replaced whole.
+`verdict_totals` holds, per company and as-of date, one row per speaker and effective verdict and one per
+period label and effective verdict (claims, surprise and lateness sums: GRAINS), written by `refresh` from
+`live`, the one grouped query over the one SQL definition of the effective verdict (db.scoring.effective_sql).
+A row is never edited in place: a company's rows of a date are replaced whole.
 
 Whether they are still right is the database's to say, not each writer's: triggers add one to the company's
 `shown_version` whenever one of its claims, computed verdicts or overrides is inserted, updated or deleted
@@ -23,12 +23,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, Float, cast, Select, and_, case, delete, func, insert, literal, or_, select, union_all
+from sqlalchemy import (BigInteger, CompoundSelect, Date, Float, Select, String, and_, case, cast, delete, func, insert,
+                        literal, or_, select, union_all)
 from sqlalchemy.orm import Session, aliased
 
 from db.models import STATUS_DISMISSED, STATUS_SUPERSEDED, ClaimRecord, Company, TotalsState, VerdictTotal
 
 KEYS = ("company_id", "speaker", "period_label")
+# the grains the totals are stored at, each its own rows of the table: per speaker (companies, speakers) and
+# per period label (verdict counts, period ends); per speaker and period would be a row for every eight claims
+GRAINS = {"speaker": ("company_id", "speaker"), "period": ("company_id", "period_label")}
 SUMS = ("claims", "surprise_sum", "surprise_abs_sum", "surprise_n", "late_sum", "late_n")
 COLUMNS = (*KEYS, "period_end", "verdict", *SUMS)
 CHUNK = 500             # companies per statement when writing
@@ -73,7 +77,7 @@ def stale(as_of: date) -> Select:
 
 
 def read(as_of: date | None, by: tuple[str, ...], company_id: int | None = None,
-         where_label: bool = False) -> Select:
+         where_label: bool = False) -> Select | CompoundSelect:
     """A statement for the totals grouped by `by` (names in KEYS) and verdict: columns `by`..., verdict, the
     SUMS and period_end (the earliest). Stored rows for the companies whose totals of `as_of` are current,
     the live sums for the others, in one statement; `company_id`: that company only; `where_label`: only
@@ -83,15 +87,18 @@ def read(as_of: date | None, by: tuple[str, ...], company_id: int | None = None,
     if as_of is None:
         return _summed(live(None, *only, *labelled, by=by).subquery(), by)
     t = VerdictTotal
-    # each part summed at the grain asked before they meet: the stored rows are read along their index
-    # (date, company) and grouped as they come, and only a few rows a group go through the union
-    stored = _summed(select(*(getattr(t, c) for c in COLUMNS)).where(
-        t.as_of == as_of, t.company_id.in_(_current(as_of)),
+    grain = next((g for g, keys in GRAINS.items() if set(by) <= set(keys)), None)
+    if grain is None:
+        raise ValueError(f"no stored grain holds {by}: use one of {list(GRAINS.values())}")
+    # each part summed at the grain asked: the stored rows read along their index (date, grain, company)
+    stored = _summed(select(*(getattr(t, c) for c in (*by, "period_end", "verdict", *SUMS))).where(
+        t.as_of == as_of, t.grain == grain, t.company_id.in_(_current(as_of)),
         *([] if company_id is None else [t.company_id == company_id]),
         *([t.period_label.is_not(None)] if where_label else [])).subquery(), by)
     computed = live(as_of, ClaimRecord.company_id.in_(stale(as_of)), *only, *labelled, by=by).subquery()
     in_order = select(*(computed.c[name] for name in (*by, "verdict", *SUMS, "period_end")))   # as `stored`
-    return _summed(union_all(stored, in_order).subquery(), by)
+    # a company is in one part only: the parts' groups never meet, so they need no summing again
+    return union_all(stored, in_order)
 
 
 def _summed(parts, by: tuple[str, ...]) -> Select:  # noqa: ANN001
@@ -119,9 +126,12 @@ def refresh(session: Session, as_of: date, company_ids: Iterable[int] | None = N
         for table in (VerdictTotal, TotalsState):
             session.execute(delete(table).where(table.as_of == as_of, table.company_id.in_(chunk))
                             .execution_options(synchronize_session=False))
-        rows = live(as_of, ClaimRecord.company_id.in_(chunk)).subquery()
-        session.execute(insert(VerdictTotal).from_select(
-            ["as_of", *COLUMNS], select(literal(as_of, Date), *(rows.c[c] for c in COLUMNS))))
+        for grain, keys in GRAINS.items():
+            rows = live(as_of, ClaimRecord.company_id.in_(chunk), by=keys).subquery()
+            names = (*keys, "period_end", "verdict", *SUMS)
+            session.execute(insert(VerdictTotal).from_select(
+                ["as_of", "grain", *names],
+                select(literal(as_of, Date), literal(grain, String(8)), *(rows.c[c] for c in names))))
         session.execute(insert(TotalsState), [{"company_id": cid, "as_of": as_of, "shown_version": version}
                                               for cid, version in versions.items()])
     return len(ids)

@@ -127,4 +127,4 @@ def test_an_0001_database_upgrades_with_its_rows(tmp_path):
         assert columns["layout"]["nullable"] and "layout_warning" in columns
     finally:
         database.dispose()
-    assert head_revision() == "0009"   # 0003 (claim basis, measure, revision), 0005 (review marks), 0006 (corrections), 0007 (fact keys), 0008 (incremental scoring), 0009 (verdict totals)
+    assert head_revision() == "0010"   # 0003 (claim basis, measure, revision), 0005 (review marks), 0006 (corrections), 0007 (fact keys), 0008 (incremental scoring), 0009 (verdict totals), 0010 (their grains)

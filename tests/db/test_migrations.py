@@ -112,7 +112,7 @@ def test_upgrading_a_0002_database_keeps_overrides_notes_and_audit(db_url):
     _fill_0002(db_url)
     db = open_database(db_url)     # upgrades to head
     try:
-        assert current_revision(db.engine) == head_revision() == "0009"
+        assert current_revision(db.engine) == head_revision() == "0010"
         with db.session(write=False) as s:
             assert [o.reason for o in s.scalars(select(OverrideRecord))] == ["restated in the filing"]
             assert [n.text for n in s.scalars(select(NoteRecord))] == ["check the segment split"]
