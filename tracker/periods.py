@@ -4,8 +4,9 @@ them to Periods relative to the call date and the company's fiscal calendar.
 How it works: a handful of compiled "core" patterns (quarters, halves, years, months, dates, durations, vague
 phrases) run over the sentence; each core may be extended to the left by a preposition ("by", "in") and a
 modifier ("the end of", "early", "mid-"), which the resolver uses. Overlaps keep the longest match. Word lists
-live in tracker/data/periods.toml. Cheap per-pattern gates (a substring each match needs) skip
-patterns that cannot match, so a sentence without period words costs a few microseconds.
+live in tracker/data/periods.toml. Cheap per-pattern gates (a substring each match needs), all tested in one
+pass (tracker/period_gates.py), skip patterns that cannot match, so a sentence without period words costs a few
+microseconds.
 
 Resolution rules (why each is so):
 - Plain words ("Q3", "the third quarter", "this year", "fiscal 2025", a bare "2026") are the company's FISCAL
@@ -35,7 +36,6 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from tracker.vocab import lexicon
-from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.vocab.quick_start import compile_quick, look_ahead
 from tracker.errors import LexiconError, PeriodError
 from tracker.holidays import holidays, last_holiday, next_holiday
@@ -45,6 +45,7 @@ from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_p
 from tracker.model import FiscalCalendar, Period
 from tracker.vocab.regex_cache import compile_cached
 from tracker.fast_init import fast_init
+from tracker.period_gates import Gate, GateSet
 
 __all__ = ["PeriodMatch", "find_periods", "resolve_period", "reported_period", "period_from_label",
            "calendar_from", "quarter_end"]
@@ -99,28 +100,14 @@ class _Core:
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], "Period | None | _Reject"]
     takes_mod: bool
-    gate: str             # name of the cheap test (in _Grammar.gates) any match of this core passes
+    gate: str             # name of the cheap test (tracker/period_gates.py) any match of this core passes
     # Compiled case-sensitive for lower-cased text, when the pattern has no case-sensitive part: the regex
     # engine runs such patterns about twice as fast as case-insensitive ones.
     lower: re.Pattern[str] | None = None
-
-
-@dataclass(frozen=True)
-class _Gate:
-    """A cheap test run before a core's regex: a lower-case substring, or a small regex, that any match needs."""
-    words: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = None
-    substrings: re.Pattern[str] | None = field(init=False, default=None)
-
-    def __post_init__(self) -> None:
-        # one C-level search for any of the words instead of a Python loop of `in` tests, the words folded into a
-        # prefix tree (a plain alternation tries every word at each position where one could start)
-        if self.words:
-            object.__setattr__(self, "substrings", compile_cached(phrase_pattern(self.words, fold=False, guard=False)))
-
-    def opens(self, text: str, low: str) -> bool:
-        return (self.substrings is not None and self.substrings.search(low) is not None) or (
-            self.regex is not None and self.regex.search(text) is not None)
+    # Group numbers of which at least one must take part in a match for the resolver to take it; a match with
+    # none of them is dropped before the words before it are read (the resolver would reject it whatever they
+    # are: see _r_duration).
+    needs: tuple[int, ...] = ()
 
 
 def _longest_word(phrase: str) -> str:
@@ -137,7 +124,7 @@ def _words(phrases: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Grammar:
-    gates: dict[str, _Gate]
+    gates: GateSet
     prefix: re.Pattern[str]
     prep_only: re.Pattern[str]
     cores: tuple[_Core, ...]
@@ -154,9 +141,11 @@ class _Grammar:
     rough_counts: dict[str, float] = field(default_factory=dict)
     year_plans: frozenset[str] = frozenset()     # "the next five years": whole years, this one included
     rough_units: frozenset[str] = frozenset()
+    plans: dict[frozenset[str], tuple[tuple[int, _Core], ...]] = field(default_factory=dict)   # see _cores_for
 
 
 _SEP_RUN = re.compile(r"[\s\-–—]+")
+_DASHES = "-–—"         # the dashes of SEP and of the words before a period phrase
 
 
 @lru_cache(maxsize=1024)
@@ -197,19 +186,19 @@ def _grammar() -> _Grammar:
 
     gates = {
         # Regex gates start with a character class so the regex engine can scan for it quickly.
-        "month_name": _Gate(regex=compile_cached(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|"
+        "month_name": Gate(regex=compile_cached(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|"
                                              r"UG|EP|CT|OV|EC)")),
-        "iso": _Gate(regex=compile_cached(r"\d-\d\d-\d")),
-        "quarter": _Gate(("quarter",)), "qn": _Gate(("q1", "q2", "q3", "q4")), "nq": _Gate(("1q", "2q", "3q", "4q")),
-        "half": _Gate(("half",)), "hn": _Gate(("h1", "h2")), "nh": _Gate(("1h", "2h")),
-        "year": _Gate(("year",)), "month": _Gate(("month",)),
-        "year_ref": _Gate(("year", "fiscal", "calendar"),
+        "iso": Gate(regex=compile_cached(r"\d-\d\d-\d"), must="-"),
+        "quarter": Gate(("quarter",)), "qn": Gate(("q1", "q2", "q3", "q4")), "nq": Gate(("1q", "2q", "3q", "4q")),
+        "half": Gate(("half",)), "hn": Gate(("h1", "h2")), "nh": Gate(("1h", "2h")),
+        "year": Gate(("year",)), "month": Gate(("month",)),
+        "year_ref": Gate(("year", "fiscal", "calendar"),
                           compile_cached(r"[12'’‘`FfCc](?:(?<=[12])[09]\d\d|(?<=['’‘`])\d\d|(?<=[FfCc])\.?[Yy])")),
-        "unit": _Gate(("day", "week", "month", "quarter", "year")),
-        "vague": _Gate(tuple(sorted({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"}))),
-        "season": _Gate(tuple(sorted({_longest_word(k) for k in v["seasons"]}))),
-        "decade": _Gate(tuple(_norm(w) for w in v["decades"]["words"])),
-        "holiday": _Gate(tuple(sorted({_longest_word(k) for k in holidays()}))),
+        "unit": Gate(("day", "week", "month", "quarter", "year")),
+        "vague": Gate(tuple(sorted({p.split()[-1].lower() for p in v["vague"]["phrases"]} | {"term", "soon", "shortly"}))),
+        "season": Gate(tuple(sorted({_longest_word(k) for k in v["seasons"]}))),
+        "decade": Gate(tuple(_norm(w) for w in v["decades"]["words"])),
+        "holiday": Gate(tuple(sorted({_longest_word(k) for k in holidays()}))),
     }
     seasons = _season_table(v["seasons"])
     season_alt = _words(list(seasons))
@@ -280,9 +269,14 @@ def _grammar() -> _Grammar:
     ]
     lower_case_ok = {"duration", "vague", "season", "holiday", "decade", "quarter_ordinal", "quarter_relative", "quarter_end", "half_ordinal",
                      "year_end", "mid_year", "full_year", "month_relative"}
-    cores = tuple(_Core(name, compile_quick(pattern, re.IGNORECASE), resolve, takes_mod, gate,
-                        compile_quick(pattern) if name in lower_case_ok else None)
-                  for name, pattern, resolve, takes_mod, gate in patterns)
+    # "year", "the quarter", "during the quarter" match the duration pattern with no count and no direction:
+    # never a duration (see _r_duration), and the most frequent period words of a call
+    needs = {"duration": ("n", "dir")}
+    cores = []
+    for name, pattern, resolve, takes_mod, gate in patterns:
+        regex = compile_quick(pattern, re.IGNORECASE)
+        cores.append(_Core(name, regex, resolve, takes_mod, gate, compile_quick(pattern) if name in lower_case_ok
+                           else None, tuple(regex.groupindex[n] for n in needs.get(name, ()))))
     prep_alt = _words(preps)
     words_before = rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?"
     # Searched over the 48 characters before a period phrase, this may match empty (at the phrase): a look-ahead
@@ -291,7 +285,7 @@ def _grammar() -> _Grammar:
     prefix = compile_cached(rf"(?:{ahead}{words_before}|)\Z" if ahead else rf"{words_before}\Z", re.IGNORECASE)
     prep_only = compile_quick(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
     noise = compile_cached(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", re.IGNORECASE)
-    return _Grammar(gates=gates, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
+    return _Grammar(gates=GateSet(gates), prefix=prefix, prep_only=prep_only, cores=tuple(cores), mod_kinds=mods,
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},
                     half_ordinals={_norm(k): n for k, n in v["half_ordinals"].items()}, counts=counts,
                     vague_counts=frozenset(_norm(w) for w in v["vague_counts"]["words"]),
@@ -676,7 +670,9 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> Period | None | _Reject:
     if direction in g.backward:
         return _REJECT                  # "the last 12 months": a past span, not a deadline
     if not n_word and not direction:
-        return _REJECT                  # "for the year", "during the quarter": not durations
+        # "for the year", "during the quarter": not durations, whatever words come before them, so _scan drops
+        # such matches (neither group "n" nor "dir" taken) before reading those words (_Core.needs)
+        return _REJECT
     if not prep and not direction and not m.group("tail"):
         return _REJECT                  # "a year ago", "12 months ended"
     if prep == "for" and not direction:
@@ -789,30 +785,37 @@ def _r_vague(m: re.Match[str], ctx: _Ctx) -> None:
 # --- public API ------------------------------------------------------------------------------------------
 
 
+def _cores_for(g: _Grammar, opened: frozenset[str]) -> tuple[tuple[int, _Core], ...]:
+    """The cores (with their priority: their place in the grammar) whose gate is among `opened`. A pure function
+    of the set of open gates, of which a call has a few dozen: kept per grammar."""
+    plan = g.plans.get(opened)
+    if plan is None:
+        plan = g.plans[opened] = tuple((prio, core) for prio, core in enumerate(g.cores) if core.gate in opened)
+    return plan
+
+
 def _scan(text: str, call_date: date, cal: FiscalCalendar, past: bool, lenient: bool) -> list[PeriodMatch]:
     g = _grammar()
     low = text.lower()
     same_length = len(low) == len(text)     # lower() keeps offsets (true except for a few non-ASCII letters)
-    gate_open: dict[str, bool] = {}
     found: list[tuple[int, int, int, Period | None]] = []
-    for prio, core in enumerate(g.cores):
-        is_open = gate_open.get(core.gate)
-        if is_open is None:
-            is_open = gate_open[core.gate] = g.gates[core.gate].opens(text, low)
-        if not is_open:
-            continue
+    for prio, core in _cores_for(g, g.gates.open(text, low)):
         matches = core.lower.finditer(low) if core.lower is not None and same_length else core.regex.finditer(text)
         for m in matches:
             s, e = m.span()
             if s == e:
                 continue
+            if core.needs and all(m.start(i) < 0 for i in core.needs):
+                continue
             prep, mod, ps = "", "", s
-            window = max(0, s - 48)
-            pm = (g.prefix if core.takes_mod else g.prep_only).search(text, window, s)
-            if pm and pm.start() < s:
-                prep = _norm(pm.group("prep") or "")
-                mod = g.mod_kinds.get(_norm(pm.groupdict().get("mod") or ""), "")
-                ps = pm.start()
+            # The words before a phrase ("by", "the end of -") end in a space or a dash: without one there, the
+            # look-back can only match empty, which reads as no words.
+            if s and (text[s - 1].isspace() or text[s - 1] in _DASHES):
+                pm = (g.prefix if core.takes_mod else g.prep_only).search(text, max(0, s - 48), s)
+                if pm and pm.start() < s:
+                    prep = _norm(pm.group("prep") or "")
+                    mod = g.mod_kinds.get(_norm(pm.groupdict().get("mod") or ""), "")
+                    ps = pm.start()
             ctx = _Ctx(text, e, call_date, cal, past, prep, mod, lenient)
             result = core.resolve(m, ctx)
             if isinstance(result, _Reject):
