@@ -7,11 +7,13 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction.claims import ClaimSet
+from tracker.extraction.claimset import ClaimSet
 from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
 
 Q3 = Period("2031-Q3", date(2031, 7, 1), date(2031, 9, 30))
 Q4 = Period("2031-Q4", date(2031, 10, 1), date(2031, 12, 31))
+H1 = Period("2031-H1", date(2031, 1, 1), date(2031, 6, 30))
+FY = Period("FY2031-FY", date(2031, 2, 1), date(2032, 1, 31))
 
 
 def claim(metric="revenue", low=120.0, high=150.0, period=Q3, start=0, kind=Kind.GUIDANCE, scope=None,
@@ -63,6 +65,15 @@ CASES = [
     ("a ceiling restates its point", [claim(low=None, high=50.0, start=0), claim(low=50.0, high=50.0, start=100)], 1, 2),
     ("a bound of another figure is another claim",
      [claim(low=1e6, high=1e6, start=0), claim(low=2e6, high=None, start=100)], 2, 1),
+    ("a target restated for the year its deadline falls in",
+     [replace(claim(kind=Kind.TARGET, low=None, high=2.75, period=H1, start=0), unit="x"),
+      replace(claim(kind=Kind.TARGET, low=None, high=2.75, period=FY, start=100), unit="x")], 1, 2),
+    ("money guidance of a quarter and of a year are two",
+     [claim(low=1e9, high=1e9, period=Q3, start=0), claim(low=1e9, high=1e9, period=FY, start=100)], 2, 1),
+    ("a target of another year is another claim",
+     [replace(claim(kind=Kind.TARGET, low=None, high=2.75, period=H1, start=0), unit="x"),
+      replace(claim(kind=Kind.TARGET, low=None, high=2.75, start=100,
+                    period=Period("2033-FY", date(2033, 1, 1), date(2033, 12, 31))), unit="x")], 2, 1),
     ("one product however spelled is one event",
      [claim(kind=Kind.MILESTONE, scope="Zx40X", start=0), claim(kind=Kind.MILESTONE, scope="Zx40", start=100)], 1, 2),
     ("another product is another event",
@@ -106,7 +117,7 @@ def test_same_as_the_plain_rule_on_mixed_claims(seed):
 
 def test_zero_figures_and_near_figures_merge_by_index() -> None:
     """Breakeven restated ("around breakeven" twice) and a point within 0.5% of a range's midpoint."""
-    from tracker.extraction.claims import ClaimSet
+    from tracker.extraction.claimset import ClaimSet
     from tracker.model import Claim, Comparator, Hedge, Kind, Mention, Period, Role
     from datetime import date as _d
 

@@ -19,8 +19,8 @@ def _claims(tmp_path: Path, sentence: str) -> list[tuple]:
 
 ROWS = [
     ("own-clause-next-year",
-     "Our partners plan to double their Zephyr designs in 2024, and we expect to have more than 100 Zephyr "
-     "commercial designs in market next year.",
+     "Our dealers plan to double their Zephyr designs in 2024, and we plan to have over 100 Zephyr "
+     "commercial designs on sale next year.",
      [("zephyr_commercial_designs", 100, "2025-FY")]),
     ("own-clause-next-quarter",
      "Freight costs stayed high through the summer of 2024, but we expect gross margin of about 41% in the first "

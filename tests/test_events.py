@@ -69,6 +69,8 @@ EVENTS = [
                        "acquisition of Larkspur Mills closes"), id="are-set-to-close-the-acquisition"),
     pytest.param(Event("Our second kiln is set to open in 2026.", "2026-12-31", "second kiln opens"),
                  id="set-to-open"),
+    pytest.param(Event("We will have these two kilns in place by the end of 2026.", "2026-12-31",
+                       "two kilns in place"), id="having-named-things-in-place"),
 ]
 
 
@@ -94,8 +96,11 @@ NOT_EVENTS = [
     pytest.param("We moved $90 million of units that were expected to ship in the fourth quarter.",
                  id="event-of-a-past-expectation"),
     pytest.param("We had successful launches of Aster 2 and Aster 3 this quarter.", id="launches-of-is-a-noun"),
-    pytest.param("We did well with our launches this year, both in retail, Aster 2 launches, as well as online.",
+    pytest.param("Our launches went well: in stores, Aster 2 launches, and online.",
                  id="plural-noun-before-a-comma"),
+    pytest.param("We'll have both of those drugs contributing to our 2026 sales.",
+                 id="having-things-already-named"),
+    pytest.param("Next year we'll have a mix of the two engines.", id="having-a-mix"),
     pytest.param("I was curious whether the sales team keeps ramping in the back half.",
                  id="unlabelled-analyst-question"),
 ]

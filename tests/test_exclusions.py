@@ -1,11 +1,11 @@
 """What a measure leaves out.
 
 - "X ex Y" / "X excluding Y" right after a metric is the measure of the part without Y: "revenue ex fuel of about $5
-  billion" is revenue with scope "ex fuel" (patterns.toml exclusion_after); "NII and NII ex Markets of about $91
+  billion" is revenue with scope "ex fuel" (patterns.toml exclusion_after); "EBITDA and EBITDA ex Mining of about $4
   billion" is two claims, the whole and the part, never merged as one restatement.
-- A metric inside a fronted or set-off exclusion is what is left out, not what is promised: "Excluding contract
-  expirations and 2025 asset sales, we expect a 2% to 5% increase in output" says nothing about sales
-  (patterns.toml exclusion_before); "advertising ex TAC revenue growth" still measures revenue growth.
+- A metric inside a fronted or set-off exclusion is what is left out, not what is promised: "Excluding store
+  closures and divested bakery sales, we see a 1% to 2% rise in traffic" says nothing about sales
+  (patterns.toml exclusion_before); "Pet Supplies ex Freight revenue growth" still measures revenue growth.
 
 Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
 """
@@ -22,15 +22,18 @@ CASES = [
     ("excluding-after-metric", "We expect operating expenses excluding litigation of about $2 billion in 2025.",
      [("operating_expenses", "ex litigation", 2e9)]),
     ("to-be-after-exclusion", "We expect EPS excluding items to be $3 in 2025.", [("eps", "ex items", 3)]),
-    ("whole-and-part", "We continue to expect NII and NII ex Markets of approximately $91 billion for 2025.",
-     [("net_interest_income", None, 91e9), ("net_interest_income", "ex markets", 91e9)]),
+    ("whole-and-part", "We still see EBITDA and EBITDA ex Mining of about $4 billion for 2026.",
+     [("ebitda", None, 4e9), ("ebitda", "ex mining", 4e9)]),
     ("fronted-exclusion-names-no-metric",
-     "Excluding contract expirations and 2025 asset sales, we expect a 2% to 5% increase in output.",
-     [("output_growth", None, 2)]),
+     "Excluding store closures and divested bakery sales, we see a 1% to 2% rise in traffic in 2026.",
+     [("comparable_transactions", None, 1)]),
     ("set-off-exclusion", "We expect, excluding divested store sales, a 3% increase in traffic in 2025.",
      [("comparable_transactions", None, 3)]),
-    ("line-ex-part-before-metric", "Search and display ex TAC revenue growth should be in the low teens in 2025.",
-     [("revenue_growth", "search and display ex tac", 10)]),
+    ("line-ex-part-before-metric", "Pet Supplies ex Freight revenue growth should be in the low teens in 2025.",
+     [("revenue_growth", "pet supplies ex freight", 10)]),
+    ("set-off-after-metric",
+     "We see 2026 operating expenses, excluding severance and plant closures, at about $9.5 billion.",
+     [("operating_expenses", "ex severance", 9.5e9)]),
     ("no-exclusion", "We expect revenue of about $5 billion in 2025.", [("revenue", None, 5e9)]),
 ]
 

@@ -24,7 +24,7 @@ ROWS = [
      "We expect capex of $20 billion in fiscal 2026, and we would expect fiscal 2027 capex to be higher.",
      [("direction", "capex", "FY2027-FY", "gt"), ("guidance", "capex", "FY2026-FY", "eq")]),
     ("apostrophe-year-before-metric",
-     "The plan is to double the plant capex from '25 to '26, and we would expect '27 capex to be up.",
+     "We plan to double plant capex from '25 to '26, and we see '27 capex rising.",
      [("direction", "capex", "FY2027-FY", "gt"), ("guidance", "capex", "FY2026-FY", "eq")]),
     ("later-year-opex-down",
      "Operating expenses should be about $3 billion in fiscal 2026 and we see fiscal 2028 operating expenses declining.",

@@ -22,7 +22,10 @@ GRANTS = [
      [("2026-06-30", "marketing approval for the new inhaler obtained")]),
     ("plural-object", "We expect to secure the remaining permits by the end of this year.",
      [("2025-12-31", "remaining permits obtained")]),
+    ("passive-grant", "We expect the mining permit to be granted by March 2026.", [("2026-03-31", "mining permit obtained")]),
+    ("contract-win", "We expect to win the contract by the end of the year.", [("2025-12-31", "contract obtained")]),
     # negatives: no granted thing named, or the grant is only the condition of a promise dated elsewhere
+    ("money-granted", "We expect the money to be granted by March 2026.", []),
     ("money-is-no-grant", "We expect to receive $40 million from the sale by the end of the first quarter.", []),
     ("get-costs-down", "We expect to get our costs down by the end of the year.", []),
     ("gain-share", "We should gain share in the second half.", []),
@@ -58,8 +61,9 @@ def test_broken_objects_are_an_error(monkeypatch, objects):
 # named after the first one's date.
 SUPPLY = [
     ("relative-clause-after-another-event",
-     "We plan to break ground on our first Ohio plant in early 2026 which we expect will provide supply in 2030 and "
-     "beyond.", [("2026-03-31", "ground broken on Ohio plant"), ("2030-12-31", "supply from Ohio plant")]),
+     "Ground will be broken on the Corvo plant in early 2026, which should start contributing output in 2030.",
+     [("2026-03-31", "ground broken on Corvo plant"), ("2030-12-31", "supply from Corvo plant")]),
+    ("add-supply", "Our Tern Bay mill will add supply in the first half of 2027.", [("2027-06-30", "supply from Tern Bay mill")]),
     ("start-contributing-output", "The new Corvo line should start contributing output in the second half of 2027.",
      [("2027-12-31", "supply from new Corvo line")]),
     # negative: supplying now is no dated event

@@ -1,4 +1,4 @@
-"""A sentence whose subject points at what the sentence before promised ("This improvement is based on ...", "That
+"""A sentence whose subject points at what the sentence before promised ("This increase rests on ...", "That
 outlook assumes ...", patterns.toml pointer_subject) is about the same business line: its figures that name no line
 take the previous claim's scope, never its metric.
 
@@ -12,10 +12,9 @@ from tests.test_anaphora import _turn_claims
 
 # (id, one turn, fields of the claim quoting its last sentence)
 POINTED = [
-    ("improvement-based-on",
-     "Ada Quill: We expect XR profitability improvements of about $1 billion in 2025. "
-     "This improvement is based on shipments of around 40,000 units.",
-     dict(metric="deliveries", scope="xr", low=40000)),
+    ("increase-rests-on",
+     "Ada Quill: We see Nordic revenue of about $300 million in 2026. This increase rests on roughly 12 new stores.",
+     dict(metric="stores", scope="nordic", low=12)),
     ("outlook-assumes",
      "Ada Quill: We expect Europe revenue of $2 billion in 2025. That outlook assumes 30 new stores.",
      dict(metric="stores", scope="europe", low=30)),

@@ -61,10 +61,10 @@ def test_an_opinion_takes_no_period_from_the_question(tmp_path):
 
 # (id, analyst's sentence without "?", the answer's claim period or None)
 INDIRECT = [
-    ("wondering-if", "I was wondering if you could talk about 2026 spending levels.", "2026-FY"),
-    ("and-then-could-you", "And then could you frame the spending plan for 2026.", "2026-FY"),
-    ("curious", "I'm curious how you think about spending in 2026.", "2026-FY"),
-    ("plain-statement", "We are modelling spending for 2026.", None),
+    ("wondering-if", "I was wondering if you could walk us through hiring plans for 2026.", "2026-FY"),
+    ("and-then-could-you", "And then could you frame the kiln rebuilds for 2026.", "2026-FY"),
+    ("curious", "I'm curious how you think about upkeep in 2026.", "2026-FY"),
+    ("plain-statement", "We are modelling upkeep for 2026.", None),
 ]
 
 
@@ -73,5 +73,5 @@ INDIRECT = [
 @pytest.mark.parametrize("question, period", [r[1:] for r in INDIRECT], ids=[r[0] for r in INDIRECT])
 def test_a_question_without_a_question_mark(tmp_path, question, period):
     """Speech-to-text and some publishers drop the "?": a sentence asked in the words of a question still asks."""
-    got = _claims(tmp_path, question, "And that's factored into our $4.2 billion capital program.")
-    assert [(c["metric"], c["low"], c.get("period")) for c in got] == [("capex", 4.2e9, period)]
+    got = _claims(tmp_path, question, "It is all built into our $75 million capital budget.")
+    assert [(c["metric"], c["low"], c.get("period")) for c in got] == [("capex", 75e6, period)]

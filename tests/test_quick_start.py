@@ -37,7 +37,7 @@ SENTENCES = [
     (r"year # the word", re.X, False),
 ])
 def test_which_patterns_get_a_look_ahead(pattern, flags, bounded):
-    assert quick_start(pattern, flags).startswith("(?=[") is bounded
+    assert (quick_start(pattern, flags) != pattern) is bounded
 
 
 def _found(rx: re.Pattern[str], text: str) -> list:
@@ -47,7 +47,7 @@ def _found(rx: re.Pattern[str], text: str) -> list:
 @pytest.mark.parametrize("pattern, flags", [
     (r"(?<!\w)(?:this|next) year", re.I), (r"\d+%|\$\d", 0), (r"(?-i:FY)|fiscal", re.I), (r"(?:x|)y", 0),
     (r"\b(?P<q>[1-4])Q(?P<yy>\d\d)?", 0), (r"k\w+", re.I), (r"(?:[\s-]*\bmid)+", re.I),
-    (r"(?i:kelvin|long|ete) (?P<w>\w+)|Q\d|(?i:\u017f)", 0),
+    (r"(?i:kelvin|long|ete) (?P<w>\w+)|Q\d|(?i:\u017f)", 0), (r"\b(?-i:December|Kelvin|June) \d+", re.I),
 ])
 def test_same_matches_as_plain_compile(pattern, flags):
     plain, quick = re.compile(pattern, flags), compile_quick(pattern, flags)
@@ -55,9 +55,22 @@ def test_same_matches_as_plain_compile(pattern, flags):
         assert _found(quick, text) == _found(plain, text)
 
 
+_LOOK_AHEAD = re.compile(r"^(?:\(\?<!\\w\))?\(\?=(?:(?:\(\?-?i:)?\[[^\]]*\]\)?\|?)+\)\(\?:(.*)\)$", re.S)
+
+
 def _plain(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern as it was before `quick_start` put its look-ahead in front."""
-    return re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", r"\1", rx.pattern, flags=re.S), rx.flags)
+    """The pattern as it was before `quick_start` put its look-ahead in front (checked by redoing it)."""
+    m = _LOOK_AHEAD.match(rx.pattern)
+    if m is None:
+        return rx
+    assert quick_start(m.group(1), rx.flags & ~re.UNICODE) == rx.pattern
+    return re.compile(m.group(1), rx.flags)
+
+
+def test_a_look_behind_only_when_every_match_starts_a_word():
+    assert quick_start(r"\bfoo|(?<![\w-])bar", 0).startswith("(?<!\\w)(?=")
+    assert quick_start(r"\bfoo|\$x", re.I).startswith("(?=")            # "$" may follow a word
+    assert quick_start(r"(?:\b(?:a|b)c)?d", 0).startswith("(?=")         # "d" alone has no boundary
 
 
 def test_every_period_pattern_finds_what_it_found_before():
@@ -96,8 +109,22 @@ def test_every_speaker_cue_finds_what_it_found_before():
     texts = SENTENCES + ["Our next question comes from Jane Doe with Big Bank. Please go ahead.",
                          "OPERATOR INSTRUCTIONS: the first question is from the line of Kim Li of Northfield."]
     for rx in regexes:
-        plain = re.compile(re.sub(r"^\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\)|\[[^\]]*\]\|\(\?i:\[[^\]]*\]\))\)\(\?:(.*)\)$",
-                                  r"\1", rx.pattern, flags=re.S), rx.flags)
+        plain = _plain(rx)
         assert plain.pattern != rx.pattern
         for text in texts:
             assert _found(rx, text) == _found(plain, text), rx.pattern[:80]
+
+
+def test_the_words_before_a_period_phrase_are_read_as_before():
+    """The period scanner's look-back for "by", "the end of" may match empty; its look-ahead keeps an empty way
+    round, so every search answers as the plain pattern does."""
+    prefix = _grammar().prefix
+    m = re.match(r"^\(\?:(?:\(\?<!\\w\))?\(\?=\[[^\]]*\]\)(.*)\|\)\\Z$", prefix.pattern, re.S)
+    assert m is not None
+    plain = re.compile(m.group(1) + r"\Z", prefix.flags)
+    texts = SENTENCES + ["We plan to finish sometime during the back half of the year.",
+                         "Shipments start no later than early Q3, and by the end of fiscal 2027."]
+    for text in texts:
+        for end in range(len(text) + 1):
+            a, b = plain.search(text, max(0, end - 48), end), prefix.search(text, max(0, end - 48), end)
+            assert (a.span(), a.groupdict()) == (b.span(), b.groupdict()), (text, end)

@@ -42,7 +42,7 @@ TURNS = [
      ["The Kettle Club platform did well.", "We believe that our platform will be in 1,400 stores by year-end."],
      [("stores", 1400, None)]),
     ("thing-offered-in-outlets-same-sentence",
-     ["We now have fresh bakery in more than 500 stores with plans to expand this offering to 800 stores by year-end."],
+     ["We now have fresh bakery in over 500 stores and aim to take this offering to 800 stores by year-end."],
      [("stores", 800, "fresh bakery")]),
     ("thing-offered-in-outlets-before",
      ["We introduced pet grooming in 120 stores.", "We expect to take this program to 300 stores by year-end."],
@@ -87,6 +87,8 @@ BROKEN = [
     ("offered-empty", lambda d: d["scope"].__setitem__("offered", [])),
     ("variant-upper-case", lambda d: d["scope"].__setitem__("variants", ["Version"])),
     ("no-outlets", lambda d: d["scope"].pop("outlets")),
+    ("offerings-empty", lambda d: d["scope"].__setitem__("offerings", [])),
+    ("owners-text", lambda d: d["scope"].__setitem__("owners", "our")),
 ]
 
 

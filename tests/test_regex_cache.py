@@ -66,11 +66,14 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path):
     assert written.stat().st_size > 20
 
 
-def test_a_cache_of_other_data_files_is_removed(tmp_path):
-    stale = tmp_path / "regex-0123456789abcdef0123.marshal"
-    stale.write_bytes(b"")
+def test_only_the_newest_caches_of_other_keys_stay(tmp_path):
+    """Two checkouts of fls may share the folder: each keeps its own file; the oldest of the others go."""
+    others = [tmp_path / f"regex-{i:020d}.marshal" for i in range(5)]
+    for i, other in enumerate(others):
+        other.write_bytes(b"")
+        os.utime(other, (1_000_000 + i, 1_000_000 + i))
     assert _run(tmp_path) == "q3"
-    assert not stale.exists()
+    assert [o.exists() for o in others] == [False, False, True, True, True]
 
 
 def test_a_folder_that_cannot_be_written_is_no_error(tmp_path):

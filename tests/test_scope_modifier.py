@@ -29,9 +29,13 @@ def _term(text: str, words: str) -> Term:
     ("and wholesale revenue is expected to rise", "revenue", "wholesale"),
     ("Our outlook also assumes revenue of about $1 billion.", "revenue", None),
     ("We expect to reduce operating expenses by 5%.", "operating expenses", None),
+    ("and we expect next year's net interest income to be down", "net interest income", None),
+    ("We expect Europe's revenue to grow 5%.", "revenue", "europe"),
+    ("that pace means we'll essentially buy back shares", "buy back", None),
 ], ids=["one-word-line", "two-word-line-after-quarter", "line-before-rate", "and-inside-a-name",
         "basis-word-ends-the-name", "total-is-no-line", "degree-word", "sentence-start", "comma-ends",
-        "fiscal-label-ends", "and-at-front-dropped", "assumes-is-no-line", "reduce-is-no-line"])
+        "fiscal-label-ends", "and-at-front-dropped", "assumes-is-no-line", "reduce-is-no-line",
+        "possessive-of-a-time-word", "possessive-of-a-line", "contraction-and-adverb-are-no-line"])
 def test_modifier_before(text: str, metric: str, want: str | None) -> None:
     assert modifier_before(text, _term(text, metric)) == want
 

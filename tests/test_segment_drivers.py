@@ -1,7 +1,6 @@
-"""A growth for a business the sentence names ("growth on a sequential basis for our storage business") is a
-direction of that business; moves named after it in the same direction ("and strength in both enterprise and
-cloud") are its drivers, not lines of their own (tracker/extraction/claims.py segment_directions; cues.toml
-[segment_move]). Invented sentences; call dated 2024-10-29, calendar year."""
+"""A growth for a business the sentence names ("sequential growth for our pumps business") is a direction of that
+business; moves named after it in the same direction ("with strength in both consumer and industrial") are its
+drivers, not lines of their own (tracker/extraction/claims.py segment_directions; cues.toml [segment_move]). Invented sentences; call dated 2024-10-29, calendar year."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,13 +20,16 @@ def _directions(tmp_path: Path, sentence: str) -> list[tuple]:
 
 ROWS = [
     ("growth-for-a-business-with-drivers",
-     "Into the fourth quarter we are expecting another quarter of growth on a sequential basis for our storage "
-     "business and, you know, strength in both enterprise and cloud.", [("storage", "gt", "2024-Q4")]),
+     "For the fourth quarter we see one more quarter of sequential growth for our pumps business, with strength in "
+     "both consumer and industrial.", [("pumps", "gt", "2024-Q4")]),
+    ("growth-on-a-sequential-basis-for",
+     "We expect growth on a sequential basis for our valves business in the fourth quarter, with strength in cloud.",
+     [("valves", "gt", "2024-Q4")]),
     ("sequential-growth-for", "We expect sequential growth for our gaming business in the fourth quarter.",
      [("gaming", "gt", "2024-Q4")]),
     # negatives: lines named with no business first are each their own; a fall is no driver of a rise
-    ("lines-without-a-business", "In the fourth quarter we expect strength in both enterprise and cloud.",
-     [("enterprise", "gt", "2024-Q4"), ("cloud", "gt", "2024-Q4")]),
+    ("lines-without-a-business", "In the fourth quarter we expect strength in both consumer and industrial.",
+     [("consumer", "gt", "2024-Q4"), ("industrial", "gt", "2024-Q4")]),
     ("a-fall-is-its-own", "In the fourth quarter we expect growth in our gaming business and softness in embedded.",
      [("gaming", "gt", "2024-Q4"), ("embedded", "lt", "2024-Q4")]),
 ]

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction.claims import ClaimSet, Said, direction_claims, figure_claims, milestone_claims, with_revision
+from tracker.extraction.claimset import ClaimSet
+from tracker.extraction.claims import Said, direction_claims, figure_claims, milestone_claims, with_revision
 from tracker.model import RevisionKind, Role, Sentence, Speaker
 from tracker.periods import calendar_from, reported_period
 from tracker.extraction.sentence_facts import analyse
@@ -94,6 +95,8 @@ NOT_CLAIMS = [
     pytest.param("We will not launch the Aster 2 before the fourth quarter.", id="negated-event"),
     pytest.param("Turning to slide 12, you'll see our updated outlook.", id="signpost-slide"),
     pytest.param("I'll walk you through the guidance for the third quarter in a moment.", id="signpost-walk"),
+    pytest.param("I would say we've been telling you for a while that inventories were going to come down in 2026.",
+                 id="i-would-say-is-no-conditional"),
     pytest.param("Every $5 change in the oil price moves cash flow by $1 billion in 2026.", id="sensitivity-every"),
     pytest.param("We estimate each 25 basis point move in rates changes net interest income by $80 million in 2026.",
                  id="sensitivity-each-bps"),

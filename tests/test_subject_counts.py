@@ -1,5 +1,5 @@
 """A count in an event's subject, reported or told in words, does not take the event's date for itself: "the
-additional seven agents that we announced this week become available in the second half" is an event of the second
+additional five bots that we unveiled this month become available in the second half" is an event of the second
 half (tracker/extraction/claims.py milestone_claims). Invented sentences; call 2025-05-22, calendar year."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tests.test_events import milestones
 
 ROWS = [
     ("words-count-subject",
-     "It will only get stronger as the additional seven agents that we announced earlier this week become readily "
+     "Demand should firm as the additional five bots that we unveiled earlier this month become generally "
      "available in the second half of the year.", ["2025-12-31"]),
     ("reported-count-subject",
      "The 12 new modules that we introduced last month become generally available in the fourth quarter.",

@@ -1,6 +1,7 @@
 """A multiple stated by a verb multiplies the noun phrase before it: "we expect our subscriber base to double in
 2025" is the subscriber base at 2x, even when the lexicon does not know the phrase; a fleet is a count of the units
-in service ("our connected fleet to roughly double this year" is units at about 2x, scoped to the connected line).
+in service ("by the end of 2026, our charter fleet should roughly triple" is units at about 3x, scoped to the charter
+line).
 
 Every sentence is invented and goes through the whole extraction (call dated 2025-05-01, calendar year).
 """
@@ -17,8 +18,8 @@ MULTIPLES = [
           period="2025-FY")),
     ("open-subject-modal-triple", "Our loyalty membership should triple by 2027.",
      dict(metric="loyalty_membership", measure="multiple", low=3, period="2027-FY")),
-    ("approx-fleet", "This year, we expect our rental fleet to roughly double in size.",
-     dict(metric="units", scope="rental", measure="multiple", comparator="approx", low=2, period="2025-FY")),
+    ("approx-fleet", "By the end of 2026, our charter fleet should roughly triple.",
+     dict(metric="units", scope="charter", measure="multiple", comparator="approx", low=3, period="2026-FY")),
     ("known-metric-wins", "We expect service revenue to double in 2026.",
      dict(metric="revenue", measure="multiple", low=2, period="2026-FY")),
 ]

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from tracker.fast_init import fast_init
+
 
 class Role(StrEnum):
     EXECUTIVE = "executive"
@@ -122,6 +124,7 @@ class Speaker:
 UNKNOWN_SPEAKER = Speaker(name="", title="", role=Role.UNKNOWN)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     """One sentence; `start`/`end` are character offsets into `Transcript.text` (the decoded file)."""
@@ -192,6 +195,7 @@ class FiscalCalendar:
     weekday: int | None = None
 
 
+@fast_init
 @dataclass(frozen=True)
 class Period:
     """A span of time a claim or actual is about. `end` is the deadline (inclusive)."""
@@ -202,6 +206,7 @@ class Period:
     fiscal: bool = False     # a fiscal (not calendar) period label
 
 
+@fast_init
 @dataclass(frozen=True)
 class Quantity:
     """A number found in text, scale words applied, in `unit`. Offsets are into the text it was found in."""

@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from tracker.vocab import lexicon
-from tracker.vocab.quick_start import compile_quick
+from tracker.vocab.phrase_regex import phrase_pattern
+from tracker.vocab.quick_start import compile_quick, look_ahead
 from tracker.errors import LexiconError, PeriodError
 from tracker.holidays import holidays, last_holiday, next_holiday
 from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_period, fiscal_year_of,
@@ -43,11 +44,13 @@ from tracker.fiscal import (REPORTING_LAG_DAYS, add_months, calendar_from, day_p
                             quarter_period, quarter_start, reported_period, shift_quarter, year_period)
 from tracker.model import FiscalCalendar, Period
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 __all__ = ["PeriodMatch", "find_periods", "resolve_period", "reported_period", "period_from_label",
            "calendar_from", "quarter_end"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class PeriodMatch:
     """A period phrase found in a text: offsets into that text; period None for a vague phrase."""
@@ -73,6 +76,7 @@ class _Reject:
 _REJECT = _Reject()
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Ctx:
     text: str
@@ -109,9 +113,10 @@ class _Gate:
     substrings: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        # one C-level search for any of the words instead of a Python loop of `in` tests
+        # one C-level search for any of the words instead of a Python loop of `in` tests, the words folded into a
+        # prefix tree (a plain alternation tries every word at each position where one could start)
         if self.words:
-            object.__setattr__(self, "substrings", compile_cached("|".join(re.escape(w) for w in self.words)))
+            object.__setattr__(self, "substrings", compile_cached(phrase_pattern(self.words, fold=False, guard=False)))
 
     def opens(self, text: str, low: str) -> bool:
         return (self.substrings is not None and self.substrings.search(low) is not None) or (
@@ -151,8 +156,13 @@ class _Grammar:
     rough_units: frozenset[str] = frozenset()
 
 
+_SEP_RUN = re.compile(r"[\s\-–—]+")
+
+
+@lru_cache(maxsize=1024)
 def _norm(s: str) -> str:
-    return re.sub(r"[\s\-–—]+", " ", s.strip().lower())
+    """Lower case, runs of spaces and dashes as one space (a pure function of a few hundred phrases: cached)."""
+    return _SEP_RUN.sub(" ", s.strip().lower())
 
 
 @cache
@@ -274,9 +284,12 @@ def _grammar() -> _Grammar:
                         compile_quick(pattern) if name in lower_case_ok else None)
                   for name, pattern, resolve, takes_mod, gate in patterns)
     prep_alt = _words(preps)
-    prefix = compile_cached(rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?\Z",
-                        re.IGNORECASE)
-    prep_only = compile_cached(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
+    words_before = rf"(?:\b(?P<prep>{prep_alt})\s+)?(?:\b(?P<mod>{_words(list(mods))})(?:\s+|\s*[-–—]\s*))?"
+    # Searched over the 48 characters before a period phrase, this may match empty (at the phrase): a look-ahead
+    # for its words' first letters skips the positions where no word starts, the empty branch keeps that match.
+    ahead = look_ahead(words_before, re.IGNORECASE)
+    prefix = compile_cached(rf"(?:{ahead}{words_before}|)\Z" if ahead else rf"{words_before}\Z", re.IGNORECASE)
+    prep_only = compile_quick(rf"\b(?P<prep>{prep_alt})\s+\Z", re.IGNORECASE)
     noise = compile_cached(rf"\s*(?:%|(?:{_words(v['year_noise']['after'])})\b)", re.IGNORECASE)
     return _Grammar(gates=gates, prefix=prefix, prep_only=prep_only, cores=cores, mod_kinds=mods,
                     months=months, quarter_ordinals={_norm(k): n for k, n in v["quarter_ordinals"].items()},

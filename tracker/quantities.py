@@ -21,6 +21,7 @@ from tracker.vocab.phrase_regex import literal_pattern, phrase_pattern
 from tracker.vocab.phrase_regex import norm as _norm
 from tracker.units import tables, to_base, unit_family
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 __all__ = ["find_quantities", "parse_number", "unit_family", "to_base"]
 
@@ -49,6 +50,7 @@ class _Amount:
         return tidy(x * (self.scale or 1.0) * self.factor)
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Pre:
     """Cue words just before an amount."""
@@ -150,8 +152,8 @@ def _patterns() -> _Patterns:
     mod_max = int(mods.get("max", 2))
     noun = compile_cached(
         rf"(?P<mods>(?:[\s-]+(?:(?i:{phrase_pattern(mods.get('words', []))})|[A-Z][\w&'.]*|[a-z]{{1,3}}[A-Z][\w&'.]*)){{0,{mod_max}}}?)"
-        # a count noun joined on by a hyphen is the first word of a compound, not what is counted: "25
-        # store-within-a-store concepts" counts concepts
+        # a count noun joined on by a hyphen is the first word of a compound, not what is counted: "30
+        # store-in-store formats" counts formats
         rf"[\s-]+(?P<noun>(?i:{phrase_pattern(t.nouns)}))(?!-\w)")
     per_sym = phrase_pattern(t.per_symbols, fold=False)
     per_word = phrase_pattern(t.per_words)

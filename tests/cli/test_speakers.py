@@ -16,12 +16,12 @@ CEO, CFO = ("ACME", "Lena Ortiz", "Chief Executive Officer"), ("ACME", "Raj Pate
 
 
 @pytest.mark.parametrize("edits, args, expected", [
-    # CEO: Q2 revenue met, two plant milestones awaiting; CFO: full-year gross margin missed
-    ((), (), [(*CEO, 3, 1, "too few scored claims (n=1)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
-    ((), ("acme",), [(*CEO, 3, 1, "too few scored claims (n=1)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
+    # CEO: Q2 revenue met, the plant count (said twice: one claim) awaiting; CFO: full-year gross margin missed
+    ((), (), [(*CEO, 2, 1, "too few scored claims (n=1)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
+    ((), ("acme",), [(*CEO, 2, 1, "too few scored claims (n=1)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
     # a user's verdict counts for the speaker as it does for the company
     (("override", "2", "met", "--reason", "opened early"), (),
-     [(*CEO, 3, 2, "too few scored claims (n=2)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
+     [(*CEO, 2, 2, "too few scored claims (n=2)"), (*CFO, 1, 1, "too few scored claims (n=1)")]),
 ])
 def test_speakers_json(scored, edits, args, expected):
     if edits:

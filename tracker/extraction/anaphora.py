@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tracker.extraction.metric_reading import phrase_name
+from tracker.extraction.metric_reading import leading_words, phrase_name
 from tracker.model import Claim, Period
 from tracker.vocab.patterns import pattern
 from tracker.extraction.sentence_facts import Figure, SentenceFacts, is_future, period_for
@@ -87,7 +87,7 @@ def refers_back(facts: SentenceFacts, fig: Figure) -> bool:
 
 
 def _open_subject(facts: SentenceFacts, call_date: date) -> Antecedent | None:
-    """"I think 2026 Delaware output will be a little better than planned.": the noun phrase before the sentence's
+    """"Our 2026 cement dispatches will be somewhat stronger than the plan.": the noun phrase before the sentence's
     modal (patterns.toml subject_modal) is what a following fragment's percentage moves, in the sentence's one
     future period. Only a fragment reads it (`continued`)."""
     m = pattern("subject_modal").search(facts.text)
@@ -101,7 +101,7 @@ def _open_subject(facts: SentenceFacts, call_date: date) -> Antecedent | None:
 
 
 def continued(facts: SentenceFacts, prev: Antecedent | None, call_date: date) -> tuple[SentenceFacts, Period | None]:
-    """"... will be a little better than planned. And roughly speaking, up around 10% compared to 2025.": a fragment
+    """"... will be somewhat stronger than the plan. And broadly, up maybe 6% on the 2025 level.": a fragment
     that opens with a conjunction (patterns.toml continuation_fragment) and has no verb of its own (no cue, no verb
     of fact, no metric) continues the sentence before: its unnamed percentage change is a growth of what that
     sentence's subject names, in its period; a date in the fragment is the baseline's. The period is lent."""
@@ -126,8 +126,8 @@ def continued(facts: SentenceFacts, prev: Antecedent | None, call_date: date) ->
 
 
 def _pointed_line(facts: SentenceFacts, prev: Antecedent | None) -> SentenceFacts:
-    """"We expect XR margin improvements of about $1 billion. This improvement is based on shipments of 40,000
-    units.": a sentence whose subject points at what the one before promised (patterns.toml pointer_subject) is
+    """"We see Nordic revenue of about $300 million in 2026. This increase rests on roughly 12 new stores.": a
+    sentence whose subject points at what the one before promised (patterns.toml pointer_subject) is
     about the same line; its figures that name none take the antecedent's scope (never its metric)."""
     if prev is None or prev.scope is None or not pattern("pointer_subject").match(facts.text):
         return facts
@@ -142,6 +142,8 @@ def resolve(facts: SentenceFacts, prev: Antecedent | None,
     """The sentence with its unnamed figures read as the antecedent's metric, and the period it lends (None when
     it lends none)."""
     facts = _pointed_line(facts, prev)
+    if prev is not None and not prev.open_subject and call_date is not None:
+        facts = _effects(facts, prev, call_date)
     if prev is not None and prev.open_subject:
         return continued(facts, prev, call_date) if call_date is not None else (facts, None)
     if prev is None or facts.metrics or not facts.figures or not facts.forward or facts.fact_verbs or facts.past_marker:
@@ -163,3 +165,54 @@ def resolve(facts: SentenceFacts, prev: Antecedent | None,
         return facts, None
     dated = any(p.period is not None for p in facts.periods)
     return replace(facts, figures=figures), None if dated else prev.period
+
+
+def _effects(facts: SentenceFacts, prev: Antecedent, call_date: date) -> SentenceFacts:
+    """The sentence with each figure named as a headwind or tailwind (patterns effect_noun_before) read as an
+    effect on the previous sentence's metric (`_effect_on`). A metric named in where the effect comes from ("from
+    distributor inventory rebuilds") is its cause, not what it is on; a past year then dates the cause."""
+    if not facts.forward or facts.counterfactual:
+        return facts
+    past = pattern("past_marker").search(facts.text) if facts.past_marker else None
+    figures, caused = [], False
+    for fig in facts.figures:
+        q = fig.quantity
+        if past is not None and past.start() < q.end or any(v.start < q.end for v in facts.fact_verbs):
+            figures.append(fig)         # "last year's headwinds of $1 billion": a report; "... from prepayments
+            continue                    # received earlier" after the figure only tells the cause's past
+        effect = pattern("effect_noun_before").search(facts.text[max(0, q.start - 40):q.start])
+        after = facts.text[q.end:q.end + 60]
+        cause = fig.metric_term is not None and fig.metric_term.start > q.end and pattern("effect_source_after").match(after)
+        itself = effect is not None and not fig.metric_known and (fig.metric or "").startswith(
+            effect.group(0).split()[0].lower().rstrip("s"))      # the open name "headwinds" is the effect noun
+        if (effect is None or q.unit is None or unit_family(q.unit) not in prev.families
+                or fig.metric is not None and not (cause or itself)):
+            figures.append(fig)
+            continue
+        figures.append(_effect_on(fig, prev, effect.group(0), facts.text, call_date))
+        caused = True
+    if not caused:
+        return facts
+    first = min(f.quantity.start for f, g in zip(facts.figures, figures) if f is not g)
+    periods = [p for p in facts.periods if p.period is None or is_future(p.period, call_date)]
+    # "... from supplier prepayments received in 2025": a verb of fact after the effect tells the cause
+    return replace(facts, figures=figures, periods=periods, fact_verbs=[v for v in facts.fact_verbs if v.start < first])
+
+
+def _effect_on(fig: Figure, prev: Antecedent, said: str, text: str, call_date: date) -> Figure:
+    """"We see free cash flow staying healthy. That said, we anticipate headwinds of about $400 million to $600 million
+    from the absence of supplier prepayments received in 2025.": an effect (patterns effect_noun_before) on the
+    previous sentence's metric, adverse for a headwind, whose line is where it comes from (effect_source_after,
+    "supplier prepayments"); a past year in the sentence dates the cause, not the effect."""
+    q = fig.quantity
+    source = pattern("effect_source_after").match(text[q.end:q.end + 60])
+    scope = prev.scope
+    if source is not None:
+        words = leading_words(text[q.end + source.end():])
+        while words and words[-1].lower().endswith("ed"):
+            words.pop()                             # "benefits realized": the participle says when, not what
+        scope = " ".join(words).lower() or scope
+    past = fig.period is not None and fig.period.period is not None and not is_future(fig.period.period, call_date)
+    return replace(fig, metric=prev.metric, scope=scope, metric_known=prev.metric_known, basis=prev.basis,
+                   unit=q.unit, measure="impact", negative=fig.negative or said.lower().startswith("headwind"),
+                   period=None if past else fig.period, tense="forward")     # under the sentence's cue

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
+from tracker.numbers import number_words
 from tracker.vocab.patterns import pattern
 from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.units import unit_family
@@ -99,7 +100,14 @@ def _stops(word: str, v: _Vocab) -> bool:
     key = word.casefold()
     if key in v.nouns:
         return False
-    return key in v.stop or key.endswith(("'s", "’s")) or any(c.isdigit() for c in word)
+    return key in v.stop or key.endswith(("'s", "’s")) or any(c.isdigit() for c in word) or key in _count_words()
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """Number words that count ("the next five years") and never name what a figure measures (units.toml)."""
+    nw = number_words()
+    return frozenset(set(nw.small) - set(nw.not_alone))
 
 
 def _phrase_before(span: str, v: _Vocab) -> list[str]:

@@ -38,6 +38,7 @@ from tracker.vocab.phrase_regex import phrase_pattern
 from tracker.extraction.sentence_facts import SentenceFacts, is_future
 from tracker.vocab.finders import metric_finder, scope_finders
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 # --- the words ---------------------------------------------------------------------------------------------
 
@@ -172,6 +173,7 @@ class Frame:
     from_fronted: bool = False        # the period came from a fronted "For Q3, ..." (a later one may move it)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Reading:
     """What the discourse says about one sentence."""

@@ -44,6 +44,7 @@ class _EventWords:
     possession: frozenset[str]
     qualities: frozenset[str]
     subordinators: frozenset[str]
+    referring: frozenset[str]
 
 
 @cache
@@ -73,7 +74,7 @@ def event_specs() -> dict[str, EventSpec]:
 def _event_words() -> _EventWords:
     words = load("cues").get("event_words", {})
     keys = ("skip", "stop", "helpers", "places", "joiners", "articles", "modifiers", "aspectual", "aspect_after",
-            "relatives", "pronouns", "possession", "qualities", "subordinators")
+            "relatives", "pronouns", "possession", "qualities", "subordinators", "referring")
     if set(words) != set(keys):
         raise LexiconError(f"cues.toml [event_words] needs exactly the lists {', '.join(keys)}")
     return _EventWords(*(frozenset(w.lower() for w in words[k]) for k in keys))
@@ -176,6 +177,8 @@ def is_noun_use(text: str, verb: Term) -> bool:
         nxt = [t for t in nxt if t not in w.articles and t not in w.modifiers]
         if nxt and nxt[0] in w.qualities:
             return True                    # "we'll have a strong second half": a quality, no event
+        if nxt and nxt[0] in w.referring:
+            return True                    # "we'll have both of those drugs in our 2026 sales": had already
     before = [t.lower() for t in _TOKEN.findall(text[max(0, verb.start - 40):verb.start])]
     if before and before[-1] in w.qualities:
         return True                        # "solid operational results": the event word qualifies a noun
@@ -188,7 +191,7 @@ def is_noun_use(text: str, verb: Term) -> bool:
         if after and after[0].lower() in w.joiners and not (before and before[-1] in w.helpers):
             return True                    # "launches of two games", but not "will be prototypes of X"
         if after and after[0] in (",", ";") and not (before and before[-1] in w.helpers):
-            return True                    # "both on the desktop, Zen 5 launches, as well as ...": a plural noun
+            return True                    # "in stores, Aster 2 launches, and online": a plural noun
     for word in reversed(before[-4:]):
         if word in w.articles:
             return True
@@ -206,14 +209,14 @@ def has_object(text: str, verb: Term) -> bool:
     spec = event_specs().get(verb.name)
     if spec is None or not spec.objects:
         return True
-    words = _after(text, verb.end, len(text)).lower().split()
+    words = (_after(text, verb.end, len(text)) or _before(text, verb.start, 0)).lower().split()
     return any(w in spec.objects or w.rstrip("s") in spec.objects for w in words)
 
 
 def event_phrase(text: str, verb: Term, date_start: int, date_end: int, scope: str | None, earlier: int = 0) -> str:
     """What must happen, read around `verb` in `text`; the date phrase [date_start, date_end) is never part of it,
-    nor is anything before `earlier` (the end of an earlier event's date: "break ground on the plant in 2026 which
-    we expect will provide supply in 2030" -> the supply is not "from 2026")."""
+    nor is anything before `earlier` (the end of an earlier event's date: "ground is broken on the plant in 2026, which
+    should start contributing output in 2030" -> the supply is not "from 2026")."""
     spec = event_specs().get(verb.name)
     if spec is None:
         return verb.text

@@ -13,7 +13,8 @@ from tracker.extraction.anaphora import Antecedents, resolve
 from tracker.extraction.baseline_periods import after_baseline
 from tracker.extraction.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
-from tracker.extraction.claims import (ClaimSet, Said, direction_claims, figure_claims, milestone_claims, segment_directions,
+from tracker.extraction.claimset import ClaimSet
+from tracker.extraction.claims import (Said, direction_claims, figure_claims, milestone_claims, segment_directions,
                             with_revision)
 from tracker.extraction.contributors import with_contributor
 from tracker.extraction.discourse import FrameReader, Reading, period_source
@@ -29,10 +30,10 @@ from tracker.quantities import unit_family
 from tracker.extraction.questions import AskedPeriod, promises
 from tracker.extraction.range_position import position_claims
 from tracker.extraction.referents import Referents
-from tracker.extraction.scopes import product_scope
+from tracker.extraction.scopes import geography_names, product_scope
 from tracker.extraction.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
-from tracker.vocab.finders import cue_finder, metric_spec
+from tracker.vocab.finders import cue_finder, metric_spec, scope_finders
 
 # Only the company's people make commitments; an analyst's question is not one (the answer confirming it is).
 COMPANY_ROLES = (Role.EXECUTIVE, Role.UNKNOWN)
@@ -100,6 +101,10 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                     reader.interrupt()
                 else:
                     reader.carry(sentence, facts, False)
+                if facts.metrics and facts.forward:
+                    # "We see free cash flow staying healthy. We anticipate headwinds of $400 million ...": an
+                    # undated promise about one metric is what the next sentence's figure may refer back to
+                    antecedents.saw([], facts, call_date)
                 continue
             if facts.boilerplate and not facts.figures:
                 if not (frame and frame.explicit and frame.start == sentence.start):
@@ -199,12 +204,23 @@ def _placed(claim: Claim, facts: SentenceFacts, reading: Reading) -> Claim:
     scope, own = claim.scope, reading.own_scope
     if claim.kind is not Kind.MILESTONE:
         if own and (scope is None or scope.lower() in own or reading.fronted):
-            scope = own
+            scope = _narrowed(own, scope, facts.text) if reading.fronted else own
         elif scope is None and own is None and reading.frame is not None and reading.frame.scope:
             scope = reading.frame.scope
     if source is None and scope == claim.scope:
         return claim
     return replace(claim, scope=scope, period_source=source, period_source_start=start)
+
+
+def _narrowed(own: str, scope: str | None, text: str) -> str:
+    """"For the Coatings division, a rebound in Europe should lift revenue to $900 million in 2026": a region the
+    sentence names inside a fronted line narrows it ("coatings europe"), as "Europe services revenue" is services in
+    Europe (scopes.with_modifier); "global" narrows nothing."""
+    geo = scope if scope in geography_names() else next(
+        (t.name for t in scope_finders()[0].find(text) if t.name != "global"), None)
+    if geo is None or geo == "global" or geo in own or own in geo:
+        return own
+    return f"{own} {geo}"
 
 
 class _Topic:

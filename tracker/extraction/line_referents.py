@@ -14,6 +14,7 @@ from datetime import date
 from tracker.extraction.claims import Said, _confidence, lines_after
 from tracker.model import Claim, Comparator, Hedge, Kind
 from tracker.extraction.sentence_facts import SentenceFacts, is_future
+from tracker.extraction.topic_headers import header_topic
 from tracker.vocab.finders import cue_finder, metric_spec, scope_finders
 
 REACH = 3          # sentences after the one that named the line
@@ -58,9 +59,27 @@ class LineMemory:
             return []
         lines = self._lines()
         period, hedge = future[0], facts.hedge or Hedge.EXPECTED
+        if not lines:
+            return self._topic_move(moves[0].name, period, hedge, said)
         return [Claim(
             kind=Kind.DIRECTION, metric="revenue", scope=line,
             comparator=Comparator.GT if moves[0].name == "up" else Comparator.LT, low=None, high=None,
             unit=metric_spec("revenue").get("unit"), period=period, speaker=said.speaker.name, role=said.speaker.role,
             quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
             confidence=_confidence(period, False, hedge)) for line in lines]
+
+    def _topic_move(self, move: str, period, hedge: Hedge, said: Said) -> list[Claim]:
+        """"A few words on our recall reserves. ... We expect further declines during 2026.": the move is of
+        the topic the nearest header of the turn named (tracker.extraction.topic_headers)."""
+        for text in list(reversed(self.recent))[1:]:
+            topic = header_topic(text)
+            if topic is None:
+                continue
+            metric, scope, known = topic
+            return [Claim(
+                kind=Kind.DIRECTION, metric=metric, scope=scope,
+                comparator=Comparator.GT if move == "up" else Comparator.LT, low=None, high=None,
+                unit=metric_spec(metric).get("unit") if known else None, period=period, speaker=said.speaker.name,
+                role=said.speaker.role, quote=said.sentence.text, mentions=(said.mention(),), hedge=hedge,
+                confidence=_confidence(period, False, hedge), metric_known=known)]
+        return []

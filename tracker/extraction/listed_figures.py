@@ -6,7 +6,7 @@
   percentage points (units.toml [bare_points]); elsewhere ("20 loyalty points") they name nothing.
 - "about 14 and 16 points below our Q3 and annual adjusted margins, respectively": the i-th
   figure listed belongs to the i-th period listed (as `respective_terms` pairs figures with metrics).
-- "up to 40 Harbor stores by year-end as well as an additional 20 shop-in-shop concepts": a count of a format
+- "up to 40 Harbor stores by December, along with another 20 shop-in-shop concepts": a count of a format
   noun added to a count of outlets counts outlets of that format (metrics.toml [format_counts]).
 
 The words are data (units.toml [bare_points], [ranges] respectively; patterns.toml list_joiner).
@@ -20,6 +20,7 @@ from functools import cache
 from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity
+from tracker.quantities import find_quantities
 from tracker.vocab.patterns import pattern
 from tracker.periods import PeriodMatch
 from tracker.vocab.phrase_regex import phrase_pattern
@@ -113,33 +114,52 @@ def shared_tail(figures: list, text: str) -> list:
     return out
 
 
-@cache
 def _format_nouns() -> frozenset[str]:
     """metrics.toml [format_counts]: the nouns a business format is counted by, checked at load."""
+    return _format_words("nouns")
+
+
+@cache
+def _format_words(key: str) -> frozenset[str]:
+    """metrics.toml [format_counts] `nouns` (what a format is counted by) or `skip` (words before a format's name
+    that are no part of it: "an additional 20 new drive-thru formats"), checked at load."""
     section = load("metrics").get("format_counts")
-    nouns = section.get("nouns") if isinstance(section, dict) else None
-    if set(section or {}) != {"nouns"} or not isinstance(nouns, list) or not nouns \
-            or not all(isinstance(n, str) and n == n.lower() and n.strip() for n in nouns):
-        raise LexiconError("metrics.toml [format_counts] must list lower-case format nouns under `nouns` only")
-    return frozenset(nouns)
+    words = section.get(key) if isinstance(section, dict) else None
+    if set(section or {}) != {"nouns", "skip"} or not isinstance(words, list) or not words \
+            or not all(isinstance(n, str) and n == n.lower() and n.strip() for n in words):
+        raise LexiconError("metrics.toml [format_counts] must hold exactly `nouns` and `skip`, lists of lower-case words")
+    return frozenset(words)
 
 
 def format_counts(figures: list, text: str) -> list:
-    """"we remain on track to have up to 40 Harbor stores by year-end as well as up to an additional 20
+    """"by December we plan to run up to 40 Harbor stores, along with another 20
     shop-in-shop concepts": the count of a format noun (concepts, formats) added ("as well as", "plus", patterns.toml
     added_count_before) to a count of outlets in the same sentence counts outlets too, of that format: stores,
     scope "shop-in-shop". A count of formats on its own ("we run three concepts") is left as it is."""
     out = list(figures)
     for i in range(1, len(out)):
         f, prev = out[i], out[i - 1]
-        if f.metric_known or not f.unit or f.unit.casefold() not in _format_nouns() or prev.metric is None \
-                or prev.unit is None or unit_family(prev.unit) != "count" or not prev.metric_known \
-                or metric_spec(prev.metric).get("units") != ["count"] \
+        if f.metric_known or not f.unit or f.unit.casefold() not in _format_nouns() \
+                or prev.unit is None or unit_family(prev.unit) != "count" \
+                or prev.metric is not None and (not prev.metric_known or metric_spec(prev.metric).get("units") != ["count"]) \
                 or not pattern("added_count_before").search(text[prev.quantity.end:f.quantity.end]):
             continue
         tail = text[f.quantity.end:f.quantity.end + 60]
         at = tail.casefold().find(f.unit.casefold())
-        words = [w for w in tail[:at].split() if w.casefold() not in ("new", "additional", "more")] if at > 0 else []
-        out[i] = replace(f, metric=prev.metric, metric_term=prev.metric_term, metric_known=True,
-                         scope=" ".join(words).casefold() or f.scope)
+        words = [w for w in tail[:at].split() if w.casefold() not in _format_words("skip")] if at > 0 else []
+        # what the format's own name says it is ("store-in-store formats" are stores), else the outlets
+        # counted before: their metric, or their own noun ("120 Maple clinics" counts clinics)
+        head = _outlet_named(words)
+        metric = head or prev.metric or prev.unit
+        out[i] = replace(f, metric=metric, metric_term=None if head else prev.metric_term, unit=head or prev.unit,
+                         metric_known=bool(head or prev.metric), scope=" ".join(words).casefold() or f.scope)
     return out
+
+
+def _outlet_named(words: list[str]) -> str | None:
+    """"store-in-store": a format named after an outlet the lexicon counts as a metric (stores), or None."""
+    if not words:
+        return None
+    found = find_quantities("1 " + words[0].split("-")[0])
+    unit = found[0].unit if found else None
+    return unit if unit and unit_family(unit) == "count" and metric_spec(unit) else None

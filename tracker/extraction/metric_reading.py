@@ -32,11 +32,13 @@ from tracker.units import unit_family
 from tracker.vocab.metric_vocab import _Vocab, _vocab, _words
 from tracker.vocab.finders import Term, metric_for_unit_family, metric_spec, is_volume_unit
 from tracker.vocab.regex_cache import compile_cached
+from tracker.fast_init import fast_init
 
 _WORD = compile_cached(r"[A-Za-z0-9][\w&'’/-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CLAUSE_END = compile_cached(r"[,;:()—–]|\.\s")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Reading:
     """What a figure measures. `metric` None: nothing we can name."""
@@ -302,6 +304,12 @@ def _phrase_words(span: str, from_end: bool, v: _Vocab) -> list[str]:
     return list(reversed(picked)) if from_end else picked
 
 
+def leading_words(span: str) -> list[str]:
+    """The content words of the noun phrase that starts `span` ("supplier prepayments received in 2025" ->
+    ["supplier", "prepayments", "received"]), as the open metric reads them."""
+    return _phrase_words(span, False, _vocab())
+
+
 def leading_phrase_name(span: str) -> str | None:
     """The open metric name of the noun phrase that starts `span` ("ore out of the pit" -> "ore")."""
     v = _vocab()
@@ -499,7 +507,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
 
 
 def _multiplied_subject(text: str, q: Quantity, lo: int) -> tuple[str | None, str | None]:
-    """"We expect our subscriber base to roughly double this year": a multiple stated by a verb ("double", "triple")
+    """"We expect our subscriber base to double in 2025": a multiple stated by a verb ("double", "triple")
     multiplies the noun phrase before it, joined by a modal or "to" (metrics.toml [open_metric] growth_links), when no
     known metric names it. Only word multiples: "3x" with no metric names nothing."""
     if any(c.isdigit() for c in q.text):

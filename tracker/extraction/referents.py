@@ -6,8 +6,8 @@ to the "Kettle Club offering", and the 1,400 shops are about it. The same for "t
 programs". The antecedent is the nearest earlier mention of the same noun with a name before it (the words a
 business line is named by, read as `scopes.modifier_before` reads them); a demonstrative with its own name
 ("this larger format") needs no antecedent. Failing that, a thing said to be offered in a count of outlets is what
-an offering points to: "we now carry fresh bakery in more than 500 stores with plans to expand this offering to
-800 stores" (the 800 stores are about "fresh bakery"). Nothing is guessed when no earlier sentence names one.
+an offering points to: "we now have fresh bakery in over 500 stores and aim to take this offering to 800 stores"
+(the 800 stores are about "fresh bakery"). Nothing is guessed when no earlier sentence names one.
 
 A count in a variant of the line ("more than 1,400 shops, including over 300 shops in our compact version") is
 about that variant of it: "kettle club offering compact version".
@@ -30,7 +30,8 @@ from tracker.extraction.scopes import modifier_before
 from tracker.vocab.finders import Term
 from tracker.vocab.regex_cache import compile_cached
 
-_SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between", "offered", "outlets", "variants"}
+_SCOPE_KEYS = {"demonstratives", "nouns", "reach", "max_between", "offered", "outlets", "variants", "placed", "owners",
+               "offerings"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class _Rules:
     noun: re.Pattern[str]         # any mention of a listed noun
     reach: int
     offered: re.Pattern[str]      # "carry fresh bakery in more than 500 stores": group "thing"
+    offerings: frozenset[str]     # the nouns (of `nouns`) a thing offered in outlets can stand for
     variant: re.Pattern[str]      # "300 shops in our compact version": groups "num", "name"
 
 
@@ -66,14 +68,17 @@ def _rules() -> _Rules:
     pointers = phrase_pattern(_phrases(table, "demonstratives"))
     between = _count(table, "max_between", 4)
     outlets = phrase_pattern(_phrases(table, "outlets"))
+    placed = phrase_pattern(_phrases(table, "placed"))
+    owners = phrase_pattern(_phrases(table, "owners"))
     count = rf"(?:[a-z]+\s+){{0,2}}?\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?(?:{outlets})"
     return _Rules(
         pointer=compile_cached(rf"(?<![\w-])(?:{pointers})(?:\s+[a-z][\w-]*){{0,{between}}}?\s+(?P<noun>{nouns})", re.I),
         noun=compile_cached(rf"(?<![\w-])(?:{nouns})", re.I),
         reach=_count(table, "reach", 10),
+        offerings=frozenset(_key(w) for w in _phrases(table, "offerings")),
         offered=compile_cached(rf"(?<![\w-])(?:{phrase_pattern(_phrases(table, 'offered'))})\s+"
-                           rf"(?P<thing>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}?)\s+in\s+{count}", re.I),
-        variant=compile_cached(rf"(?P<num>\d[\d,.]*)\s+(?:[a-z][\w-]*\s+)?(?:{outlets})\s+in\s+(?:our|the|its|their)\s+"
+                           rf"(?P<thing>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}?)\s+(?:{placed})\s+{count}", re.I),
+        variant=compile_cached(rf"(?P<num>\d[\d,.]*)\s+(?:[a-z][\w-]*\s+)?(?:{outlets})\s+(?:{placed})\s+(?:{owners})\s+"
                            rf"(?P<name>[a-z][\w-]*)\s+(?:{phrase_pattern(_phrases(table, 'variants'))})", re.I))
 
 
@@ -120,7 +125,7 @@ class Referents:
                     if found:
                         return found
             offered = list(rules.offered.finditer(said))
-            if offered and key in _OFFERINGS:
+            if offered and key in rules.offerings:
                 return offered[-1].group("thing").lower()     # "carry fresh bakery in 500 stores ... this offering"
         return None
 
@@ -134,10 +139,6 @@ class Referents:
         variants = {_number(v.group("num")): v.group("name").lower() for v in _rules().variant.finditer(text)}
         return [replace(c, scope=_variant_of(line, c, variants)) if c.scope is None and c.kind is not Kind.MILESTONE
                 else c for c in claims]
-
-
-# the nouns an offering is named by, which a thing offered in a count of outlets can stand for
-_OFFERINGS = frozenset({"offering", "program", "initiative", "rollout", "program rollout"})
 
 
 def _number(text: str) -> float | None:

@@ -53,7 +53,7 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
         raise LexiconError("scopes.toml: [modifier] stop must be a list of lower-case words")
     if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 8:
         raise LexiconError("scopes.toml: [modifier] max_words must be a whole number from 1 to 8")
-    # a word multiple is the figure itself: "to more than double subscription revenue" is about "subscription"
+    # a word multiple is the figure itself: "to more than double licence revenue" is about "licence"
     multiples = load("units").get("multiples", {}).get("words", {})
     return frozenset(stop) | frozenset(w.lower() for w in multiples), most
 
@@ -75,9 +75,10 @@ def modifier_before(text: str, term: Term | None) -> str | None:
         if gap.strip() or m.group(0).endswith("."):
             break                                  # punctuation between: another phrase
         word = m.group(0).lower()
-        if any(c.isdigit() for c in word) or word in stop and not (word == "and" and words):
+        base = word[:-2] if word.endswith(("'s", "’s")) else word     # "next year's revenue": "year" stops it
+        if any(c.isdigit() for c in word) or (word in stop or base in stop) and not (word == "and" and words):
             break
-        words.append(word)
+        words.append(base)                         # "Europe's revenue" is about "europe"
         pos = m.start()
         if len(words) > most:
             return None                            # a clause, not a name
@@ -97,7 +98,7 @@ def with_modifier(scope: str | None, modifier: str | None) -> str | None:
     # a participle ("deployed", "installed") tells a state of the thing, not a line of business
     line = [w for w in modifier.split() if w not in _geography_words() and not w.endswith("ed")]
     if scope in _geographies() and scope != "global" and line and line[0] != "and":
-        # "a modest decline in diesel wholesale volume in Europe" is about diesel in Europe, "Europe services
+        # "a small decline in frozen unit volume in Asia" is about frozen goods in Asia, "Europe services
         # revenue" about services in Europe: the region and the line it narrows, region first
         return f"{scope} {' '.join(line)}"
     return scope            # a region stays the scope: "our global deployed capacity" is global
@@ -121,6 +122,11 @@ def _lexicon_names() -> frozenset[str]:
 @cache
 def _geographies() -> frozenset[str]:
     return frozenset(load("scopes").get("geography", {}))
+
+
+def geography_names() -> frozenset[str]:
+    """The lexicon's canonical region names ("europe", "north america", ...)."""
+    return _geographies()
 
 
 def scope_near(geos: list[Term], segs: list[Term], lo: int, hi: int, q: Quantity) -> str | None:
@@ -163,8 +169,8 @@ def _acronym_head() -> re.Pattern[str]:
 
 def acronym_of_head(text: str, lo: int, end: int, metrics: list[Term]) -> str | None:
     """An acronym before a noun of performance (scopes.toml [line_heads]) earlier in the figure's clause names its
-    line when the metric's own words name none: "we anticipate XR profitability improvements at the low end of our
-    $2 to $4 billion EBIT target" is about "xr". An acronym that is itself a metric ("EBIT margin") names none."""
+    line when the metric's own words name none: "we expect RX profitability to add about $300 million of
+    operating income" is about "rx". An acronym that is itself a metric ("EBIT margin") names none."""
     for m in reversed(list(_acronym_head().finditer(text, lo, end))):
         if m.group(1) in _not_scope() or any(t.start <= m.start(1) < t.end for t in metrics):
             continue
@@ -197,8 +203,13 @@ def excluded_after(text: str, term: Term | None) -> str | None:
     return "ex " + " ".join(words) if words else None
 
 
+def leaves_out(scope: str | None) -> bool:
+    """A scope that names what a measure leaves out ("ex mining", "europe ex fuel"; `excluded_after`)."""
+    return bool(scope) and (scope.startswith("ex ") or " ex " in scope)
+
+
 def excluded(text: str, term: Term) -> bool:
-    """A metric named inside what is left out ("Excluding 2025 asset sales, we expect ..."; patterns.toml
+    """A metric named inside what is left out ("Excluding divested bakery sales, we see ..."; patterns.toml
     exclusion_before) is not what the sentence measures."""
     base = max(0, term.start - 80)
     m = pattern("exclusion_before").search(text[base:term.start])

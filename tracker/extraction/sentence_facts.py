@@ -30,8 +30,10 @@ from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypo
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
                            scope_finders)
+from tracker.fast_init import fast_init
 
 _HEDGE_ORDER = {"conditional": 0, "aspirational": 1, "expected": 2, "firm": 3}
+@fast_init
 @dataclass(frozen=True)
 class Figure:
     quantity: Quantity
@@ -108,7 +110,7 @@ def _clause_bounds(breaks: list[int], q: Quantity, text: str) -> tuple[int, int]
 
 
 def _own_clause_first(periods: list[PeriodMatch], clo: int, chi: int, q: Quantity, text: str) -> list[PeriodMatch]:
-    """"partners will triple their platforms in 2024, and we expect more than 100 platforms next year": a period of an
+    """"dealers will double their kiosks in 2024, and we see over 100 kiosks live next year": a period of an
     earlier clause ("in 2024") does not date a figure whose own clause names one ("next year"); a baseline in the
     clause ("our highest since 2014") names none."""
     if not any(clo <= p.start and p.end <= chi for p in _dating(periods, q, text)):
@@ -166,7 +168,7 @@ _DIGIT = re.compile(r"\d")
 @cache
 def _numberish() -> frozenset[str]:
     """Words that can make a quantity without a digit ("ten", "half", "double", "teens", "flat", and the sign words
-    of metrics.toml [sign]: "we target profitable equity income this year" is equity income above zero)."""
+    of metrics.toml [sign]: "we now see positive equity earnings this year" is equity income above zero)."""
     nw = number_words()
     words = set(nw.small) - set(nw.not_alone) | set(nw.multipliers) | {
         w for p in (*nw.fractions, *nw.phrases) for w in p.split() if w not in ("a", "of", "one")}
@@ -219,7 +221,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                              and not negated_at(stance, text, v.start) and not is_noun_use(text, v)
                              and not referred_back(stance, v.start) and has_object(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
-    # "Excluding 2025 asset sales, we expect ...": a metric inside what is left out is not measured (scopes.excluded)
+    # "Excluding divested bakery sales, we see ...": a metric inside what is left out is not measured (scopes.excluded)
     facts.metrics = [t for t in metric_finder().find(text) if not excluded(text, t)]
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
@@ -336,7 +338,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
         facts.figures.extend(replace(facts.figures[-1], metric=name) for name in reading.also)
         if left_out is not None and any(t.name == metric and pattern("list_joiner").match(text[t.end:term.start])
                                         for t in facts.metrics if t.end <= term.start):
-            # "NII and NII ex Markets of about $91 billion": the whole and the part, each at that figure
+            # "EBITDA and EBITDA ex Mining of about $4 billion": the whole and the part, each at that figure
             facts.figures.append(replace(facts.figures[-1], scope=whole))
     if near and all(is_difference_word(d.start, quantities, text) for d in near):
         facts.direction = None        # "$300 million higher than capex": the figure's size, not a move

@@ -21,6 +21,7 @@ from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.model import Quantity, RevisionKind
 from tracker.vocab.finders import Finder, Term, cue_finder
+from tracker.fast_init import fast_init
 
 _CLAUSE_MARKS = frozenset(",;:()")
 
@@ -34,6 +35,7 @@ class RevisionCue:
     end: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class Stance:
     forward: tuple[Term, ...]

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tracker.vocab.lexicon import load
+from tracker.fast_init import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class Term:
     start: int

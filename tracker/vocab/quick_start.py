@@ -46,37 +46,73 @@ def _class_items(items: list) -> list[str] | None:
     return out
 
 
-def _first(seq, flags: int) -> tuple[list[tuple[str, bool]], bool] | None:
-    """The class items any match of `seq` may begin with, each with whether it matches in any case, and whether
-    `seq` may match the empty string; None when the first character cannot be bounded (".", "[^x]", a group
-    reference)."""
-    found: list[tuple[str, bool]] = []
-    folded = bool(flags & re.IGNORECASE)
-    for op, av in seq:
-        if op in _ZERO_WIDTH:
-            continue                            # "\\b", "(?<!\\w)", "(?=...)": they consume nothing
+# An item of the look-ahead: class text, whether it matches in any case, whether a match starting with it is
+# preceded by no word character (the pattern itself says so: "(?<!\w)", or "\b" before a letter or digit).
+_Item = tuple[str, bool, bool]
+
+
+def _not_after_word(av) -> bool:
+    r"""A one-character look-behind "(?<![\w...])": its class holds every word character."""
+    direction, sub = av
+    data = list(sub)
+    return (direction == -1 and len(data) == 1 and data[0][0] is c.IN
+            and (c.CATEGORY, c.CATEGORY_WORD) in data[0][1] and (c.NEGATE, None) not in data[0][1])
+
+
+def _wordy(items: list) -> bool:
+    r"""Every character of a class (or literal) is a word character, so a "\b" before it follows no word."""
+    for op, av in items:
         if op is c.LITERAL:
-            return found + [(_char(av), folded)], False
-        if op is c.IN:
-            items = _class_items(av)
-            return None if items is None else (found + [(i, folded) for i in items], False)
+            ok = chr(av).isalnum() or av == ord("_")
+        elif op is c.RANGE:
+            ok = av[1] - av[0] < 512 and all(chr(x).isalnum() or x == ord("_") for x in range(av[0], av[1] + 1))
+        else:
+            ok = op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_WORD)
+        if not ok:
+            return False
+    return True
+
+
+def _first(seq, flags: int, guard: str = "") -> tuple[list[_Item], bool] | None:
+    r"""The items any match of `seq` may begin with, and whether `seq` may match the empty string; None when the
+    first character cannot be bounded (".", "[^x]", a group reference). `guard` is "word" after a "(?<!\w)",
+    "boundary" after a "\b" (it guards only a word character), "" before either."""
+    found: list[_Item] = []
+    folded = bool(flags & re.IGNORECASE)
+    plain = not flags & (re.ASCII | re.LOCALE)      # "\b" and str.isalnum() agree only on Unicode words
+    for op, av in seq:
+        if op is c.ASSERT_NOT and _not_after_word(av):
+            guard = "word"
+            continue
+        if op is c.AT and av is c.AT_BOUNDARY and plain:
+            guard = guard or "boundary"
+            continue
+        if op in _ZERO_WIDTH:
+            continue                            # "(?=...)", other anchors: they consume nothing
+        if op is c.LITERAL or op is c.IN:
+            members = [(op, av)] if op is c.LITERAL else av
+            texts = _class_items(members)
+            if texts is None:
+                return None
+            after = guard == "word" or guard == "boundary" and _wordy(members)
+            return found + [(t, folded, after) for t in texts], False
         if op is c.BRANCH:
-            parts = [_first(alt, flags) for alt in av[1]]
+            parts = [_first(alt, flags, guard) for alt in av[1]]
             if any(part is None for part in parts):
                 return None
             items, empty = [i for part in parts for i in part[0]], any(part[1] for part in parts)
         elif op is c.SUBPATTERN:            # "(?i:...)", "(?-i:...)" change the case rule inside
-            inner = _first(av[3], (flags | av[1]) & ~av[2])
+            inner = _first(av[3], (flags | av[1]) & ~av[2], guard)
             if inner is None:
                 return None
             items, empty = inner
         elif op in _REPEATS:
-            inner = _first(av[2], flags)
+            inner = _first(av[2], flags, guard)
             if inner is None:
                 return None
             items, empty = inner[0], inner[1] or av[0] == 0
         elif op is _ATOMIC:
-            inner = _first(av, flags)
+            inner = _first(av, flags, guard)
             if inner is None:
                 return None
             items, empty = inner
@@ -88,14 +124,18 @@ def _first(seq, flags: int) -> tuple[list[tuple[str, bool]], bool] | None:
     return found, True
 
 
-def _look_ahead(items: list[tuple[str, bool]], flags: int) -> str:
-    """One class when the pattern's own flags fold case or no item does; else a class for the items matched as
-    written and one in "(?i:...)" for those matched in any case."""
-    if flags & re.IGNORECASE or not any(f for _, f in items):
-        return f"(?=[{''.join(dict.fromkeys(i for i, _ in items))}])"
-    exact = "".join(dict.fromkeys(i for i, f in items if not f))
-    anycase = "".join(dict.fromkeys(i for i, f in items if f))
-    return f"(?=[{exact}]|(?i:[{anycase}]))" if exact else f"(?=(?i:[{anycase}]))"
+def _look_ahead(items: list[_Item], flags: int) -> str:
+    r"""A class for the items matched as written and one for those matched in any case, each under its own case
+    rule ("(?-i:[...])" for a month's capital inside a case-insensitive pattern). When every match follows no
+    word character, a look-behind says so first: most positions inside a word are then rejected before the
+    class is read."""
+    behind = r"(?<!\w)" if all(w for _, _, w in items) else ""
+    exact = "".join(dict.fromkeys(i for i, f, _ in items if not f))
+    anycase = "".join(dict.fromkeys(i for i, f, _ in items if f))
+    folding = bool(flags & re.IGNORECASE)
+    parts = [f"(?-i:[{exact}])" if folding else f"[{exact}]"] if exact else []
+    parts += [f"[{anycase}]" if folding else f"(?i:[{anycase}])"] if anycase else []
+    return f"{behind}(?={'|'.join(parts)})"
 
 
 def quick_start(pattern: str, flags: int = 0) -> str:
@@ -109,6 +149,13 @@ def quick_start(pattern: str, flags: int = 0) -> str:
     if first is None or first[1] or not first[0]:
         return pattern
     return f"{_look_ahead(first[0], flags)}(?:{pattern})"
+
+
+def look_ahead(pattern: str, flags: int = 0) -> str | None:
+    """The look-ahead for the characters a non-empty match of `pattern` begins with, even when the pattern can
+    match the empty string (the caller keeps an empty way round it); None when they cannot be bounded."""
+    first = _first(parser.parse(pattern, flags).data, flags)
+    return None if first is None or not first[0] else _look_ahead(first[0], flags)
 
 
 def compile_quick(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -12,8 +12,9 @@ instead of ~540, against ~80 for each later one.
 Why this is safe:
 - an entry is looked up by the exact pattern text and flags, so a pattern that changed is never served from an
   old entry, whatever the file's name; a test checks that each cached pattern equals `re.compile`'s;
-- the file is named by a hash of the data files, the Python version and the regex engine's version
-  (`_sre.MAGIC`): new data or another Python starts a new file, and files of other keys are removed;
+- the file is named by a hash of the data files, of the code whose results it keeps (tracker/vocab/*.py), of
+  the Python version and the regex engine's version (`_sre.MAGIC`): new data, new code or another Python
+  starts a new file (the three newest files of other keys stay, for other checkouts sharing the folder);
 - the cache is only an optimisation: a missing, unreadable or malformed file is ignored (the patterns are
   compiled as usual) and a folder that cannot be written is not written.
 
@@ -35,7 +36,9 @@ from typing import Callable
 from re import _compiler, _parser          # the stdlib's regex parser and code emitter (Python 3.11+)
 
 _MAX_ENTRIES = 1500     # past this many, a save keeps only the entries this process used
-_DATA = Path(__file__).resolve().parent.parent / "data"      # tracker/data
+_KEEP_OTHERS = 3        # cache files of other keys kept beside this one
+_VOCAB = Path(__file__).resolve().parent                     # tracker/vocab
+_DATA = _VOCAB.parent / "data"                                # tracker/data
 
 # the matcher's code words, packed in the array type of their size
 _CODE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
@@ -88,7 +91,8 @@ def cache_dir() -> Path:
 def cache_file() -> Path:
     """The cache file for these data files, this Python and this regex engine."""
     digest = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    for item in sorted(_DATA.glob("*.toml")):
+    # the data files, and the code whose results are kept (tracker/vocab: phrase trees, look-aheads, parsing)
+    for item in [*sorted(_DATA.glob("*.toml")), *sorted(_VOCAB.glob("*.py"))]:
         digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
     return cache_dir() / f"regex-{digest.hexdigest()[:20]}.marshal"
 
@@ -128,9 +132,11 @@ def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(marshal.dumps(entries))
         os.replace(tmp, path)
-        for old in path.parent.glob("regex-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)        # the cache of data files that have since changed
+        # caches of other data, code or Pythons: the few newest stay (two checkouts of fls may share the folder)
+        others = sorted((f for f in path.parent.glob("regex-*.marshal") if f != path),
+                        key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in others[_KEEP_OTHERS:]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):                 # ValueError: a value marshal cannot write (a TOML date)
         return                                     # a read-only or full cache folder: the next run compiles again
     finally:
