@@ -23,7 +23,7 @@ ROWS = [
      "For the fourth quarter we see one more quarter of sequential growth for our pumps business, with strength in "
      "both consumer and industrial.", [("pumps", "gt", "2024-Q4")]),
     ("growth-on-a-sequential-basis-for",
-     "We expect growth on a sequential basis for our valves business in the fourth quarter, with strength in cloud.",
+     "We expect growth on a sequential basis for the valves business in the fourth quarter, with strength in cloud.",
      [("valves", "gt", "2024-Q4")]),
     ("sequential-growth-for", "We expect sequential growth for our gaming business in the fourth quarter.",
      [("gaming", "gt", "2024-Q4")]),
