@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import (BigInteger, CompoundSelect, Date, Float, Select, String, and_, case, cast, delete, func, insert,
-                        literal, or_, select, union_all)
+from sqlalchemy import (BigInteger, CompoundSelect, Float, Select, and_, case, cast, delete, func, insert, or_, select,
+                        union_all)
 from sqlalchemy.orm import Session, aliased
 
 from db.models import STATUS_DISMISSED, STATUS_SUPERSEDED, ClaimRecord, Company, TotalsState, VerdictTotal
@@ -126,15 +126,34 @@ def refresh(session: Session, as_of: date, company_ids: Iterable[int] | None = N
         for table in (VerdictTotal, TotalsState):
             session.execute(delete(table).where(table.as_of == as_of, table.company_id.in_(chunk))
                             .execution_options(synchronize_session=False))
-        for grain, keys in GRAINS.items():
-            rows = live(as_of, ClaimRecord.company_id.in_(chunk), by=keys).subquery()
-            names = (*keys, "period_end", "verdict", *SUMS)
-            session.execute(insert(VerdictTotal).from_select(
-                ["as_of", "grain", *names],
-                select(literal(as_of, Date), literal(grain, String(8)), *(rows.c[c] for c in names))))
+        # the claims are read once, at the finest grain, and summed up for each stored grain here
+        fine = [row._asdict() for row in session.execute(live(as_of, ClaimRecord.company_id.in_(chunk)))]
+        rows = [total | {"as_of": as_of, "grain": grain}
+                for grain, keys in GRAINS.items() for total in _regrouped(fine, keys)]
+        if rows:
+            session.execute(insert(VerdictTotal), rows)
         session.execute(insert(TotalsState), [{"company_id": cid, "as_of": as_of, "shown_version": version}
                                               for cid, version in versions.items()])
     return len(ids)
+
+
+def _regrouped(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    """Rows of `live` summed up by `keys` and verdict as SQL would: a sum of nothing but NULLs is NULL, a count
+    of them 0, the earliest deadline ignores NULLs."""
+    out: dict[tuple, dict] = {}
+    for row in rows:
+        group = (*(row[k] for k in keys), row["verdict"])
+        total = out.get(group)
+        if total is None:
+            out[group] = {**{k: row[k] for k in keys}, "verdict": row["verdict"], "period_end": row["period_end"],
+                          **{name: row[name] for name in SUMS}}
+            continue
+        if row["period_end"] is not None and (total["period_end"] is None or row["period_end"] < total["period_end"]):
+            total["period_end"] = row["period_end"]
+        for name in SUMS:
+            if row[name] is not None:
+                total[name] = row[name] if total[name] is None else total[name] + row[name]
+    return list(out.values())
 
 
 def refresh_companies(session: Session, company_ids: Iterable[int]) -> None:

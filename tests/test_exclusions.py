@@ -29,7 +29,7 @@ CASES = [
      [("comparable_transactions", None, 1)]),
     ("set-off-exclusion", "We expect, excluding divested store sales, a 3% increase in traffic in 2025.",
      [("comparable_transactions", None, 3)]),
-    ("line-ex-part-before-metric", "Pet Supplies ex Freight revenue growth should be in the low teens in 2025.",
+    ("line-ex-part-before-metric", "Pet Supplies ex Freight revenue growth will likely land in the low teens for 2025.",
      [("revenue_growth", "pet supplies ex freight", 10)]),
     ("set-off-after-metric",
      "We see 2026 operating expenses, excluding severance and plant closures, at about $9.5 billion.",

@@ -110,7 +110,7 @@ VOCABULARY = [
     ("same-store", "We expect same-store sales to be up 3% in 2025.", "comparable_sales", True, None),
     ("cogs", "We expect cost of revenue of $2.4 billion in Q3.", "cogs", True, None),
     # a growth named before or after what grows, the figure before it "of" (a change is no share base)
-    ("growth-of-revenue-before", "We expect pricing to add one percentage point of product revenue growth in 2026.",
+    ("growth-of-revenue-before", "We expect pricing to add two percentage points of subscription revenue growth in 2026.",
      "revenue_growth", True, None),
     ("growth-in-revenue-after", "We expect pricing to add one percentage point of growth in product revenue in 2026.",
      "revenue_growth", True, None),

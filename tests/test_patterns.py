@@ -224,7 +224,7 @@ CASES = [
     ("pointer_subject", "This increase rests on roughly ", True),
     ("pointer_subject", "That outlook assumes ", True),
     ("pointer_subject", "We expect this increase to ", False),
-    ("indirect_question", "And then I was wondering if you could walk us through ", True),
+    ("indirect_question", "So I'm wondering whether you might walk us through ", True),
     ("indirect_question", "We were wondering about the weather", False),
     ("exclusion_before", "Excluding store closures and divested bakery ", True),
     ("exclusion_before", "Including store closures and divested bakery ", False),

@@ -61,7 +61,7 @@ def test_an_opinion_takes_no_period_from_the_question(tmp_path):
 
 # (id, analyst's sentence without "?", the answer's claim period or None)
 INDIRECT = [
-    ("wondering-if", "I was wondering if you could walk us through hiring plans for 2026.", "2026-FY"),
+    ("wondering-whether", "I'm wondering whether you might walk us through hiring plans for 2026.", "2026-FY"),
     ("and-then-could-you", "And then could you frame the kiln rebuilds for 2026.", "2026-FY"),
     ("curious", "I'm curious how you think about upkeep in 2026.", "2026-FY"),
     ("plain-statement", "We are modelling upkeep for 2026.", None),

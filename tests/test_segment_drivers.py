@@ -23,11 +23,14 @@ ROWS = [
      "For the fourth quarter we see one more quarter of sequential growth for our pumps business, with strength in "
      "both consumer and industrial.", [("pumps", "gt", "2024-Q4")]),
     ("growth-on-a-sequential-basis-for",
-     "We expect growth on a sequential basis for our valves business in the fourth quarter, with strength in cloud.",
+     "We expect growth on a sequential basis for the valves business in the fourth quarter, with strength in cloud.",
      [("valves", "gt", "2024-Q4")]),
     ("sequential-growth-for", "We expect sequential growth for our gaming business in the fourth quarter.",
      [("gaming", "gt", "2024-Q4")]),
-    # negatives: lines named with no business first are each their own; a fall is no driver of a rise
+    # negatives: lines named with no business first are each their own, so is a second named business; a fall is no
+    # driver of a rise
+    ("two-named-businesses", "In the fourth quarter we expect growth in our pumps business and growth in our valves "
+     "business.", [("pumps", "gt", "2024-Q4"), ("valves", "gt", "2024-Q4")]),
     ("lines-without-a-business", "In the fourth quarter we expect strength in both consumer and industrial.",
      [("consumer", "gt", "2024-Q4"), ("industrial", "gt", "2024-Q4")]),
     ("a-fall-is-its-own", "In the fourth quarter we expect growth in our gaming business and softness in embedded.",

@@ -10,7 +10,7 @@ from tests.test_events import milestones
 ROWS = [
     ("words-count-subject",
      "Demand should firm as the additional five bots that we unveiled earlier this month become generally "
-     "available in the second half of the year.", ["2025-12-31"]),
+     "available in the back half of this year.", ["2025-12-31"]),
     ("reported-count-subject",
      "The 12 new modules that we introduced last month become generally available in the fourth quarter.",
      ["2025-12-31"]),

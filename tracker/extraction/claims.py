@@ -313,9 +313,10 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
         if any(f.metric and 0 <= f.quantity.start - move.end <= 80 and same_clause(facts.text, move.end, f.quantity.start)
                for f in facts.figures):
             continue      # "lift our valve and pump unit volumes roughly 15%": a figure claim says it
-        if move.name in named:
+        business = bool(_LINE_LIST.match(facts.text[move.end:]))
+        if move.name in named and not business:
             continue      # "growth for our pumps business, with strength in consumer and industrial": drivers
-        if _LINE_LIST.match(facts.text[move.end:]):
+        if business:
             named.add(move.name)
         for scope in lines_after(facts.text, move.end):
             out.append(Claim(

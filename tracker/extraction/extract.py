@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tracker.extraction.actuals import sentence_actuals
-from tracker.extraction.year_run import YearRun
-from tracker.extraction.anaphora import Antecedents, resolve
+from tracker.extraction.anaphora import resolve
 from tracker.extraction.baseline_periods import after_baseline
 from tracker.extraction.comparative_moves import comparative_claims, open_move_claims
 from tracker.callinfo import KnownCalendar, resolve_call_info
@@ -20,17 +18,15 @@ from tracker.extraction.contributors import with_contributor
 from tracker.extraction.discourse import FrameReader, Reading, period_source
 from tracker.errors import InputError
 from tracker.fiscal_naming import settle_calendar
-from tracker.extraction.level_referents import LevelMemory
-from tracker.extraction.line_referents import LineMemory
 from tracker.model import (Actual, CallInfo, Claim, Extraction, FiscalCalendar, Kind, Period, PriorClaim, Role,
                            Transcript, Withdrawal)
 from tracker.periods import reported_period
 from tracker.extraction.pronoun_events import pronoun_events
 from tracker.quantities import unit_family
-from tracker.extraction.questions import AskedPeriod, promises
+from tracker.extraction.memory import CallMemory
+from tracker.extraction.questions import promises
 from tracker.extraction.range_position import position_claims
-from tracker.extraction.referents import Referents
-from tracker.extraction.scopes import geography_names, product_scope
+from tracker.extraction.scopes import geography_names
 from tracker.extraction.sentence_facts import SentenceFacts, analyse
 from tracker.transcript import read_transcript
 from tracker.vocab.finders import cue_finder, metric_spec, scope_finders
@@ -58,41 +54,28 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
     actuals: list[Actual] = []     # every statement of a figure: restatements are linked when stored
     priors: list[PriorClaim] = []
     withdrawals: list[Withdrawal] = []
-    topic = _Topic()
     reader = FrameReader(transcript.text, call_date, cal, company=info.company, ticker=info.ticker)
-    asked = AskedPeriod(call_date, cal)   # "any guidance for 2026?": the period an answer may be about
-    referents = Referents()
-    levels = LevelMemory()
-    lines = LineMemory()
-    year_run = YearRun(reported)    # "This year, revenue was $9 billion. Operating income was $4 billion."
+    memory = CallMemory(reported, call_date, cal)
     for turn in transcript.turns:
+        company = turn.speaker.role in COMPANY_ROLES
         reader.new_turn()
-        year_run.new_turn()
-        antecedents = Antecedents()       # "it", "that number": the metric of this speaker's previous sentence
-        referents.new_turn()
-        levels.new_turn()
-        lines.new_turn()
-        if turn.speaker.role not in COMPANY_ROLES:
-            asked.new_question()
-            for sentence in turn.sentences:      # a question still sets the topic ("what about the X200?")
-                topic.saw(sentence.text)
-                asked.saw(sentence.text)
+        memory.new_turn(company)
+        if not company:
+            for sentence in turn.sentences:
+                memory.heard_question(sentence.text)
             continue
         for sentence in turn.sentences:
-            topic.saw(sentence.text)
-            referents.saw(sentence.text)
-            levels.tick()
-            lines.saw(sentence.text)
+            memory.heard(sentence.text)
             if sentence.text.rstrip().endswith("?"):
                 reader.interrupt()    # a question asks; it promises nothing
                 continue
-            facts, lent = resolve(analyse(sentence.text, call_date, cal), antecedents.take(), call_date)
+            facts, lent = resolve(analyse(sentence.text, call_date, cal), memory.antecedents.take(), call_date)
             reading = reader.read(sentence, facts)
             for claim in pronoun_events(facts, Said(turn.speaker, sentence), call_date, cal):
                 claims.add(claim)             # "... and expect it later this year": a thing due by then
             frame = reading.frame
             period = frame.period if frame else None
-            if not (facts.figures or facts.periods or facts.withdrawal or levels.points_back(sentence.text)
+            if not (facts.figures or facts.periods or facts.withdrawal or memory.levels.points_back(sentence.text)
                     or period and (facts.forward and facts.direction and facts.metrics
                                    or cue_finder("segment_move").find(sentence.text))):
                 # nothing dated, counted or withdrawn, and no move of a metric or business line in a guidance
@@ -104,7 +87,7 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 if facts.metrics and facts.forward:
                     # "We see free cash flow staying healthy. We anticipate headwinds of $400 million ...": an
                     # undated promise about one metric is what the next sentence's figure may refer back to
-                    antecedents.saw([], facts, call_date)
+                    memory.antecedents.saw([], facts, call_date)
                 continue
             if facts.boilerplate and not facts.figures:
                 if not (frame and frame.explicit and frame.start == sentence.start):
@@ -112,23 +95,26 @@ def extract_transcript(transcript: Transcript, info: CallInfo) -> Extraction:
                 continue
             said = Said(turn.speaker, sentence)
             # the question's period dates only a promise, never makes one ("A 12% levy applies to exports.")
-            found = _claims(facts, reading, said, call_date, cal, lent or (asked.period if promises(facts) else None))
-            antecedents.saw(found, facts, call_date)
-            found = referents.scoped(found, sentence.text)
+            asked = memory.asked.period if promises(facts) else None
+            found = _claims(facts, reading, said, call_date, cal, lent or asked)
+            memory.antecedents.saw(found, facts, call_date)
+            found = memory.referents.scoped(found, sentence.text)
             found = with_contributor(found, sentence.text, call_date, cal)
-            found = found or levels.carried(facts, call_date, said.mention(), cal) or lines.carried(facts, said, call_date)
+            found = (found or memory.levels.carried(facts, call_date, said.mention(), cal)
+                     or memory.lines.carried(facts, said, call_date))
             for claim in with_revision(found, facts):
-                claims.add(topic.scoped(claim))
+                claims.add(memory.topic.scoped(claim))
             if facts.withdrawal and (facts.metrics or "guidance" in sentence.text.lower()):
                 withdrawn = next((p.period for p in facts.periods if p.period), None)
                 withdrawals.append(Withdrawal(
                     metric=facts.metrics[0].name if facts.metrics else None, scope=None, period=withdrawn,
                     quote=sentence.text, speaker=turn.speaker.name, start=sentence.start, end=sentence.end))
             found_actuals, found_priors = sentence_actuals(facts, turn.speaker, reported, call_date, cal,
-                                                           sentence.start, sentence.end, year_run.carried(facts))
-            year_run.saw(facts, found_actuals)
+                                                           sentence.start, sentence.end,
+                                                           memory.year_run.carried(facts))
+            memory.year_run.saw(facts, found_actuals)
             actuals.extend(found_actuals)
-            levels.saw(found, found_actuals)
+            memory.levels.saw(found, found_actuals)
             priors.extend(found_priors)
             reader.carry(sentence, facts, bool(found))
     final = tuple(_not_the_company(_with_baseline(c, actuals, reported), info) for c in claims.claims)
@@ -222,23 +208,3 @@ def _narrowed(own: str, scope: str | None, text: str) -> str:
         return own
     return f"{own} {geo}"
 
-
-class _Topic:
-    """The product or program the conversation is about: a milestone that names none ("we will ship it in
-    Q3") is about the one named in the last few sentences, the analyst's question included. Names are read
-    only when a milestone needs one."""
-
-    def __init__(self, reach: int = 3):
-        self.recent: deque[str] = deque(maxlen=reach + 1)
-
-    def saw(self, text: str) -> None:
-        self.recent.append(text)
-
-    def scoped(self, claim: Claim) -> Claim:
-        if claim.kind is not Kind.MILESTONE or claim.scope is not None:
-            return claim
-        for text in reversed(self.recent):
-            found = product_scope(text)
-            if found:
-                return replace(claim, scope=found)
-        return claim

@@ -28,7 +28,7 @@ class AskedPeriod:
 
     def saw(self, text: str) -> None:
         """One sentence of the analyst's turn; only a question asks about a period: one with "?", or one asked
-        without it ("I was wondering if you could walk us through hiring plans for 2026."; patterns.toml
+        without it ("I'm wondering whether you might walk us through hiring plans for 2026."; patterns.toml
         indirect_question)."""
         if not text.rstrip().endswith("?") and not pattern("indirect_question").match(text):
             return

@@ -208,6 +208,18 @@ def leaves_out(scope: str | None) -> bool:
     return bool(scope) and (scope.startswith("ex ") or " ex " in scope)
 
 
+@cache
+def _exclusion_gate() -> re.Pattern[str]:
+    """The words that open an exclusion (the first slot of patterns.toml exclusion_before), anywhere in a text."""
+    words = load("patterns")["exclusion_before"]["slots"][0]["words"]
+    return re.compile(rf"(?<![\w-])(?:{phrase_pattern(words)})(?![\w-])", re.I)
+
+
+def mentions_exclusion(text: str) -> bool:
+    """Whether `text` says anything is left out at all: most sentences do not, and need no `excluded` test."""
+    return _exclusion_gate().search(text) is not None
+
+
 def excluded(text: str, term: Term) -> bool:
     """A metric named inside what is left out ("Excluding divested bakery sales, we see ..."; patterns.toml
     exclusion_before) is not what the sentence measures."""

@@ -25,7 +25,8 @@ from tracker.extraction.range_ends import joined_ends, range_end
 from tracker.extraction.topic_lead import fronted_topic
 from tracker.extraction.than import bound, difference, is_difference_word, without_than
 from tracker.quantities import find_quantities, unit_family
-from tracker.extraction.scopes import acronym_before, acronym_of_head, excluded, excluded_after, modifier_before, names_after, scope_near, with_modifier
+from tracker.extraction.scopes import (acronym_before, acronym_of_head, excluded, excluded_after, mentions_exclusion,
+                                       modifier_before, names_after, scope_near, with_modifier)
 from tracker.extraction.stance import (RevisionCue, delta_marker_before, is_hypothetical, negated_at, prior_figure, read_stance,
                             referred_back, same_clause)
 from tracker.vocab.finders import (Term, cue_finder, metric_finder, metric_spec,
@@ -222,7 +223,9 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
                              and not referred_back(stance, v.start) and has_object(text, v)]
     facts.withdrawal = bool(cue_finder("withdrawal").find(text))
     # "Excluding divested bakery sales, we see ...": a metric inside what is left out is not measured (scopes.excluded)
-    facts.metrics = [t for t in metric_finder().find(text) if not excluded(text, t)]
+    facts.metrics = metric_finder().find(text)
+    if mentions_exclusion(text):
+        facts.metrics = [t for t in facts.metrics if not excluded(text, t)]
     # a direction counts only next to the metric it moves ("a new high revenue", "ASP to return to ...")
     near = [d for d in cue_finder("direction").find(text)
             if not negated_at(stance, text, d.start) and any(-40 <= d.start - m.end <= 60 or 0 <= m.start - d.end <= 25 for m in facts.metrics)]
