@@ -366,3 +366,11 @@ def test_os_errors_become_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_accepts_str_and_pathlike(tmp_path: Path) -> None:
     p = _write(tmp_path, b"Operator: Welcome.\nJane Roe: Thanks.\n")
     assert read_transcript(str(p)).text == read_transcript(p).text
+
+
+def test_is_translation_skips_lines_without_cjk_and_keeps_cjk_lines():
+    # the fast path: a non-ASCII line whose characters are all below U+3000 (curly quotes, dashes) is never a
+    # translation; a line of CJK text (U+3000 and above) still is
+    assert not is_translation("Jane Doe \u2014 \u201cwe expect growth\u201d")
+    assert is_translation("\u6211\u4eec\u9884\u8ba1\u6536\u5165\u589e\u957f\u3002")
+    assert is_translation("(Operator Instructions) \u5f20\u4e09\uff0c\u5927\u94f6\u884c\u3002")

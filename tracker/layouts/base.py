@@ -108,6 +108,8 @@ def is_translation(line: str) -> bool:
     # keeps the name and firm in Latin script. So: one CJK character per four Latin letters, or a few
     # CJK characters and a CJK ending ("。"); an English line quoting a Chinese name has neither.
     sample = line[:300]
+    if max(sample) < "\u3000":
+        return False       # every CJK character of _CJK is U+3000 or above: curly quotes and dashes alone are not
     cjk = len(_CJK.findall(sample))
     if cjk < 2:
         return False
