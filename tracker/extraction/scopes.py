@@ -18,7 +18,7 @@ from tracker.vocab.phrase_regex import phrase_pattern
 
 # an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
-# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
+# "about 15 basis points of drag tied to XYZ and ABC": the named businesses are the scope
 _FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?"
                          r"([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)

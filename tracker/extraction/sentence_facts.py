@@ -47,7 +47,7 @@ class Figure:
     negative: bool         # named as a loss, or a fall of a rate-of-change metric ("down 2.6%")
     tense: str | None      # "forward", "fact" or "negated": the kind of the nearest cue governing the figure
     unit: str | None       # the quantity's unit, or what the metric and sentence imply ("3.5 billion" of revenue)
-    prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
+    prior: bool            # introduced as earlier guidance ("topping the $35 million we had guided")
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
     basis: str | None = None           # "gaap", "non_gaap", "adjusted"
     measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
