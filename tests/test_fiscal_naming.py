@@ -135,7 +135,7 @@ def test_the_reported_quarter_is_labelled_by_the_convention(fye, named, call, la
     pytest.param("01-31", date(2026, 3, 4),
                  ["Segment margin climbed to 9% in fiscal 2026, while we expect 11% in fiscal 2027.",
                   "For fiscal 2027, we expect service revenue of $3 billion.",
-                  "Stock compensation slipped from 46% of revenue in fiscal 2025 to 41% in fiscal 2026."], END,
+                  "Stock compensation slipped from 46% of sales in fiscal 2025 to 41% in fiscal 2026."], END,
                  id="jan-end: in a look-ahead sentence only the latest year looks ahead"),
     pytest.param("01-31", date(2025, 5, 28),
                  ["Revenue grew 12% this quarter.", "We expect revenue of $2 billion next quarter."], None,
