@@ -25,10 +25,10 @@ FOUND = [
     # line items by their own names
     pytest.param(Case("Second quarter EBT adjusted was unchanged year over year at $310 million.",
                       "pretax_income", 310e6), id="line-item-ebt-adjusted"),
-    pytest.param(Case("Wealth management reported net income of $420 million with a pre-tax margin of 29%.",
+    pytest.param(Case("Asset servicing posted net income of $420 million with a pre-tax margin of 29%.",
                       "pretax_margin", 29), id="line-item-pretax-margin"),
     pytest.param(Case("Cash paid for PP&E was $2.3 billion.", "capex", 2.3e9), id="line-item-cash-paid-for-ppe"),
-    pytest.param(Case("We returned $1.6 billion to shareholders through dividends and buybacks.",
+    pytest.param(Case("We returned $1.6 billion to shareholders via dividends and buybacks.",
                       "shareholder_returns", 1.6e9), id="capital-returned-to-shareholders"),
     pytest.param(Case("We paid $1 billion in dividends, bringing our total cash return to investors to more than $5 billion.",
                       "shareholder_returns", 5e9), id="capital-return-running-total"),

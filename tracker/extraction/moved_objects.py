@@ -1,4 +1,4 @@
-"""A figure that measures an action on an object: "to reduce our in-store SKU count by 15%".
+"""A figure that measures an action on an object: "to trim our on-shelf item count by 15%".
 
 The company does something to a thing, and the figure after "by" says how much:
 

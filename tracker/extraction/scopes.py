@@ -61,7 +61,7 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
 def modifier_before(text: str, term: Term | None) -> str | None:
     """The words right before a metric's name that name its business line: "we expect product revenue of
     $1.2 billion" -> "product", "card loss rate of roughly 2.9%" -> "card", "Q2 professional
-    services revenue" -> "professional services", "search and news advertising revenue growth" -> "search and
+    services revenue" -> "professional services", "map and video listing revenue growth" -> "map and
     news advertising". The name stops at a stop word of scopes.toml [modifier] (verbs of the promise, function
     words, basis and degree words), at a word with a digit ("Q1", "FY26") and at any punctuation; "and" stays
     inside a name only between two of its words."""

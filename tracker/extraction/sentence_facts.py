@@ -352,7 +352,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
 
 
 def _elided_count(figures: list[Figure], q: Quantity, text: str) -> Reading | None:
-    """"We added 30,000 kiosks and remain on track to install some 60,000 this year": a bare count after a verb of
+    """"We added 30,000 kiosks and are on track to install some 60,000 this year": a bare count after a verb of
     making or adding (patterns.toml count_target_before) counts what the count before it in the sentence counts."""
     if q.unit is not None or q.is_range or not pattern("count_target_before").search(text[max(0, q.start - 40):q.start]):
         return None
