@@ -160,7 +160,7 @@ def test_not_a_reported_level(text: str, word: str) -> None:
 
 
 def test_a_count_verb_does_not_make_the_sentence_look_back() -> None:
-    """"we added 30,000 kiosks and remain on track to install 60,000 kiosks this year": the second is promised."""
+    """"we added 30,000 kiosks and are on track to install 60,000 kiosks this year": the second is promised."""
     text = "In the first half we added over 30,000 kiosks and remain on track to install some 60,000 kiosks this year."
     facts = analyse(text, CALL, CAL)
     claims = figure_claims(facts, Said(CFO, Sentence(text, 0, len(text))), CALL, None)

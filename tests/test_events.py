@@ -54,7 +54,7 @@ EVENTS = [
     pytest.param(Event("We expect first oil in 2027.", "2027-12-31", "first oil"), id="first-oil-bare"),
     pytest.param(Event("The new line will be operational by the end of the decade.", "2029-12-31",
                        "new line operational"), id="operational-end-of-decade"),
-    pytest.param(Event("There will probably be prototypes of the Aster 3 by the end of this year.", "2025-12-31",
+    pytest.param(Event("There will likely be prototypes of the Aster 3 by the end of this year.", "2025-12-31",
                        "Aster 3 prototypes built"), id="be-prototypes-of"),
     pytest.param(Event("Production shipments of the Vega 9 are planned to start this quarter.", "2025-09-30",
                        "Production shipments of Vega 9 starts"), id="subject-before-helpers"),

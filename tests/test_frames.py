@@ -69,7 +69,7 @@ HEADERS = {
         "Taking all of this into account, our non-GAAP guidance for the third quarter is as follows.",
         "We expect operating expenses to be approximately $96 million.", "operating_expenses", "2025-Q3"),
     "moving-to-year-guidance-with-claim": Header(
-        "Turning to our 2025 guidance, we expect adjusted EBITDA of $270 million to $290 million.",
+        "Turning to our 2025 guidance, Ostrander expects adjusted EBITDA of $145 million to $160 million.",
         "We expect capital expenditures of about $60 million.", "capex", "2025-FY"),
     "let-me-turn-to-second-half": Header("Let me turn to the outlook for the second half.",
                                          "We expect free cash flow of about $70 million.", "free_cash_flow", "2025-H2"),

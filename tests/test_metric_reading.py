@@ -40,15 +40,15 @@ SHAPES = [
      dict(metric="revenue_growth", low=10, high=13, unit="%")),
     ("growth-double-digit-floor", "We expect another year of double-digit revenue growth in 2026.",
      dict(metric="revenue_growth", low=10, high=None, comparator="ge", period="2026-FY")),
-    ("growth-increase-in-noun", "We see a 2% to 5% increase in throughput for 2025.",
-     dict(metric="throughput_growth", metric_known=False, low=2, high=5)),
+    ("growth-increase-in-noun", "We see a 3% to 6% increase in throughput for 2025.",
+     dict(metric="throughput_growth", metric_known=False, low=3, high=6)),
     ("growth-open-before", "We expect enrollments to rise between 15% and 16% in Q3.",
      dict(metric="enrollments_growth", metric_known=False, low=15, high=16, period="2025-Q3")),
     ("cagr-through-year", "Tamsin targets a 3% output CAGR through 2027.",
      dict(metric="output_growth", measure="cagr", low=3, high=3, period="2027-FY")),
     # zero-ended ranges, breakeven, signs
-    ("flat-to-down", "We expect shipments to be flat to down 3% in 2025.",
-     dict(metric="deliveries_growth", low=-3, high=0, comparator="range")),
+    ("flat-to-down", "We expect shipments to be flat to down 4% in 2025.",
+     dict(metric="deliveries_growth", low=-4, high=0, comparator="range")),
     ("flat-to-up", "Quillon expects revenue to be flat to up 1% in Q3.",
      dict(metric="revenue_growth", low=0, high=1, comparator="range", period="2025-Q3")),
     ("around-breakeven", "We expect EBITDA to be around breakeven in 2026.",
@@ -96,7 +96,7 @@ VOCABULARY = [
     ("eps-variant", "We expect net income per diluted share of $2.10 in Q3.", "eps", True, None),
     ("basis-after", "For 2025, Fenwick expects EBIT-adjusted of $12 billion to $14 billion.", "operating_income", True,
      "adjusted"),
-    ("adjusted-expense", "Marlow expects adjusted expense of about $92 billion for 2025.", "operating_expenses", True,
+    ("adjusted-expense", "Marlow expects adjusted expense of about $41 billion for 2025.", "operating_expenses", True,
      "adjusted"),
     ("non-gaap", "We expect non-GAAP gross margin of 54% in Q4.", "gross_margin", True, "non_gaap"),
     ("gaap", "We expect GAAP EPS of $1.50 in Q3.", "eps", True, "gaap"),
@@ -194,7 +194,7 @@ NOT_OPEN = [
 
 
 def test_an_undated_growth_looking_back_is_no_claim(tmp_path):
-    assert _claims(tmp_path, "Our kettle line continued to see revenue up 15% year over year.") == []
+    assert _claims(tmp_path, "Our kettle line continued to see revenue up 11% year over year.") == []
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_OPEN], ids=[r[0] for r in NOT_OPEN])

@@ -7,7 +7,7 @@ from cli.main import main
 
 CALL = """Operator: Welcome to the Northwind Semiconductor fiscal first quarter call.
 Dana Reyes: Thank you. We will begin construction of a third Nevada plant in 2026.
-Dana Reyes: The new line will be fully operational by the end of 2028.
+Dana Reyes: The new line will be fully operational by the end of 2029.
 Dana Reyes: We expect to start volume production of the new node later in fiscal 2026.
 """
 
@@ -23,7 +23,7 @@ def records(tmp_path, capsys):
 
 @pytest.mark.parametrize("fragment, deadline", [
     ("begin construction of a third Nevada plant in 2026", "2026-12-31"),
-    ("operational by the end of 2028", "2028-12-31"),
+    ("operational by the end of 2029", "2029-12-31"),
     ("later in fiscal 2026", "2026-09-03"),
 ])
 def test_event_deadlines(records, fragment, deadline):

@@ -30,7 +30,7 @@ def _actuals(tmp_path: Path, sentence: str) -> list[tuple]:
 
 # (id, invented sentence, (kind, metric, measure, low, unit) of each claim)
 ROWS = [
-    ("reduce-an-open-object-by-percent", "By the end of 2025, we expect to reach our target of cutting our "
+    ("reduce-an-open-object-by-percent", "By the end of 2025, Wexley expects to reach its target of cutting its "
                                          "in-store SKU count by 12%.",
      [("guidance", "in_store_sku_count_reduction", None, 12, "%")]),
     ("reduce-a-known-metric-by-percent", "We expect to reduce operating expenses by 5% in 2026.",

@@ -16,7 +16,7 @@ from tests.test_events import milestones
 GRANTS = [
     ("permit-by-quarter-end", "We expect to receive the operating permit for the quarry by the end of the first quarter of 2026.",
      [("2026-03-31", "operating permit for the quarry obtained")]),
-    ("licence-relative-months", "If we get our banking licence in the next 18 months, we will be pleased.",
+    ("licence-relative-months", "Should Pellam secure its banking licence in the next 18 months, the new desk opens.",
      [("2027-01-24", "banking licence obtained")]),
     ("approval-next-half", "We hope to obtain marketing approval for the new inhaler in the first half of next year.",
      [("2026-06-30", "marketing approval for the new inhaler obtained")]),

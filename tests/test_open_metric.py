@@ -30,7 +30,7 @@ OPEN = [
     ("company-sees", "For 2026, Bramble Foods sees freight surcharges of $60 million.",
      dict(metric="freight_surcharges", low=60e6, period="2026-FY")),
     # a bare count after "on track to" and a verb of making or adding counts what the count before it counts
-    ("elided-count-install", "We added 30,000 kiosks and remain on track to install some 60,000 in 2025.",
+    ("elided-count-install", "We added 30,000 kiosks and are on track to install some 60,000 in 2025.",
      dict(metric="kiosks", low=60000, period="2025-FY")),
     ("elided-count-deploy-another", "We added 30,000 kiosks and are on track to deploy another 20,000 in 2025.",
      dict(metric="kiosks", low=20000, period="2025-FY")),

@@ -119,7 +119,7 @@ CASES = [
     ("thing_start", "export licences were held up", False),
     ("place_before_name", "more ore out of the Kestrel pit", True),
     ("place_before_name", "more ore by Kestrel", False),
-    ("count_target_before", "we added 3,000 lockers and remain on track to install ", True),
+    ("count_target_before", "we added 3,000 lockers and are on track to install ", True),
     ("count_target_before", "we added 3,000 lockers and plan to install ", False),
     ("flat", "we expect orders to be roughly flat next year", True),
     ("flat", "a flat-rate tariff", True),

@@ -18,7 +18,7 @@ def test_a_thing_expected_later_this_year(tmp_path):
 
 NOT_EVENTS = [
     ("a-level", "We expect it to be about 12% this year."),
-    ("no-thing-in-sentence", "We expect it sometime this year."),
+    ("no-thing-in-sentence", "We now expect it sometime this year."),
     ("no-date", "We did not receive the grant and expect it soon."),
 ]
 

@@ -48,13 +48,13 @@ def test_a_statement_is_no_question(tmp_path):
 
 def test_the_question_makes_no_promise(tmp_path):
     """A present-tense statement in the answer stays no claim, whatever the question asked about."""
-    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+    got = _claims(tmp_path, "Anything we should keep in mind as we model 2026?",
                   "A 12% levy applies to every shipment we send abroad.")
     assert got == []
 
 
 def test_an_opinion_takes_no_period_from_the_question(tmp_path):
-    got = _claims(tmp_path, "Anything we should carry forward as we think about 2026?",
+    got = _claims(tmp_path, "Anything we should keep in mind as we model 2026?",
                   "I think there are three things to remember.")
     assert got == []
 

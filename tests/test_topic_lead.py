@@ -36,7 +36,7 @@ def test_fronted_topic(tmp_path, sentence, expected):
 
 def test_money_needs_its_own_noun(tmp_path):
     """The topic names a program, not what the money measures: no claim of "the_new_plant"."""
-    got = _claims(tmp_path, "Regarding the new plant, our guidance includes about $500 million of the $1 billion "
+    got = _claims(tmp_path, "Regarding the new plant, our guidance includes about $300 million of the $700 million "
                             "in 2025.")
     assert all("plant" not in c["metric"] for c in got), got
 

@@ -239,7 +239,7 @@ class Mention:
 class Revision:
     """How the sentence that states a claim restates earlier guidance: "we are raising our segment margin outlook
     by 30 basis points, to 21.0% to 21.6%" is raised, delta +0.3 %. `delta` is the stated change (or the change
-    from the figure it replaces: "to $185 million from $180 million"), in `unit`; None where not stated."""
+    from the figure it replaces: "to $64 million, up from $61 million"), in `unit`; None where not stated."""
     kind: RevisionKind
     delta: float | None = None
     unit: str | None = None
@@ -303,7 +303,7 @@ class Actual:
 
 @dataclass(frozen=True)
 class PriorClaim:
-    """Earlier guidance the call refers to ("beating our guidance of $80 million"), with what came of it."""
+    """Earlier guidance the call refers to ("topping the $35 million we had guided"), with what came of it."""
     claim: Claim
     actual: Actual | None = None
 

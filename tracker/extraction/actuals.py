@@ -2,7 +2,7 @@
 
 A figure is an actual when its sentence reports rather than promises (a verb of fact, no forward cue for it)
 and its period has ended. Growth rates and comparisons are not levels and are left out. A figure introduced
-as earlier guidance ("beating our guidance of $80 million") becomes a prior claim scored by its sibling figure.
+as earlier guidance ("topping the $35 million we had guided") becomes a prior claim scored by its sibling figure.
 
 - A count reported as fact names its own metric when the lexicon knows none: "we added 410 net new clients"
   is net_new_clients, "we repurchased 2.4 million shares" is shares.

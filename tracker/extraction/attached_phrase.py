@@ -39,7 +39,7 @@ _KEYS = {"links", "fillers", "joiners", "relative", "nouns", "stop", "weak", "mo
 @dataclass(frozen=True)
 class _Vocab:
     no_count_before: re.Pattern[str]  # "these two actions": a number in words after these counts nothing reported
-    money_link: re.Pattern[str]   # "$24 million in non-GAAP adjustments": the phrase follows a link
+    money_link: re.Pattern[str]   # "$17 million in one-time charges": the phrase follows a link
     link_end: re.Pattern[str]     # a link and its fillers at the end of the text before a figure
     relative_end: re.Pattern[str]  # "which was a", "totaling": the phrase stands before the comma
     fillers: re.Pattern[str]
@@ -62,7 +62,7 @@ def _words(section: dict, key: str) -> list[str]:
 
 
 def _fact_words() -> list[str]:
-    """Verbs of fact end a phrase: "we saw net inflows of $16 billion" is net_inflows (cues.toml [fact])."""
+    """Verbs of fact end a phrase: "we booked net inflows of $7 billion" is net_inflows (cues.toml [fact])."""
     fact = load("cues")["fact"]
     return [w for w in (*fact["verbs"], *fact["counts"]) if " " not in w]
 
@@ -226,7 +226,7 @@ def attached_phrase(text: str, q: Quantity, lo: int, hi: int) -> tuple[tuple[str
         return tuple(after[0]), after[1]
     words = _before(text, q, lo, v)
     if not words or _name(words, v) in v.weak | {None}:
-        return None                                # "at a total cost of $98 million": the cost of what came before
+        return None                                # "for an all-in cost of $57 million": the cost of what came before
     return tuple(words), None
 
 

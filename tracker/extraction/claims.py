@@ -227,7 +227,7 @@ def _moved_again(facts: SentenceFacts, call_date: date, numeric: frozenset[str])
 def milestone_claims(facts: SentenceFacts, said: Said, call_date: date,
                      cal: FiscalCalendar | None = None) -> list[Claim]:
     """Events promised by a date: a launch, a delivery, a start of production. One per dated event:
-    "start production at the beginning of next year and then scale production next year" is two."""
+    "begin pilot runs early next year and then ramp output later next year" is two."""
     if not facts.milestone_verbs or facts.counterfactual or facts.past_marker:
         return []
     if not (facts.forward_looking or pattern("passive_or_progressive").search(facts.text) or scheduled(facts.text)):
@@ -329,7 +329,7 @@ def segment_directions(facts: SentenceFacts, said: Said, call_date: date, frame:
     return out
 
 
-# "data center, client, and the gaming segments": a list of business lines closed by a collective noun
+# "freight, parcel, and the charter divisions": a list of business lines closed by a collective noun
 _LINE_LIST = re.compile(r"^\s*(?:our\s+|the\s+)?(?P<items>[A-Za-z][\w&/ ,-]{0,80}?)\s+"
                         r"(?:segments?|businesses|business|divisions?|markets|franchises)\b", re.I)
 _ARTICLE = re.compile(r"^(?:and\s+)?(?:our|the|both)\s+", re.I)

@@ -151,7 +151,7 @@ class ClaimSet:
                 and leaves_out(old.scope) == leaves_out(new.scope))
 
     def _restates_level(self, claim: Claim) -> _Entry | None:
-        """"Revenue of $7.5 billion, up 13% year over year": a growth rate of a metric already guided as a level
+        """"Bookings of $2.6 billion, 8% higher than a year ago": a growth rate of a metric already guided as a level
         for the same period and scope restates that guide; it is a mention of it, not a second promise."""
         if claim.kind is Kind.DIRECTION and claim.comparator is Comparator.APPROX:
             level = claim.metric          # "gross margin essentially flat in Q4" restates the Q4 gross margin guide

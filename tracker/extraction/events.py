@@ -5,7 +5,7 @@ side of the verb its subject is named.
 
 - "we plan to start pilot production at the end of the year" -> "pilot production starts" (named after the verb)
 - "the acquisition is expected to close by the end of the third quarter" -> "acquisition closes" (before it)
-- "we expect first oil in 2024" with the project named nowhere -> "first oil" (the event alone)
+- "we look for first gas in 2031" with the project named nowhere -> "first gas" (the event alone)
 """
 from __future__ import annotations
 

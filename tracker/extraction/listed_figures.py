@@ -94,7 +94,7 @@ def respective_periods(periods: list[PeriodMatch], quantities: list[Quantity], t
 
 
 def shared_tail(figures: list, text: str) -> list:
-    """"approximately 20 and 21 points lower": the words after a list's last figure say what every figure of the
+    """"roughly 14 and 17 points weaker": the words after a list's last figure say what every figure of the
     list is; a level read for an earlier figure of the same metric becomes the change the last one is, and a bare
     count listed first ("900 and 1,200 new stores") counts what the last one counts."""
     out = list(figures)

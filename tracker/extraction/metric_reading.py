@@ -107,7 +107,7 @@ def _names_next(t: Term, q: Quantity, hi: int, text: str) -> bool:
     """"NII of $91 billion, expense of about $92 billion": a term after the figure that leads straight into the
     next figure ("expense of") names that one."""
     if not (q.end <= t.start and hi < len(text) and hi - t.end <= 12) or pattern("of_after").match(text[q.end:t.start]):
-        return False                    # "$673 million in dividends at $1.20 a share": the figure's own noun
+        return False                    # "$412 million in dividends at $0.85 per share": the figure's own noun
     if not (_vocab().links_before.search(text[t.end:hi]) or not text[t.end:hi].strip()):
         return False
     # ... unless the next figure is of another kind: "we spent $80 million to buy back 412,000 shares"
@@ -135,7 +135,7 @@ def _per_share_of() -> dict[str, str]:
 
 def known_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -> tuple[str | None, Term | None]:
     """The lexicon's metric for a figure whose unit it can measure: "revenue of $5 billion"; "$300 million in share
-    repurchases" (the noun after the figure); "operating income of $1 billion, or 29% of revenue" (its margin)."""
+    repurchases" (the noun after the figure); "operating income of $640 million, or 22% of sales" (its margin)."""
     family = unit_family(q.unit)
     if family == "money" and pattern("scale_words").search(q.text):
         # "a dividend of $0.30 per share at a total cost of $45 million": a scaled amount is no per-share figure
@@ -183,7 +183,7 @@ def _attached(text: str, q: Quantity, lo: int, hi: int) -> tuple[str | None, str
         return None, None, None
     name, basis = _name_from(list(found[0]), _vocab())
     if name and unit_family(q.unit) == "duration" and not name.endswith(q.unit.casefold()):
-        name = f"{name}_{snake([q.unit])}"       # "dealer inventory ended at 53 days": dealer_inventory_days
+        name = f"{name}_{snake([q.unit])}"       # "dealer inventory stood at 41 days": dealer_inventory_days
     return name, basis, found[1]
 
 
@@ -225,7 +225,7 @@ def _percent_like(q: Quantity) -> bool:
 
 def _named_after(m: re.Match[str] | None, after: str, v: _Vocab) -> bool:
     """A growth word after the figure is its own only across a metric's words: "10% revenue growth", "double-digit
-    revenue and operating income growth"; not across a verb ("12.4% was up 10 basis points", "as we cycled
+    revenue and operating income growth"; not across a verb ("9.7% rose 30 basis points", "as we cycled
     lower")."""
     if m is None:
         return False
@@ -366,7 +366,7 @@ def open_metric(text: str, q: Quantity, lo: int, hi: int,
         move = v.up_before.search(clause) or v.down_before.search(clause)
         link = v.growth_links.search(clause, 0, move.start()) if move else None
     if link is None and pattern("impact_before").search(clause):
-        # "this will impact our segment margin by around 50 basis points": the metric stands before "by"
+        # "this should lift our fleet margin by roughly 40 basis points": the metric stands before "by"
         link = pattern("delta_by").search(clause)
     if link is None:
         return None, None, None
@@ -478,7 +478,7 @@ def read_metric(q: Quantity, metrics: list[Term], lo: int, hi: int, text: str) -
         compared = pattern("compared_after").match(text[q.end:q.end + 20])
         if compared and not pattern("compared_to_figure").match(text[q.end:q.end + 40]):
             return Reading(None)        # "more than double of last year": a comparison with the past
-        # (but "a record 7.2x compared to 6.1x" reports 7.2x: the baseline is the figure that follows)
+        # (but "a high of 4.8x against 3.9x" reports 4.8x: the baseline is the figure that follows)
         level, _ = _level_term(metrics, q, lo, hi, text)
         if level is not None:
             name, term, measure = level.name, level, "multiple"

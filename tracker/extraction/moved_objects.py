@@ -1,4 +1,4 @@
-"""A figure that measures an action on an object: "to reduce our in-store SKU count by 15%".
+"""A figure that measures an action on an object: "to trim our on-shelf item count by 15%".
 
 The company does something to a thing, and the figure after "by" says how much:
 
@@ -10,7 +10,7 @@ The company does something to a thing, and the figure after "by" says how much:
   itself ("$0.10" is not the dividend).
 
 The verbs are metrics.toml [growth] up/down, the words between them and the figure at most `object_words`
-(what is acted on), then one of `object_link` ("by"). A range ("increased by $383 million to $5.4 billion") is
+(what is acted on), then one of `object_link` ("by"). A range ("rose by $217 million to $3.8 billion") is
 a move and its end, read elsewhere.
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@
 arrives this year. The words are pattern `expect_it_when` of `tracker/data/patterns.toml`: "expect it" / "expect them" followed at once by a time
 ("later this year", "in Q3", "by the end of the year"), so that "we expect it to be about 12%" is no event. The
 event reads "<thing> arrives", the thing being the noun phrase named before the pronoun in the sentence (pattern
-`thing_start` opens it). A pronoun with no thing before it in its sentence ("We expect it sometime this year.")
+`thing_start` opens it). A pronoun with no thing before it in its sentence ("We now expect it sometime this year.")
 makes no claim: the thing was promised in an earlier sentence, which the claim set would not know to merge.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def pronoun_events(facts: SentenceFacts, said: Said, call_date: date, cal: Fisca
     m = pattern("expect_it_when").search(facts.text)
     if m is None:
         return []
-    # a sentence with no number or event verb was not scanned for periods ("We expect it sometime this year.")
+    # a sentence with no number or event verb was not scanned for periods ("We now expect it sometime this year.")
     periods = facts.periods or find_periods(facts.text, call_date, cal)
     dated = [p for p in periods if p.period is not None and p.start >= m.start() and p.start - m.end() <= 20
              and is_future(p.period, call_date)]

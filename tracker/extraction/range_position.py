@@ -27,7 +27,7 @@ def position_claims(facts: SentenceFacts, said: Said, call_date: date, frame: Pe
         return []
     m = pattern("range_position").search(facts.text)
     if m is None or any(f.quantity.start >= m.start() for f in facts.figures if f.quantity.start < m.end() + 20):
-        return []                     # "at the top of our $2 to $4 billion range": the figure says it (range_ends)
+        return []                     # "at the top of the $3 to $6 billion range we set": the figure says it (range_ends)
     before = [t for t in facts.metrics if m.start() - _REACH <= t.end <= m.start()
               and not pattern("clause_break").search(facts.text[t.end:m.start()])]
     if not before or before[-1].name in numeric:

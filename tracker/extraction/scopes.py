@@ -18,7 +18,7 @@ from tracker.vocab.phrase_regex import phrase_pattern
 
 # an acronym right before a metric names a business line ("XYZ sales", "HBM revenue")
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:'s)?\s+$")
-# "20 basis points of dilution from XYZ and ABC": the named businesses are the scope
+# "about 15 basis points of drag tied to XYZ and ABC": the named businesses are the scope
 _FROM_NAMES = re.compile(r"^\s+(?:of\s+\w+\s+)?from\s+(?:the\s+)?"
                          r"([A-Z][A-Za-z0-9]{1,12}(?:\s+and\s+[A-Z][A-Za-z0-9]{1,12})*)\b")
 _PERIOD_TOKEN = re.compile(r"(?:[QH][1-4]|FY\s?\d{2,4}|CY\s?\d{2,4}|[1-4]Q\d{2}|Q[1-4]\s?\d{2,4})", re.I)
@@ -61,7 +61,7 @@ def _modifier_rules() -> tuple[frozenset[str], int]:
 def modifier_before(text: str, term: Term | None) -> str | None:
     """The words right before a metric's name that name its business line: "we expect product revenue of
     $1.2 billion" -> "product", "card loss rate of roughly 2.9%" -> "card", "Q2 professional
-    services revenue" -> "professional services", "search and news advertising revenue growth" -> "search and
+    services revenue" -> "professional services", "map and video listing revenue growth" -> "map and
     news advertising". The name stops at a stop word of scopes.toml [modifier] (verbs of the promise, function
     words, basis and degree words), at a word with a digit ("Q1", "FY26") and at any punctuation; "and" stays
     inside a name only between two of its words."""

@@ -47,7 +47,7 @@ class Figure:
     negative: bool         # named as a loss, or a fall of a rate-of-change metric ("down 2.6%")
     tense: str | None      # "forward", "fact" or "negated": the kind of the nearest cue governing the figure
     unit: str | None       # the quantity's unit, or what the metric and sentence imply ("3.5 billion" of revenue)
-    prior: bool            # introduced as earlier guidance ("beating our guidance of $80 million")
+    prior: bool            # introduced as earlier guidance ("topping the $35 million we had guided")
     metric_known: bool = True          # False: the metric is the figure's own noun phrase, not a lexicon name
     basis: str | None = None           # "gaap", "non_gaap", "adjusted"
     measure: str | None = None         # None (a level), "yoy_growth", "qoq_growth", "cagr", "multiple", "ratio"
@@ -352,7 +352,7 @@ def analyse(text: str, call_date: date, cal: FiscalCalendar) -> SentenceFacts:
 
 
 def _elided_count(figures: list[Figure], q: Quantity, text: str) -> Reading | None:
-    """"We added 30,000 kiosks and remain on track to install some 60,000 this year": a bare count after a verb of
+    """"We added 30,000 kiosks and are on track to install some 60,000 this year": a bare count after a verb of
     making or adding (patterns.toml count_target_before) counts what the count before it in the sentence counts."""
     if q.unit is not None or q.is_range or not pattern("count_target_before").search(text[max(0, q.start - 40):q.start]):
         return None
