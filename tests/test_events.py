@@ -12,6 +12,7 @@ import pytest
 
 from tracker.extraction.claims import Said, milestone_claims
 from tracker.errors import LexiconError
+from tracker.extraction import events
 from tracker.extraction.events import event_specs
 from tracker.model import Role, Sentence, Speaker
 from tracker.periods import calendar_from, resolve_period
@@ -148,11 +149,16 @@ def test_retailer_year_end_is_its_fiscal_year():
 
 
 def test_every_event_verb_says_how_it_reads(monkeypatch):
-    from tracker.extraction import events
     from tracker.vocab import lexicon
     assert set(event_specs()) == set(lexicon.load("cues")["milestone"])
     broken = dict(lexicon.load("cues"))
     broken["milestone_events"] = {**broken["milestone_events"], "launch": {"says": "launches", "thing": "after"}}
+    assert_specs_reject(monkeypatch, broken)
+
+
+def assert_specs_reject(monkeypatch, broken: dict) -> None:
+    """`event_specs` read from `broken` (a copy of cues.toml with one fault) must raise LexiconError; the cached
+    specs of the real file are dropped before and after."""
     monkeypatch.setattr(events, "load", lambda name: broken)
     events.event_specs.cache_clear()
     try:

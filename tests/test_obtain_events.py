@@ -8,10 +8,8 @@ import copy
 
 import pytest
 
-from tracker.errors import LexiconError
-from tracker.extraction import events
 from tracker.vocab import lexicon
-from tests.test_events import milestones
+from tests.test_events import assert_specs_reject, milestones
 
 GRANTS = [
     ("permit-by-quarter-end", "We expect to receive the operating permit for the quarry by the end of the first quarter of 2026.",
@@ -48,13 +46,7 @@ def test_a_launch_in_a_condition_keeps_its_own_date():
 def test_broken_objects_are_an_error(monkeypatch, objects):
     broken = copy.deepcopy(lexicon.load("cues"))
     broken["milestone_events"]["obtain"]["objects"] = objects
-    monkeypatch.setattr(events, "load", lambda name: broken)
-    events.event_specs.cache_clear()
-    try:
-        with pytest.raises(LexiconError):
-            events.event_specs()
-    finally:
-        events.event_specs.cache_clear()
+    assert_specs_reject(monkeypatch, broken)
 
 
 # A plant's or line's output reaching the market is an event ("supply"), and a second event of one sentence is not
