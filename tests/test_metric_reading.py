@@ -23,6 +23,13 @@ def _claims(tmp_path: Path, *sentences: str) -> list[dict]:
     return [r for r in records(extract_file(path, call_date=CALL_DATE)) if r["type"] == "claim"]
 
 
+def assert_one_claim(tmp_path: Path, sentence: str, expected: dict) -> None:
+    """The sentence gives exactly one claim, with these fields."""
+    got = _claims(tmp_path, sentence)
+    assert len(got) == 1, got
+    assert {k: got[0].get(k) for k in expected} == expected
+
+
 # (id, sentence, fields the sentence's numeric claim must have)
 SHAPES = [
     # growth of a level metric, with its comparison base

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_metric_reading import _claims
+from tests.test_metric_reading import _claims, assert_one_claim
 
 # (id, sentence, fields of its one claim)
 MOVES = [
@@ -26,9 +26,7 @@ MOVES = [
 
 @pytest.mark.parametrize("sentence, expected", [r[1:] for r in MOVES], ids=[r[0] for r in MOVES])
 def test_move_noun(tmp_path, sentence, expected):
-    got = _claims(tmp_path, sentence)
-    assert len(got) == 1, got
-    assert {k: got[0].get(k) for k in expected} == expected
+    assert_one_claim(tmp_path, sentence, expected)
 
 
 def test_a_past_reduction_is_no_claim(tmp_path):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_metric_reading import _claims
+from tests.test_metric_reading import _claims, assert_one_claim
 
 # (id, sentence, fields of its one claim)
 REGION_LINE = [
@@ -61,9 +61,7 @@ SIGN = [
 @pytest.mark.parametrize("sentence, expected", [r[1:] for r in REGION_LINE + ACRONYM_HEAD + SIGN],
                          ids=[r[0] for r in REGION_LINE + ACRONYM_HEAD + SIGN])
 def test_one_claim(tmp_path, sentence, expected):
-    got = _claims(tmp_path, sentence)
-    assert len(got) == 1, got
-    assert {k: got[0].get(k) for k in expected} == expected
+    assert_one_claim(tmp_path, sentence, expected)
 
 
 @pytest.mark.parametrize("sentence", [
