@@ -26,6 +26,7 @@ from tracker.errors import LexiconError
 from tracker.vocab.lexicon import load
 from tracker.vocab.phrase_regex import SPACE_OR_HYPHEN, phrase_pattern
 from tracker.vocab.quick_start import compile_quick
+from tracker.vocab.word_gate import Needs, lacks, required_words, words_of
 
 SIDES = ("before", "after", "between", "inside")
 _PATTERN_KEYS = {"doc", "side", "slots", "forms"}
@@ -37,15 +38,19 @@ _CURRENCY_OR_DIGIT = r"[$€£¥]?\d"       # a number starts here (the symbols 
 
 @dataclass(frozen=True)
 class ContextPattern:
-    """One compiled pattern: its name, side, and the regular expression the data compiles to."""
+    """One compiled pattern: its name, side, the regular expression the data compiles to, and the words one of
+    which every match contains (`needs`, tracker.vocab.word_gate; None: not gated)."""
     name: str
     side: str
     regex: re.Pattern[str]
+    needs: Needs | None = None
 
     def __post_init__(self) -> None:
-        # the compiled regex's own methods, bound once: a call costs no Python frame (a sentence makes dozens)
+        # the compiled regex's own methods, bound once: a call costs no Python frame (a sentence makes dozens);
+        # with `needs`, a text lacking all of those words answers without running the regex
         for name in ("search", "match", "finditer"):
-            object.__setattr__(self, name, getattr(self.regex, name))
+            method = getattr(self.regex, name)
+            object.__setattr__(self, name, method if self.needs is None else _gated(method, self.needs, name))
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.regex.search(text, pos)
@@ -55,6 +60,22 @@ class ContextPattern:
 
     def finditer(self, text: str):
         return self.regex.finditer(text)
+
+
+def _gated(method, needs: Needs, name: str):
+    """`method` of a regex, answering no match at once for a text that lacks the words `needs` asks for."""
+    nothing = iter(()) if name == "finditer" else None      # an exhausted iterator stays exhausted: shareable
+    if len(needs) == 1 and len(needs[0]) == 1:              # most patterns: one form, one word slot
+        only = needs[0][0]
+
+        def gated(text: str, *args):
+            words = words_of(text)
+            return nothing if words is not None and only.isdisjoint(words) else method(text, *args)
+    else:
+        def gated(text: str, *args):
+            words = words_of(text)
+            return nothing if words is not None and lacks(needs, words) else method(text, *args)
+    return gated
 
 
 def _fail(name: str, message: str) -> LexiconError:
@@ -164,7 +185,8 @@ def compile_pattern(name: str, spec: Any) -> ContextPattern:
     body = "|".join(f"(?:{_form(name, f, side == 'between')})" for f in forms)
     anchored = {"before": rf"(?:{body})\s*$", "after": rf"^\s*(?:{body})",
                 "between": rf"^(?:{body})\s*$", "inside": body}[side]
-    return ContextPattern(name, side, compile_quick(anchored, re.I))
+    return ContextPattern(name, side, compile_quick(anchored, re.I),
+                          required_words(forms) if side == "inside" else None)
 
 
 @cache
