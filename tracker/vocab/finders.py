@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from tracker.vocab.lexicon import load
 from tracker.fast_init import fast_init
@@ -23,16 +24,21 @@ class Term:
 
 
 _TOKEN = re.compile(r"[\w&'/]+")
+_SPLIT = re.compile(r"([\w&'/]+)")      # the words and, between them, what separates them
 
 
-def _tokens(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
-    """The lower-case words of a text and their (start, end) offsets."""
+def _pieces(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The text cut into words and what lies between them, in one scan: (pieces, lower-case words, offsets).
+    pieces[2*i+1] is word i, pieces[2*i] what precedes it; offsets[j] is where piece j ends, so word i spans
+    offsets[2*i] to offsets[2*i+1]."""
     low = text.lower()
-    if len(low) != len(text):           # a rare letter whose lower case is longer: offsets must still hold
-        found = list(_TOKEN.finditer(text))
-        return list(map(re.Match.span, found)), tuple(m.group().lower() for m in found)
-    found = list(_TOKEN.finditer(low))  # one scan gives both the words and where they are
-    return list(map(re.Match.span, found)), tuple(map(re.Match.group, found))
+    if len(low) == len(text):
+        pieces = _SPLIT.split(low)
+        words = pieces[1::2]
+    else:                               # a rare letter whose lower case is longer: offsets must still hold
+        pieces = _SPLIT.split(text)
+        words = [w.lower() for w in pieces[1::2]]
+    return pieces, words, list(accumulate(map(len, pieces)))
 
 
 class _Node:
@@ -87,37 +93,32 @@ def _insert(words: tuple[str, ...], name: str, fid: int) -> None:
 @lru_cache(maxsize=256)
 def _all_hits(text: str) -> dict[int, list[Term]]:
     """Every finder's matches in `text`: the longest at each place, never overlapping, in text order."""
-    toks, words = _tokens(text)
+    pieces, words, offsets = _pieces(text)
     root = Finder._root
     found: dict[int, list[Term]] = {}
+    kept_end: dict[int, int] = {}       # finder id -> where its last kept term ends
     last = len(words) - 1
-    for i, word in enumerate(words):
-        node = root.get(word)
-        if node is None:
-            continue
-        start = toks[i][0]
-        if start and text[start - 1] == "-":
+    for i in [i for i, word in enumerate(words) if word in root]:
+        if pieces[2 * i].endswith("-"):
             continue                           # "non-cash" is not "cash"
+        node = root[words[i]]
+        start = offsets[2 * i]
         longest: dict[int, tuple[str, int]] = {}  # finder id -> (name, end) of its longest phrase here
         k = i
         while True:
             for name, fid in node.ends:
-                longest[fid] = (name, toks[k][1])  # a token always ends at a word boundary
+                longest[fid] = (name, offsets[2 * k + 1])
             if k == last:
                 break
             node = node.next.get(words[k + 1])     # the next word first: most phrases end here
-            if node is None or not _joins(text[toks[k][1]:toks[k + 1][0]]):
+            if node is None or not _joins(pieces[2 * k + 2]):
                 break
             k += 1
+        # starts come in text order, one term per finder each: a term that overlaps the one kept before is dropped
         for fid, (name, end) in longest.items():
-            found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
-    for fid, terms in found.items():
-        terms.sort(key=lambda t: (t.start, t.start - t.end))
-        kept: list[Term] = []
-        for term in terms:
-            if not kept or term.start >= kept[-1].end:
-                kept.append(term)
-        found[fid] = kept
+            if start >= kept_end.get(fid, 0):
+                kept_end[fid] = end
+                found.setdefault(fid, []).append(Term(start, end, name, text[start:end]))
     return found
 
 
