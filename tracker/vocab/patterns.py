@@ -33,6 +33,7 @@ _PATTERN_KEYS = {"doc", "side", "slots", "forms"}
 _SLOT_KEYS = {"words", "optional", "unless_after", "gap", "within", "number_follows", "ending"}
 _ENDINGS = ("ed", "ing")
 _PHRASE = re.compile(r"^(?:[a-z0-9&'/.,;:]|-(?=\w))+\*?(?: (?:[a-z0-9&'/.]|-(?=\w))+\*?)*$")
+_GATE_FROM = 60                         # texts longer than this are gated by their words (tracker.vocab.word_gate)
 _CURRENCY_OR_DIGIT = r"[$€£¥]?\d"       # a number starts here (the symbols are not English, only typography)
 
 
@@ -63,18 +64,25 @@ class ContextPattern:
 
 
 def _gated(method, needs: Needs, name: str):
-    """`method` of a regex, answering no match at once for a text that lacks the words `needs` asks for."""
+    """`method` of a regex, answering no match at once for a text that lacks the words `needs` asks for. A short
+    text (a window beside a figure) is searched as it is: reading its words would cost more than the search."""
     nothing = iter(()) if name == "finditer" else None      # an exhausted iterator stays exhausted: shareable
     if len(needs) == 1 and len(needs[0]) == 1:              # most patterns: one form, one word slot
         only = needs[0][0]
 
         def gated(text: str, *args):
-            words = words_of(text)
-            return nothing if words is not None and only.isdisjoint(words) else method(text, *args)
+            if len(text) > _GATE_FROM:
+                words = words_of(text)
+                if words is not None and only.isdisjoint(words):
+                    return nothing
+            return method(text, *args)
     else:
         def gated(text: str, *args):
-            words = words_of(text)
-            return nothing if words is not None and lacks(needs, words) else method(text, *args)
+            if len(text) > _GATE_FROM:
+                words = words_of(text)
+                if words is not None and lacks(needs, words):
+                    return nothing
+            return method(text, *args)
     return gated
 
 
